@@ -1,0 +1,24 @@
+// Builds the distributable artifacts: `node scripts/build.mjs [v8i|worker|sw ...]` (no argument: all).
+// Each target lives in scripts/build-<target>.mjs and exports `default async function build()`.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const all = ['v8i', 'worker', 'sw'];
+const targets = process.argv.length > 2 ? process.argv.slice(2) : all;
+
+for (const target of targets) {
+  const file = join(here, `build-${target}.mjs`);
+  if (!existsSync(file)) {
+    if (process.argv.length > 2) {
+      console.error(`build: unknown target "${target}" (known: ${all.join(', ')})`);
+      process.exit(2);
+    }
+    continue;
+  }
+  const started = performance.now();
+  const { default: build } = await import(pathToFileURL(file).href);
+  await build();
+  console.log(`build: ${target} done in ${Math.round(performance.now() - started)} ms`);
+}

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+/**
+ * A point in time on the wire: ISO-8601 with an explicit offset (`Z` or `±hh:mm`).
+ * Input without an offset is ambiguous (whose 14:00?), so it is refused rather than guessed.
+ */
+export const IsoDateTimeWithOffset = z.iso
+  .datetime({
+    offset: true,
+    error: 'must be an ISO-8601 time with an offset, e.g. 2026-11-23T14:00:00+03:00',
+  })
+  .describe('ISO-8601 date-time with an offset');
+export type IsoDateTimeWithOffset = z.infer<typeof IsoDateTimeWithOffset>;

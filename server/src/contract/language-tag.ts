@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/** A BCP-47 language tag such as `ru`, `en`, `lv`, `en-GB`; checked by the platform's own Intl. */
+export const LanguageTag = z
+  .string()
+  .min(2)
+  .max(35)
+  .refine(
+    (tag) => {
+      try {
+        return Intl.getCanonicalLocales(tag).length === 1;
+      } catch {
+        return false;
+      }
+    },
+    { error: 'must be a BCP-47 language tag such as "ru", "en" or "lv"' },
+  );
+export type LanguageTag = z.infer<typeof LanguageTag>;
+
+export const MAX_TEXT_LENGTH = 2000;
+
+/** Text per language: `{ "ru": "…", "en": "…" }`. */
+export const LocalizedText = z
+  .record(
+    LanguageTag,
+    z
+      .string()
+      .trim()
+      .min(1, { error: 'must not be empty' })
+      .max(MAX_TEXT_LENGTH, { error: `must be at most ${MAX_TEXT_LENGTH} characters` }),
+  )
+  .refine((texts) => Object.keys(texts).length > 0, { error: 'needs a text in at least one language' });
+export type LocalizedText = z.infer<typeof LocalizedText>;

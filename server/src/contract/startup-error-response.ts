@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { HelpURL } from './help-url.ts';
+import { IsoDateTimeWithOffset } from './iso-time.ts';
+
+/**
+ * What 1C clients (and our offline page) read on a failed login. Every field is omitted when it has
+ * no value; `{}` is a valid answer. The server stops returning `userMessage`/`displayUntil` at the
+ * deadline itself, so clients need not understand `displayUntil` at all.
+ */
+export const StartupErrorResponse = z.object({
+  userMessage: z.string().optional(),
+  displayUntil: IsoDateTimeWithOffset.optional(),
+  helpText: z.string().optional(),
+  helpURL: HelpURL.optional(),
+});
+export type StartupErrorResponse = z.infer<typeof StartupErrorResponse>;
