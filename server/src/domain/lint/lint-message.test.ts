@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { type LintCode, lintMessage } from './lint-message.ts';
+import { type LintCode, type LintContext, lintMessage } from './lint-message.ts';
 
-const contact = { helpText: 'Дежурный администратор: +7 (495) 123-45-67' };
-const codes = (text: string, language: string, context = contact): LintCode[] =>
+const contact: LintContext = { helpText: 'Дежурный администратор: +7 (495) 123-45-67' };
+const codes = (text: string, language: string, context: LintContext = contact): LintCode[] =>
   lintMessage(text, language, context).map((warning) => warning.code);
 
 const GOOD = {

@@ -1,0 +1,28 @@
+import { Hono } from 'hono';
+import { negotiateLanguage } from '../../domain/i18n.ts';
+import type { PublicDataSource } from '../status-page/public-data-source.ts';
+import { PAGE_LANGUAGES } from '../status-page/status-page-texts.ts';
+import { renderAtomFeed } from './atom-feed.ts';
+
+/** `/feed.atom`: mount with `app.route('/feed.atom', createFeedRoutes(source))`. */
+export function createFeedRoutes(source: PublicDataSource): Hono {
+  const app = new Hono();
+  app.get('/', async (c) => {
+    const { settings, messages } = await source.snapshot();
+    const language = negotiateLanguage(
+      { query: c.req.query('lang'), acceptLanguage: c.req.header('Accept-Language') },
+      PAGE_LANGUAGES,
+      settings.defaultLanguage,
+    );
+    const origin = new URL(c.req.url).origin;
+    const xml = renderAtomFeed({ settings, messages, t: source.now(), language, origin });
+    return c.body(xml, 200, {
+      'Content-Type': 'application/atom+xml; charset=utf-8',
+      'Content-Language': language,
+      'Cache-Control': 'no-cache',
+      Vary: 'Accept-Language',
+      'X-Content-Type-Options': 'nosniff',
+    });
+  });
+  return app;
+}

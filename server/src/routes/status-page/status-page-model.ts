@@ -1,0 +1,87 @@
+import type { Message, Severity } from '../../contract/message.ts';
+import type { Settings } from '../../contract/settings.ts';
+import type { BaseStatus } from '../../contract/status.ts';
+import { ALL_BASES, targetsBase } from '../../domain/active-message.ts';
+import { formatLocalDateTime, isoInZone } from '../../domain/local-time.ts';
+import { renderMessageText, zoneOf } from '../../domain/startup-error-body.ts';
+import { buildStatusView } from '../../domain/status-view.ts';
+
+export const PAST_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
+
+export interface PastMessage {
+  id: string;
+  severity: Severity;
+  userMessage: string;
+  startsAtLocal: string;
+  displayUntilLocal: string;
+  /** Names of the bases it was shown for (empty = every base). */
+  baseNames: string[];
+}
+
+export interface StatusPageModel {
+  /** The language the page chrome and texts are in. */
+  language: string;
+  timeZone: string;
+  /** `+03:00` now, in the settings' zone. */
+  utcOffset: string;
+  generatedAtLocal: string;
+  /** Set on `/status/<baseKey>`. */
+  baseKey?: string;
+  bases: BaseStatus[];
+  past: PastMessage[];
+}
+
+export interface StatusPageInput {
+  settings: Settings;
+  messages: readonly Message[];
+  t: number;
+  language: string;
+  baseKey?: string | undefined;
+}
+
+/**
+ * What the status page shows at time `t`: per base the current state, active and upcoming messages
+ * (the public status view the API serves), plus the messages that ended in the last 30 days.
+ */
+export function buildStatusPageModel(input: StatusPageInput): StatusPageModel {
+  const { messages, t, language, baseKey } = input;
+  // A base users reach before the administrator configured it still gets the messages for all bases.
+  const settings =
+    baseKey !== undefined && baseKey !== ALL_BASES && !Object.hasOwn(input.settings.bases, baseKey)
+      ? { ...input.settings, bases: { ...input.settings.bases, [baseKey]: { name: baseKey } } }
+      : input.settings;
+  const view = buildStatusView(settings, messages, t, language);
+  const bases = baseKey === undefined ? view.bases : view.bases.filter((base) => base.key === baseKey);
+  const nameOf = (key: string) =>
+    (Object.hasOwn(settings.bases, key) ? settings.bases[key]?.name : key) ?? key;
+
+  const past = messages
+    .filter((message) => baseKey === undefined || targetsBase(message, baseKey))
+    .filter((message) => {
+      const end = Date.parse(message.displayUntil);
+      return end <= t && end > t - PAST_WINDOW_MS;
+    })
+    .sort((a, b) => Date.parse(b.displayUntil) - Date.parse(a.displayUntil))
+    .map((message): PastMessage => {
+      const zone = zoneOf(message, settings);
+      const bases: readonly string[] = message.bases;
+      return {
+        id: message.id,
+        severity: message.severity,
+        userMessage: renderMessageText(message, settings, language)?.text ?? '',
+        startsAtLocal: formatLocalDateTime(Date.parse(message.startsAt), zone, language),
+        displayUntilLocal: formatLocalDateTime(Date.parse(message.displayUntil), zone, language),
+        baseNames: bases.includes(ALL_BASES) ? [] : bases.map(nameOf),
+      };
+    });
+
+  return {
+    language,
+    timeZone: settings.timeZone,
+    utcOffset: isoInZone(t, settings.timeZone).slice(-6),
+    generatedAtLocal: formatLocalDateTime(t, settings.timeZone, language),
+    ...(baseKey !== undefined && { baseKey }),
+    bases,
+    past,
+  };
+}

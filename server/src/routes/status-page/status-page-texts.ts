@@ -1,0 +1,100 @@
+import type { BaseStatus } from '../../contract/status.ts';
+
+export type PageLanguage = 'ru' | 'en' | 'lv';
+export const PAGE_LANGUAGES: readonly PageLanguage[] = ['ru', 'en', 'lv'];
+
+export interface StatusPageTexts {
+  title: string;
+  allGood: string;
+  someDown: string;
+  state: Record<BaseStatus['state'], string>;
+  now: string;
+  until: string;
+  upcoming: string;
+  from: string;
+  to: string;
+  past: string;
+  noPast: string;
+  needHelp: string;
+  updated: string;
+  timesIn: string;
+  feed: string;
+  allBasesLink: string;
+  language: string;
+  notFoundTitle: string;
+  notFoundText: string;
+}
+
+/** The status page's own words, per voice.md: calm, plain, the same facts in each language. */
+export const STATUS_PAGE_TEXTS: Record<PageLanguage, StatusPageTexts> = {
+  ru: {
+    title: 'Состояние 1С',
+    allGood: 'Всё работает. Сообщений о сбоях и работах нет.',
+    someDown: 'Есть сообщения для пользователей. Подробности ниже.',
+    state: { ok: 'Работает', info: 'Есть сообщение', maintenance: 'Идут работы', outage: 'Сбой' },
+    now: 'Сейчас',
+    until: 'До',
+    upcoming: 'Запланировано',
+    from: 'с',
+    to: 'до',
+    past: 'Сообщения за последние 30 дней',
+    noPast: 'За последние 30 дней сообщений не было.',
+    needHelp: 'Нужна помощь',
+    updated: 'Обновлено',
+    timesIn: 'Время указано по часовому поясу',
+    feed: 'Лента сообщений (Atom)',
+    allBasesLink: 'Все базы',
+    language: 'Язык',
+    notFoundTitle: 'Страница не найдена',
+    notFoundText: 'Такой базы нет. Состояние всех баз — на главной странице.',
+  },
+  en: {
+    title: '1C status',
+    allGood: 'Everything is working. There are no outage or maintenance messages.',
+    someDown: 'There are messages for users. See the details below.',
+    state: { ok: 'Working', info: 'Notice', maintenance: 'Maintenance', outage: 'Outage' },
+    now: 'Now',
+    until: 'Until',
+    upcoming: 'Planned',
+    from: 'from',
+    to: 'to',
+    past: 'Messages in the last 30 days',
+    noPast: 'There were no messages in the last 30 days.',
+    needHelp: 'Get help',
+    updated: 'Updated',
+    timesIn: 'Times are in the time zone',
+    feed: 'Message feed (Atom)',
+    allBasesLink: 'All bases',
+    language: 'Language',
+    notFoundTitle: 'Page not found',
+    notFoundText: 'There is no such base. The main page shows the status of every base.',
+  },
+  lv: {
+    title: '1C statuss',
+    allGood: 'Viss darbojas. Ziņojumu par traucējumiem vai darbiem nav.',
+    someDown: 'Ir ziņojumi lietotājiem. Sīkāk — zemāk.',
+    state: { ok: 'Darbojas', info: 'Ir ziņojums', maintenance: 'Notiek darbi', outage: 'Traucējums' },
+    now: 'Tagad',
+    until: 'Līdz',
+    upcoming: 'Plānots',
+    from: 'no',
+    to: 'līdz',
+    past: 'Ziņojumi pēdējās 30 dienās',
+    noPast: 'Pēdējās 30 dienās ziņojumu nebija.',
+    needHelp: 'Nepieciešama palīdzība',
+    updated: 'Atjaunināts',
+    timesIn: 'Laiks norādīts laika joslā',
+    feed: 'Ziņojumu plūsma (Atom)',
+    allBasesLink: 'Visas bāzes',
+    language: 'Valoda',
+    notFoundTitle: 'Lapa nav atrasta',
+    notFoundText: 'Šādas bāzes nav. Visu bāzu statuss ir galvenajā lapā.',
+  },
+};
+
+export const LANGUAGE_NAMES: Record<PageLanguage, string> = { ru: 'Русский', en: 'English', lv: 'Latviešu' };
+
+export function pageLanguage(language: string): PageLanguage {
+  const primary = language.toLowerCase().split('-')[0];
+  return PAGE_LANGUAGES.find((tag) => tag === primary) ?? 'en';
+}

@@ -1,0 +1,182 @@
+import type { BaseStatus, StatusMessage } from '../../contract/status.ts';
+import type { StatusPageModel } from './status-page-model.ts';
+import { STATUS_PAGE_CSS } from './status-page-style.ts';
+import {
+  LANGUAGE_NAMES,
+  PAGE_LANGUAGES,
+  pageLanguage,
+  STATUS_PAGE_TEXTS,
+  type StatusPageTexts,
+} from './status-page-texts.ts';
+
+export interface StatusPageLinks {
+  /** Where the status page lives, e.g. `/status`. */
+  statusPath: string;
+  feedPath: string;
+}
+
+const DEFAULT_LINKS: StatusPageLinks = { statusPath: '/status', feedPath: '/feed.atom' };
+
+function pagePath(links: StatusPageLinks, baseKey: string | undefined): string {
+  return baseKey === undefined ? links.statusPath : `${links.statusPath}/${encodeURIComponent(baseKey)}`;
+}
+
+function ActiveMessage(props: { message: StatusMessage; texts: StatusPageTexts }) {
+  return (
+    <div class={`message state-${props.message.severity}`}>
+      <p>{props.message.userMessage}</p>
+      <p class="when">
+        {props.texts.until} {props.message.displayUntilLocal}
+      </p>
+    </div>
+  );
+}
+
+function BaseCard(props: {
+  base: BaseStatus;
+  texts: StatusPageTexts;
+  links: StatusPageLinks;
+  linked: boolean;
+}) {
+  const { base, texts } = props;
+  return (
+    <section class="base" aria-labelledby={`base-${base.key}`}>
+      <h2 id={`base-${base.key}`}>
+        {props.linked ? <a href={pagePath(props.links, base.key)}>{base.name}</a> : <span>{base.name}</span>}
+        <span class={`badge state-${base.state}`}>{texts.state[base.state]}</span>
+      </h2>
+      {base.active.length > 0 && <h3>{texts.now}</h3>}
+      {base.active.map((message) => (
+        <ActiveMessage message={message} texts={texts} />
+      ))}
+      {base.upcoming.length > 0 && <h3>{texts.upcoming}</h3>}
+      {base.upcoming.map((message) => (
+        <div class={`message state-${message.severity}`}>
+          <p class="when">
+            {texts.from} {message.startsAtLocal} {texts.to} {message.displayUntilLocal}
+          </p>
+          <p>{message.userMessage}</p>
+        </div>
+      ))}
+      {(base.helpText || base.helpURL) && (
+        <p class="help">
+          {base.helpText}
+          {base.helpText && base.helpURL && ' '}
+          {base.helpURL && <a href={base.helpURL}>{texts.needHelp}</a>}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function StatusPage(props: { model: StatusPageModel; links: StatusPageLinks }) {
+  const { model, links } = props;
+  const language = pageLanguage(model.language);
+  const texts = STATUS_PAGE_TEXTS[language];
+  const attention = model.bases.some((base) => base.state !== 'ok');
+  const here = pagePath(links, model.baseKey);
+  return (
+    <html lang={model.language}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>
+          {model.baseKey && model.bases[0] ? `${model.bases[0].name} — ${texts.title}` : texts.title}
+        </title>
+        <link rel="alternate" type="application/atom+xml" title={texts.feed} href={links.feedPath} />
+        <style dangerouslySetInnerHTML={{ __html: STATUS_PAGE_CSS }} />
+      </head>
+      <body>
+        <header>
+          <h1>{texts.title}</h1>
+          <nav aria-label={texts.language}>
+            {PAGE_LANGUAGES.map((tag) =>
+              tag === language ? (
+                <span aria-current="true" lang={tag}>
+                  {LANGUAGE_NAMES[tag]}
+                </span>
+              ) : (
+                <a href={`${here}?lang=${tag}`} lang={tag} hreflang={tag}>
+                  {LANGUAGE_NAMES[tag]}
+                </a>
+              ),
+            )}
+          </nav>
+        </header>
+        <main>
+          <p class={attention ? 'summary attention' : 'summary'} role="status">
+            {attention ? texts.someDown : texts.allGood}
+          </p>
+          {model.bases.map((base) => (
+            <BaseCard
+              base={base}
+              texts={texts}
+              links={links}
+              linked={model.baseKey === undefined && base.key !== '*'}
+            />
+          ))}
+          <h2>{texts.past}</h2>
+          {model.past.length === 0 ? (
+            <p>{texts.noPast}</p>
+          ) : (
+            <ul class="past">
+              {model.past.map((message) => (
+                <li class={`state-${message.severity}`}>
+                  <p class="when">
+                    {texts.from} {message.startsAtLocal} {texts.to} {message.displayUntilLocal}
+                    {message.baseNames.length > 0 && ` · ${message.baseNames.join(', ')}`}
+                  </p>
+                  <p>{message.userMessage}</p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </main>
+        <footer>
+          <p>
+            {texts.updated}: {model.generatedAtLocal}. {texts.timesIn} {model.timeZone} (UTC{model.utcOffset}
+            ).
+          </p>
+          <p>
+            {model.baseKey !== undefined && (
+              <>
+                <a href={`${links.statusPath}?lang=${language}`}>{texts.allBasesLink}</a>
+                {' · '}
+              </>
+            )}
+            <a href={`${links.feedPath}?lang=${language}`}>{texts.feed}</a>
+          </p>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+/** The whole status page as an HTML string; every text from data is escaped by hono/jsx. */
+export function renderStatusPage(model: StatusPageModel, links: StatusPageLinks = DEFAULT_LINKS): string {
+  return `<!doctype html>${(<StatusPage model={model} links={links} />).toString()}`;
+}
+
+/** A short page for a base key that cannot exist (bad characters); the status page itself never 404s. */
+export function renderStatusNotFound(language: string, links: StatusPageLinks = DEFAULT_LINKS): string {
+  const texts = STATUS_PAGE_TEXTS[pageLanguage(language)];
+  const page = (
+    <html lang={language}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{texts.notFoundTitle}</title>
+        <style dangerouslySetInnerHTML={{ __html: STATUS_PAGE_CSS }} />
+      </head>
+      <body>
+        <main>
+          <h1>{texts.notFoundTitle}</h1>
+          <p>
+            {texts.notFoundText} <a href={links.statusPath}>{texts.allBasesLink}</a>
+          </p>
+        </main>
+      </body>
+    </html>
+  );
+  return `<!doctype html>${page.toString()}`;
+}

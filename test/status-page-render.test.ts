@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import type { Message } from '../server/src/contract/message.ts';
+import type { Settings } from '../server/src/contract/settings.ts';
+import { createFeedRoutes } from '../server/src/routes/feed/feed-routes.ts';
+import { createStatusPageRoutes } from '../server/src/routes/status-page/status-page-routes.ts';
+
+const T = Date.parse('2026-11-23T10:00:00Z'); // 13:00 in Moscow
+const HOSTILE = '<img src=x onerror="window.__pwned=1"> <script>window.__pwned=1</script> & "q"';
+
+const settings: Settings = {
+  defaultLanguage: 'ru',
+  timeZone: 'Europe/Moscow',
+  helpText: { ru: 'Дежурный: +7 (495) 123-45-67', en: 'Duty admin: +7 (495) 123-45-67' },
+  helpURL: 'https://help.example/1c',
+  bases: { buh: { name: 'Бухгалтерия' }, zup: { name: 'Зарплата' } },
+};
+
+function message(id: string, fields: Partial<Message>): Message {
+  return {
+    id,
+    text: { ru: `Текст ${id} до {until}.`, en: `Text ${id} until {until}.` },
+    bases: ['*'],
+    severity: 'maintenance',
+    startsAt: '2026-11-23T12:00:00+03:00',
+    displayUntil: '2026-11-23T14:00:00+03:00',
+    createdAt: '2026-11-23T11:00:00+03:00',
+    updatedAt: '2026-11-23T11:00:00+03:00',
+    createdBy: 'admin',
+    version: 1,
+    ...fields,
+  };
+}
+
+const messages: Message[] = [
+  message('active-buh', { bases: ['buh'], severity: 'outage', text: { ru: HOSTILE } }),
+  message('upcoming-all', {
+    startsAt: '2026-11-24T20:00:00+03:00',
+    displayUntil: '2026-11-24T22:00:00+03:00',
+  }),
+  message('past-zup', {
+    bases: ['zup'],
+    startsAt: '2026-11-10T08:00:00+03:00',
+    displayUntil: '2026-11-10T09:00:00+03:00',
+  }),
+  message('too-old', { startsAt: '2026-10-01T08:00:00+03:00', displayUntil: '2026-10-01T09:00:00+03:00' }),
+];
+
+const source = { snapshot: async () => ({ settings, messages }), now: () => T };
+const status = createStatusPageRoutes(source);
+const feed = createFeedRoutes(source);
+
+describe('status page', () => {
+  it('shows each base with its state, active and upcoming messages with local times, and help', async () => {
+    const response = await status.request('/');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(response.headers.get('content-language')).toBe('ru');
+    const html = await response.text();
+    expect(html).toContain('Состояние 1С');
+    expect(html).toMatch(/Бухгалтерия<\/a><span class="badge state-outage">Сбой</);
+    expect(html).toMatch(/Зарплата<\/a><span class="badge state-ok">Работает</);
+    expect(html).toContain('с 24 ноября в 20:00 до 24 ноября в 22:00');
+    expect(html).toContain('Дежурный: +7 (495) 123-45-67');
+    expect(html).toContain('href="https://help.example/1c">Нужна помощь</a>');
+    expect(html).toContain('Europe/Moscow (UTC+03:00)');
+  });
+
+  it('escapes script-like message text and sends a CSP without any script source', async () => {
+    const response = await status.request('/');
+    const html = await response.text();
+    expect(html).not.toContain('<img src=x');
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;');
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toMatch(/style-src 'sha256-[A-Za-z0-9+/=]+'/);
+    expect(csp).not.toContain('script-src');
+    expect(csp).not.toContain('unsafe-inline');
+  });
+
+  it('lists the last 30 days of messages and leaves older ones out', async () => {
+    const html = await (await status.request('/?lang=en')).text();
+    expect(html).toContain('Messages in the last 30 days');
+    expect(html).toContain('Text past-zup until');
+    expect(html).not.toContain('too-old');
+  });
+
+  it('speaks the language of ?lang, then Accept-Language', async () => {
+    const lv = await status.request('/', { headers: { 'Accept-Language': 'lv-LV,lv;q=0.9' } });
+    expect(lv.headers.get('content-language')).toBe('lv');
+    expect(await lv.text()).toContain('1C statuss');
+    const en = await status.request('/?lang=en', { headers: { 'Accept-Language': 'lv' } });
+    expect(await en.text()).toContain('1C status');
+  });
+
+  it('/status/<baseKey> shows only that base (with messages for all bases) and its history', async () => {
+    const zup = await (await status.request('/zup?lang=en')).text();
+    expect(zup).toContain('Зарплата');
+    expect(zup).not.toContain('Бухгалтерия');
+    expect(zup).toContain('Text upcoming-all');
+    expect(zup).toContain('Text past-zup');
+    const buh = await (await status.request('/buh?lang=en')).text();
+    expect(buh).not.toContain('Text past-zup');
+  });
+
+  it('answers a base it does not know yet with the messages for all bases, and a malformed key with 404', async () => {
+    const unknown = await status.request('/sklad?lang=en');
+    expect(unknown.status).toBe(200);
+    const html = await unknown.text();
+    expect(html).toContain('sklad');
+    expect(html).toContain('Text upcoming-all');
+    const bad = await status.request('/..%3Cx%3E');
+    expect(bad.status).toBe(404);
+    expect(await bad.text()).not.toContain('<x>');
+  });
+});
+
+describe('/feed.atom', () => {
+  it('is an Atom feed of recent, active and upcoming messages with escaped text', async () => {
+    const response = await feed.request('http://status.example/?lang=ru');
+    expect(response.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
+    const xml = await response.text();
+    expect(xml).toMatch(
+      /^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/,
+    );
+    expect(xml.match(/<entry>/g)).toHaveLength(3);
+    expect(xml).not.toContain('too-old');
+    expect(xml).toContain('<id>http://status.example/feed.atom#message-active-buh</id>');
+    expect(xml).toContain('&lt;script&gt;window.__pwned=1&lt;/script&gt;');
+    expect(xml).not.toContain('<script>');
+    expect(xml).toContain('href="http://status.example/status/buh?lang=ru"');
+  });
+});
