@@ -18,11 +18,15 @@ export interface AtomFeedInput {
 }
 
 // XML 1.0 forbids most control characters even when escaped; they carry no meaning in a message.
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+function isXmlChar(char: string): boolean {
+  const code = char.codePointAt(0) ?? 0;
+  return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code !== 0xfffe && code !== 0xffff);
+}
 
 export function escapeXml(text: string): string {
-  return text
-    .replace(INVALID_XML, '')
+  return [...text]
+    .filter(isXmlChar)
+    .join('')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
