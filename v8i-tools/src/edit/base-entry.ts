@@ -1,0 +1,43 @@
+import { keyLines } from '../syntax/diagnose.ts';
+import type { KeyLine, Section, V8iDocument } from '../syntax/tree.ts';
+
+export const HELP_TEXT_KEY = 'StartupErrorHelpText';
+export const HELP_URL_KEY = 'StartupErrorHelpURL';
+
+/** A section seen as a list entry: a base (it has `Connect=`) or a group. */
+export interface BaseEntry {
+  section: Section;
+  name: string;
+  isBase: boolean;
+  id: string | undefined;
+  connect: string | undefined;
+  folder: string | undefined;
+  /** Key lines by lower-cased key; more than one line means a duplicate key. */
+  keys: Map<string, KeyLine[]>;
+}
+
+export function readEntry(section: Section): BaseEntry {
+  const keys = new Map<string, KeyLine[]>();
+  for (const line of keyLines(section)) {
+    const folded = line.key.toLowerCase();
+    keys.set(folded, [...(keys.get(folded) ?? []), line]);
+  }
+  const first = (key: string) => keys.get(key)?.[0]?.value;
+  return {
+    section,
+    name: section.name,
+    isBase: keys.has('connect'),
+    id: first('id')?.trim(),
+    connect: first('connect'),
+    folder: first('folder'),
+    keys,
+  };
+}
+
+export function readEntries(doc: V8iDocument): BaseEntry[] {
+  return doc.sections.map(readEntry);
+}
+
+export function entryValue(entry: BaseEntry, key: string): string | undefined {
+  return entry.keys.get(key.toLowerCase())?.[0]?.value;
+}

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { HelpURL } from '../../../server/src/contract/help-url.ts';
+import { type BaseEntry, HELP_TEXT_KEY, HELP_URL_KEY } from './base-entry.ts';
+import { csvRecords } from './csv.ts';
+import type { BaseChange } from './modify.ts';
+import { normalizeId } from './selector.ts';
+
+const singleLine = z.string().refine((value) => !/[\r\n]/.test(value), {
+  error: 'must be one line: a .v8i value ends at the line break',
+});
+
+/** One plan row: a base (name, `{ID}` or `*` for every other base) → help text and/or URL. */
+export const PlanRow = z
+  .strictObject({
+    base: z.string().trim().min(1).optional(),
+    id: z.string().trim().min(1).optional(),
+    helpText: singleLine.optional(),
+    helpURL: HelpURL.optional(),
+  })
+  .refine((row) => row.base !== undefined || row.id !== undefined, { error: 'needs "base" or "id"' })
+  .refine((row) => row.helpText !== undefined || row.helpURL !== undefined, {
+    error: 'needs "helpText" or "helpURL"',
+  });
+export type PlanRow = z.infer<typeof PlanRow>;
+
+export type PlanParse = { ok: true; rows: PlanRow[] } | { ok: false; problems: string[] };
+
+const guid = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i;
+
+function rowsFromCsv(text: string): unknown[] {
+  const { records } = csvRecords(text);
+  const column = (record: Record<string, string>, ...names: string[]) => {
+    for (const name of names) {
+      const value = record[name.toLowerCase()];
+      if (value !== undefined && value !== '') return value;
+    }
+    return undefined;
+  };
+  return records.map((record) => {
+    const row: Record<string, string | undefined> = {
+      base: column(record, 'base', 'name'),
+      id: column(record, 'id'),
+      helpText: column(record, 'helpText', HELP_TEXT_KEY),
+      helpURL: column(record, 'helpURL', HELP_URL_KEY),
+    };
+    return Object.fromEntries(Object.entries(row).filter(([, value]) => value !== undefined));
+  });
+}
+
+/** Reads a plan: JSON (an array of rows) or CSV with a header `base,helpText,helpURL`. */
+export function parsePlan(text: string, fileName: string): PlanParse {
+  const trimmed = text.replace(/^\uFEFF/, '').trim();
+  let raw: unknown;
+  if (trimmed.startsWith('[') || trimmed.startsWith('{') || fileName.toLowerCase().endsWith('.json')) {
+    try {
+      raw = JSON.parse(trimmed);
+    } catch (error) {
+      return { ok: false, problems: [`not valid JSON: ${(error as Error).message}`] };
+    }
+  } else {
+    raw = rowsFromCsv(text);
+  }
+  if (!Array.isArray(raw)) return { ok: false, problems: ['the plan must be a list of rows'] };
+  const problems: string[] = [];
+  const rows: PlanRow[] = [];
+  raw.forEach((item, index) => {
+    const parsed = PlanRow.safeParse(item);
+    if (parsed.success) rows.push(parsed.data);
+    else {
+      for (const issue of parsed.error.issues) {
+        const field = issue.path.length > 0 ? `"${issue.path.join('.')}" ` : '';
+        problems.push(`row ${index + 1}: ${field}${issue.message}`);
+      }
+    }
+  });
+  if (rows.length === 0 && problems.length === 0) problems.push('the plan has no rows');
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, rows };
+}
+
+function changeOf(row: PlanRow): BaseChange {
+  const set: Record<string, string> = {};
+  if (row.helpText !== undefined) set[HELP_TEXT_KEY] = row.helpText;
+  if (row.helpURL !== undefined) set[HELP_URL_KEY] = row.helpURL;
+  return { set };
+}
+
+/**
+ * The change for each base: a row naming its ID wins, then a row naming it exactly (a GUID in `base`
+ * counts as an ID), then the `*` row; bases no row reaches stay as they are.
+ */
+export function planResolver(rows: readonly PlanRow[]): (entry: BaseEntry) => BaseChange | undefined {
+  const byId = new Map<string, PlanRow>();
+  const byName = new Map<string, PlanRow>();
+  let fallback: PlanRow | undefined;
+  for (const row of rows) {
+    const idKey = row.id ?? (row.base && guid.test(row.base) ? row.base : undefined);
+    if (idKey) byId.set(normalizeId(idKey), row);
+    else if (row.base === '*') fallback = row;
+    else if (row.base) byName.set(row.base, row);
+  }
+  return (entry) => {
+    const row = (entry.id && byId.get(normalizeId(entry.id))) || byName.get(entry.name) || fallback;
+    return row ? changeOf(row) : undefined;
+  };
+}

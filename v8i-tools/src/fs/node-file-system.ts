@@ -1,0 +1,172 @@
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { backupNames } from './backup-name.ts';
+import { type ExpandedPaths, FileFailure, type FileSnapshot, type FileSystem } from './file-system.ts';
+
+const v8iPattern = '**/*.v8i';
+
+function errno(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? 'EUNKNOWN';
+}
+
+function readFailure(error: unknown): FileFailure {
+  const code = errno(error);
+  if (code === 'ENOENT') return new FileFailure('not-found', 'file not found', 'check the path');
+  if (code === 'EISDIR') return new FileFailure('not-a-file', 'is a directory', 'pass the directory itself');
+  if (code === 'EACCES' || code === 'EPERM') {
+    return new FileFailure('unreadable', `cannot read the file (${code})`, 'run as a user allowed to read it');
+  }
+  return new FileFailure('unreadable', `cannot read the file (${code})`, 'check the disk and the path');
+}
+
+function writeFailure(error: unknown, what: string): FileFailure {
+  const code = errno(error);
+  const hint =
+    code === 'ENOSPC'
+      ? 'free some disk space, then run again'
+      : code === 'EROFS'
+        ? 'the disk is mounted read-only'
+        : 'check the permissions of the file and its folder; an immutable flag (chattr +i) or a program holding the file open also stops writes';
+  return new FileFailure('write-failed', `cannot ${what} (${code})`, hint);
+}
+
+async function snapshot(path: string): Promise<FileSnapshot> {
+  const handle = await open(path, 'r');
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+    const bytes = await handle.readFile();
+    return { bytes, mtimeMs: info.mtimeMs, mode: info.mode, uid: info.uid, gid: info.gid };
+  } finally {
+    await handle.close();
+  }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && Buffer.compare(a, b) === 0;
+}
+
+async function writeBackup(target: string, bytes: Uint8Array, now: Date, mode: number): Promise<string> {
+  const nameFor = backupNames(target, now);
+  for (let attempt = 0; ; attempt++) {
+    const name = nameFor(attempt);
+    try {
+      const handle = await open(name, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode);
+      try {
+        await handle.writeFile(bytes);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      return name;
+    } catch (error) {
+      if (errno(error) !== 'EEXIST' || attempt > 100) throw writeFailure(error, `write the backup ${name}`);
+    }
+  }
+}
+
+async function fsyncDirectory(dir: string): Promise<void> {
+  try {
+    const handle = await open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Directories cannot be opened for fsync on Windows; the rename itself is still atomic there.
+  }
+}
+
+export const nodeFileSystem: FileSystem = {
+  async expandPaths(args, cwd): Promise<ExpandedPaths> {
+    const files = new Set<string>();
+    const missing: string[] = [];
+    for (const arg of args) {
+      const found: string[] = [];
+      if (isDynamicPattern(arg)) {
+        found.push(...(await glob(arg, { cwd, dot: true, caseSensitiveMatch: false, onlyFiles: true })));
+      } else {
+        const info = await stat(resolve(cwd, arg)).catch(() => undefined);
+        if (info?.isDirectory()) {
+          const inside = await glob(v8iPattern, { cwd: resolve(cwd, arg), dot: true, caseSensitiveMatch: false });
+          found.push(...inside.map((rel) => join(arg, rel)));
+        } else if (info) found.push(arg);
+      }
+      if (found.length === 0) missing.push(arg);
+      for (const file of found) files.add(file);
+    }
+    return { files: [...files].sort(), missing };
+  },
+
+  async readFile(path, cwd) {
+    try {
+      return await snapshot(resolve(cwd, path));
+    } catch (error) {
+      throw readFailure(error);
+    }
+  },
+
+  async readText(path, cwd) {
+    try {
+      return await readFile(resolve(cwd, path), 'utf8');
+    } catch (error) {
+      throw readFailure(error);
+    }
+  },
+
+  async writeAtomic(path, cwd, bytes, { original, backup, now }) {
+    if ((original.mode & 0o222) === 0) {
+      throw new FileFailure(
+        'read-only',
+        'file is read-only',
+        'make it writable (chmod u+w, or clear "Read-only" in its Windows properties) or leave it out',
+      );
+    }
+    const target = await realpath(resolve(cwd, path)).catch((error) => {
+      throw readFailure(error);
+    });
+    const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+    const mode = original.mode & 0o7777;
+    try {
+      const handle = await open(temp, 'wx', mode);
+      try {
+        await handle.writeFile(bytes);
+        await handle.chmod(mode);
+        // Keeps the owner when an administrator (root) edits a user's list; fails harmlessly otherwise.
+        await handle.chown(original.uid, original.gid).catch(() => undefined);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    } catch (error) {
+      await unlink(temp).catch(() => undefined);
+      throw writeFailure(error, 'write a temporary file next to it');
+    }
+    try {
+      const current = await snapshot(target).catch((error) => {
+        throw readFailure(error);
+      });
+      if (current.mtimeMs !== original.mtimeMs || !sameBytes(current.bytes, original.bytes)) {
+        throw new FileFailure(
+          'changed-meanwhile',
+          'changed by someone else while editing; run again',
+          'their version is kept; run the same command again to apply the change on top of it',
+        );
+      }
+      const backupPath = backup ? await writeBackup(target, original.bytes, now, mode) : undefined;
+      await rename(temp, target).catch((error) => {
+        throw writeFailure(error, 'replace the file');
+      });
+      await fsyncDirectory(dirname(target));
+      return backupPath ? { backupPath } : {};
+    } catch (error) {
+      await unlink(temp).catch(() => undefined);
+      throw error;
+    }
+  },
+};
+
