@@ -1,0 +1,32 @@
+import type { Message, MessageFields } from '../../contract/message.ts';
+import type { Settings } from '../../contract/settings.ts';
+import { ALL_BASES } from '../active-message.ts';
+import { resolveHelp } from '../startup-error-body.ts';
+import { type LintWarning, lintMessage } from './lint-message.ts';
+
+export interface MessageLintWarning extends LintWarning {
+  /** The language of the text the warning is about. */
+  language: string;
+}
+
+/**
+ * Lint warnings for every language of a message, with the help users will actually see (message
+ * override, else the base's, else the default) as the contact context. Hints only: callers return
+ * them next to the saved message and never refuse a save because of them.
+ */
+export function lintMessageFields(
+  fields: Pick<MessageFields, 'text' | 'helpText' | 'helpURL' | 'bases'>,
+  settings: Settings,
+): MessageLintWarning[] {
+  const bases: readonly string[] = fields.bases;
+  const baseKey = bases.includes(ALL_BASES) ? ALL_BASES : (bases[0] ?? ALL_BASES);
+  // resolveHelp reads only the message's help overrides.
+  const overrides = { helpText: fields.helpText, helpURL: fields.helpURL } as Message;
+  const warnings: MessageLintWarning[] = [];
+  for (const [language, text] of Object.entries(fields.text)) {
+    const help = resolveHelp(settings, baseKey, language, overrides);
+    const context = { helpText: help.helpText?.text, helpURL: help.helpURL };
+    for (const warning of lintMessage(text, language, context)) warnings.push({ ...warning, language });
+  }
+  return warnings;
+}
