@@ -1,0 +1,39 @@
+import { request as httpRequest } from 'node:http';
+import { Readable } from 'node:stream';
+
+export interface RawRequestInit {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string | Uint8Array | ReadableStream<Uint8Array>;
+}
+
+const NULL_BODY = new Set([204, 205, 304]);
+
+/**
+ * A plain HTTP/1.1 client for the proxy tests. Node's fetch rewrites `Sec-Fetch-Mode` to `cors`
+ * and decodes gzip by itself, which would hide exactly what these tests look at (navigations,
+ * encodings); this one sends the headers given and returns the bytes received, streamed both ways.
+ */
+export function rawRequest(url: string, init: RawRequestInit = {}): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: init.method ?? 'GET', headers: init.headers ?? {} }, (res) => {
+      const headers = new Headers();
+      for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) {
+        headers.append(res.rawHeaders[i] as string, res.rawHeaders[i + 1] as string);
+      }
+      const status = res.statusCode ?? 0;
+      const body = NULL_BODY.has(status) ? null : (Readable.toWeb(res) as ReadableStream<Uint8Array>);
+      if (!body) res.resume();
+      resolve(new Response(body, { status, statusText: res.statusMessage ?? '', headers }));
+    });
+    req.on('error', reject);
+    const { body } = init;
+    if (body === undefined) {
+      req.end();
+    } else if (body instanceof ReadableStream) {
+      Readable.fromWeb(body as import('node:stream/web').ReadableStream).pipe(req);
+    } else {
+      req.end(body);
+    }
+  });
+}
