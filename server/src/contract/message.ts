@@ -3,6 +3,7 @@ import { BaseKey } from './base-key.ts';
 import { HelpURL } from './help-url.ts';
 import { IsoDateTimeWithOffset } from './iso-time.ts';
 import { LocalizedText } from './language-tag.ts';
+import { TimeZone } from './settings.ts';
 
 export const Severity = z.enum(['outage', 'maintenance', 'info']);
 export type Severity = z.infer<typeof Severity>;
@@ -23,10 +24,23 @@ export const MessageFields = z.strictObject({
   startsAt: IsoDateTimeWithOffset.optional(),
   displayUntil: IsoDateTimeWithOffset,
   /** IANA zone the times were entered in; defaults to the settings' zone. */
-  timeZone: z.string().optional(),
+  timeZone: TimeZone.optional(),
   severity: Severity,
 });
 export type MessageFields = z.infer<typeof MessageFields>;
+
+/** PATCH body: any subset of the fields; `null` removes an optional override. Unknown fields are refused. */
+export const MessagePatch = z.strictObject({
+  text: LocalizedText.optional(),
+  helpText: LocalizedText.nullable().optional(),
+  helpURL: HelpURL.nullable().optional(),
+  bases: MessageBases.optional(),
+  startsAt: IsoDateTimeWithOffset.optional(),
+  displayUntil: IsoDateTimeWithOffset.optional(),
+  timeZone: TimeZone.nullable().optional(),
+  severity: Severity.optional(),
+});
+export type MessagePatch = z.infer<typeof MessagePatch>;
 
 /** A message as the admin API returns it. Times are ISO with offset, as entered. */
 export const Message = MessageFields.extend({

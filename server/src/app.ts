@@ -1,0 +1,115 @@
+import { type Context, Hono } from 'hono';
+import type { CapturedRequest } from './contract/captured-request.ts';
+import type { AdminTokenVerifier } from './domain/admin-token.ts';
+import { AuthThrottle } from './domain/auth-throttle.ts';
+import { type Logger, silentLogger } from './domain/logger.ts';
+import { ReportLog } from './domain/report-log.ts';
+import type { ReportWebhook } from './domain/report-webhook.ts';
+import { Ring } from './domain/request-capture.ts';
+import { adminAuditRoutes } from './routes/admin-audit.ts';
+import { adminAuth } from './routes/admin-auth.ts';
+import { adminMessagesRoutes } from './routes/admin-messages.ts';
+import { adminReportsRoutes } from './routes/admin-reports.ts';
+import { adminRequestsRoutes } from './routes/admin-requests.ts';
+import { adminSettingsRoutes } from './routes/admin-settings.ts';
+import { onError } from './routes/api-error.ts';
+import type { ServiceDeps } from './routes/deps.ts';
+import { healthRoutes } from './routes/health.ts';
+import { openApiRoutes } from './routes/openapi.ts';
+import { startupErrorRoutes } from './routes/startup-error.ts';
+import { statusRoutes } from './routes/status.ts';
+import { SnapshotCache } from './store/snapshot-cache.ts';
+import type { Store } from './store/store.ts';
+
+export const CAPTURED_REQUESTS = 200;
+
+export interface AppOptions {
+  store: Store;
+  /** Returns the label of a valid admin token (see `createTokenVerifier`), else undefined. */
+  verifyAdminToken: AdminTokenVerifier;
+  /** Milliseconds since the epoch; tests pass a fake clock. Default `Date.now`. */
+  now?: () => number;
+  logger?: Logger;
+  /** Forwards POSTed login-error reports (`REPORT_WEBHOOK_URL`); absent = reports are only counted. */
+  reportWebhook?: ReportWebhook;
+  /**
+   * Keeps background work alive after the answer. Default: the Workers `executionCtx.waitUntil`
+   * when the request has one, else the promise just runs (Node keeps running anyway).
+   */
+  waitUntil?: (c: Context, work: Promise<unknown>) => void;
+  /** The caller's address for captured requests and the auth throttle. Default: `CF-Connecting-IP`. */
+  clientAddress?: (c: Context) => string | undefined;
+  /** Snapshot freshness (see SnapshotCache): undefined on Node, a few seconds on Workers. */
+  snapshotMaxAgeMs?: number;
+  newId?: () => string;
+}
+
+function defaultWaitUntil(c: Context, work: Promise<unknown>): void {
+  let ctx: { waitUntil(p: Promise<unknown>): void } | undefined;
+  try {
+    ctx = c.executionCtx;
+  } catch {
+    // Not on Workers: nothing to extend; the promise already runs and never rejects.
+  }
+  ctx?.waitUntil(work);
+}
+
+/** Everything the sub-apps share, built from the options (defaults filled in, options untouched). */
+export function createServiceDeps(options: AppOptions): ServiceDeps {
+  const now = options.now ?? Date.now;
+  const logger = options.logger ?? silentLogger;
+  return {
+    store: options.store,
+    cache: new SnapshotCache({ store: options.store, now, maxAgeMs: options.snapshotMaxAgeMs, logger }),
+    now,
+    logger,
+    verifyAdminToken: options.verifyAdminToken,
+    authThrottle: new AuthThrottle(),
+    capturedRequests: new Ring<CapturedRequest>(CAPTURED_REQUESTS),
+    reports: new ReportLog(),
+    reportWebhook: options.reportWebhook,
+    waitUntil: options.waitUntil ?? defaultWaitUntil,
+    clientAddress: options.clientAddress ?? ((c) => c.req.header('cf-connecting-ip')),
+    newId: options.newId ?? (() => crypto.randomUUID()),
+  };
+}
+
+/**
+ * The whole service as one Hono app, the same on Node and Workers; entries only supply the store,
+ * the token verifier and runtime hooks. Mount order matters: specific routes first, a proxy's
+ * catch-all last.
+ */
+export function createApp(options: AppOptions): Hono {
+  const deps = createServiceDeps(options);
+  const app = new Hono();
+
+  app.route('/', startupErrorRoutes(deps));
+  app.route('/', statusRoutes(deps));
+  app.route('/', healthRoutes(deps));
+  app.route('/', openApiRoutes());
+
+  const admin = new Hono().basePath('/api/admin');
+  admin.use('*', adminAuth(deps));
+  admin.route('/messages', adminMessagesRoutes(deps));
+  admin.route('/settings', adminSettingsRoutes(deps));
+  admin.route('/audit', adminAuditRoutes(deps));
+  admin.route('/requests', adminRequestsRoutes(deps));
+  admin.route('/reports', adminReportsRoutes(deps));
+  app.route('/', admin);
+
+  // Console, status page and feed (issue 5) mount here: app.route('/admin', …), app.route('/status', …).
+
+  // Proxy mode (issue 7) mounts its catch-all here, after every specific route.
+
+  app.notFound((c) =>
+    c.json(
+      {
+        error: 'not-found',
+        message: `There is nothing at ${c.req.path}. The API is described at /openapi.json.`,
+      },
+      404,
+    ),
+  );
+  app.onError(onError(deps.logger));
+  return app;
+}

@@ -1,0 +1,41 @@
+/**
+ * Entity tags. Bodies get a content hash (FNV-1a, 52 bits: cheap, synchronous, and collisions only
+ * cost a needless 200). Stored resources get their version, so `If-Match` maps to the optimistic
+ * version check of the store.
+ */
+export function contentTag(text: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+  }
+  return `"${(h1 >>> 0).toString(36)}${((h2 >>> 0) & 0xfffff).toString(36)}-${text.length.toString(36)}"`;
+}
+
+export function versionTag(kind: 'message' | 'settings', version: number): string {
+  return `"${kind === 'message' ? 'm' : 's'}${version}"`;
+}
+
+/**
+ * The version an `If-Match` header names, `undefined` if it is absent, or `null` when it names no
+ * version of this kind (a stale or foreign tag: treated as a mismatch, never as "no condition").
+ */
+export function parseIfMatch(
+  header: string | undefined,
+  kind: 'message' | 'settings',
+): number | null | undefined {
+  if (header === undefined || header.trim() === '') return undefined;
+  const prefix = kind === 'message' ? 'm' : 's';
+  const match = /^\s*(?:W\/)?"([ms])(\d{1,15})"\s*$/.exec(header);
+  if (!match || match[1] !== prefix) return null;
+  return Number(match[2]);
+}
+
+/** `If-None-Match` against one tag (list and weak forms accepted). */
+export function matchesIfNoneMatch(header: string | undefined, tag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((t) => t.trim().replace(/^W\//, '') === tag);
+}

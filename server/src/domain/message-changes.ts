@@ -1,0 +1,67 @@
+import type { Message, MessageFields, MessagePatch } from '../contract/message.ts';
+import type { FieldProblem } from '../contract/problem.ts';
+import type { Settings } from '../contract/settings.ts';
+import { isoInZone } from './local-time.ts';
+
+export interface ChangeContext {
+  now: number;
+  /** Token label of the administrator making the change. */
+  actor: string;
+  settings: Settings;
+}
+
+export type ChangeResult = { ok: true; message: Message } | { ok: false; problems: FieldProblem[] };
+
+/**
+ * Rules that span fields (the schemas check each field alone): the deadline comes after the start,
+ * and a deadline being set now lies in the future — a message that could never be shown is a mistake.
+ */
+function checkTimes(message: Message, now: number, displayUntilSetNow: boolean): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const startsAt = Date.parse(message.startsAt);
+  const displayUntil = Date.parse(message.displayUntil);
+  if (displayUntil <= startsAt) {
+    problems.push({
+      path: 'displayUntil',
+      message: `must be after startsAt (${message.startsAt}); the message would never be shown`,
+    });
+  }
+  if (displayUntilSetNow && displayUntil <= now) {
+    problems.push({
+      path: 'displayUntil',
+      message: `must be in the future (it is now ${new Date(now).toISOString()}); to end a message now, delete it`,
+    });
+  }
+  return problems;
+}
+
+/** A new message from validated fields: id, times and authorship filled in. */
+export function createMessage(fields: MessageFields, id: string, ctx: ChangeContext): ChangeResult {
+  const now = isoInZone(ctx.now, fields.timeZone ?? ctx.settings.timeZone);
+  const message: Message = {
+    ...fields,
+    id,
+    startsAt: fields.startsAt ?? now,
+    createdAt: now,
+    updatedAt: now,
+    createdBy: ctx.actor,
+    version: 1,
+  };
+  const problems = checkTimes(message, ctx.now, true);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, message };
+}
+
+/** `current` with `patch` applied (`null` removes an override); the version goes up by one. */
+export function patchMessage(current: Message, patch: MessagePatch, ctx: ChangeContext): ChangeResult {
+  const next: Message = { ...current };
+  for (const [key, value] of Object.entries(patch) as [keyof MessagePatch, unknown][]) {
+    if (value === undefined) continue;
+    if (value === null) delete (next as Record<string, unknown>)[key];
+    else (next as Record<string, unknown>)[key] = value;
+  }
+  next.updatedAt = isoInZone(ctx.now, next.timeZone ?? ctx.settings.timeZone);
+  next.updatedBy = ctx.actor;
+  next.version = current.version + 1;
+  const problems = checkTimes(next, ctx.now, patch.displayUntil !== undefined);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, message: next };
+}

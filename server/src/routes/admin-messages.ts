@@ -1,0 +1,175 @@
+import { type Context, Hono } from 'hono';
+import { type Message, MessageFields, MessagePatch } from '../contract/message.ts';
+import { parseIfMatch, versionTag } from '../domain/etag.ts';
+import { type ChangeResult, createMessage, patchMessage } from '../domain/message-changes.ts';
+import type { AuditEntry } from '../store/store.ts';
+import { apiError } from './api-error.ts';
+import type { AdminEnv, ServiceDeps } from './deps.ts';
+import { jsonBody } from './json-body.ts';
+
+type AdminContext = Context<AdminEnv>;
+
+/**
+ * The JSON a message answer carries. `extra` is for fields that travel with a message answer but are
+ * not part of the message (the console's lint `warnings`).
+ */
+export function messageResponse(
+  c: AdminContext,
+  message: Message,
+  status: 200 | 201,
+  extra: Record<string, unknown> = {},
+): Response {
+  return c.json({ ...message, ...extra }, status, { etag: versionTag('message', message.version) });
+}
+
+function refuseChanges(result: ChangeResult): asserts result is Extract<ChangeResult, { ok: true }> {
+  if (!result.ok) {
+    throw apiError(400, {
+      error: 'validation',
+      message: `The request has ${result.problems.length === 1 ? 'a problem' : `${result.problems.length} problems`}: ${result.problems.map((p) => `${p.path} ${p.message}`).join('; ')}.`,
+      problems: result.problems,
+    });
+  }
+}
+
+function notFound(id: string) {
+  return apiError(404, {
+    error: 'not-found',
+    message: `There is no message with id "${id}". It may have been deleted; reload the list.`,
+  });
+}
+
+/** The 412 body: who changed the message last and when, and the message as it is now. */
+export function staleMessage(current: Message) {
+  const changedBy = current.updatedBy ?? current.createdBy;
+  const etag = versionTag('message', current.version);
+  return apiError(
+    412,
+    {
+      error: 'conflict',
+      message: `${changedBy} changed this message at ${current.updatedAt}, after you loaded it. Review their version, then apply your change again.`,
+      changedBy,
+      changedAt: current.updatedAt,
+      current,
+      etag,
+    },
+    { etag },
+  );
+}
+
+/** `If-Match` is how PATCH and DELETE avoid lost updates: without it, nothing is changed. */
+function requiredVersion(c: AdminContext): number | null {
+  const version = parseIfMatch(c.req.header('if-match'), 'message');
+  if (version === undefined) {
+    throw apiError(428, {
+      error: 'precondition-required',
+      message:
+        'Send the header "If-Match" with the ETag from your last GET of this message, so two administrators never overwrite each other.',
+    });
+  }
+  return version;
+}
+
+export function adminMessagesRoutes(deps: ServiceDeps): Hono<AdminEnv> {
+  const app = new Hono<AdminEnv>();
+
+  const audit = (
+    c: AdminContext,
+    action: AuditEntry['action'],
+    target: string,
+    before?: Message,
+    after?: Message,
+  ): AuditEntry => ({
+    id: deps.newId(),
+    at: new Date(deps.now()).toISOString(),
+    actor: c.get('actor'),
+    action,
+    target,
+    ...(before && { before }),
+    ...(after && { after }),
+  });
+
+  async function find(
+    id: string,
+  ): Promise<{ message: Message; settings: Awaited<ReturnType<ServiceDeps['store']['load']>>['settings'] }> {
+    const snapshot = await deps.store.load();
+    const message = snapshot.messages.find((m) => m.id === id);
+    if (!message) throw notFound(id);
+    return { message, settings: snapshot.settings };
+  }
+
+  app.get('/', async (c) => {
+    const { messages } = await deps.store.load();
+    const newest = [...messages].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
+    return c.json({ messages: newest });
+  });
+
+  app.post('/', jsonBody(MessageFields), async (c) => {
+    const fields = c.req.valid('json');
+    const { settings } = await deps.store.load();
+    const result = createMessage(fields, deps.newId(), { now: deps.now(), actor: c.get('actor'), settings });
+    refuseChanges(result);
+    await deps.store.createMessage(
+      result.message,
+      audit(c, 'message.create', result.message.id, undefined, result.message),
+    );
+    deps.cache.invalidate();
+    c.header('location', `/api/admin/messages/${encodeURIComponent(result.message.id)}`);
+    return messageResponse(c, result.message, 201);
+  });
+
+  app.get('/:id', async (c) => {
+    const { message } = await find(c.req.param('id'));
+    return messageResponse(c, message, 200);
+  });
+
+  app.patch(
+    '/:id',
+    async (c, next) => {
+      requiredVersion(c);
+      await next();
+    },
+    jsonBody(MessagePatch),
+    async (c) => {
+      const expected = requiredVersion(c);
+      const { message: current, settings } = await find(c.req.param('id'));
+      if (expected !== current.version) throw staleMessage(current);
+      const result = patchMessage(current, c.req.valid('json'), {
+        now: deps.now(),
+        actor: c.get('actor'),
+        settings,
+      });
+      refuseChanges(result);
+      const outcome = await deps.store.updateMessage(
+        result.message,
+        current.version,
+        audit(c, 'message.update', current.id, current, result.message),
+      );
+      if (outcome !== 'ok') {
+        const now = (await deps.store.load()).messages.find((m) => m.id === current.id);
+        throw now ? staleMessage(now) : notFound(current.id);
+      }
+      deps.cache.invalidate();
+      return messageResponse(c, result.message, 200);
+    },
+  );
+
+  app.delete('/:id', async (c) => {
+    const expected = requiredVersion(c);
+    const { message: current } = await find(c.req.param('id'));
+    if (expected !== current.version) throw staleMessage(current);
+    const outcome = await deps.store.deleteMessage(
+      current.id,
+      current.version,
+      audit(c, 'message.delete', current.id, current),
+    );
+    if (outcome !== 'ok') {
+      const now = (await deps.store.load()).messages.find((m) => m.id === current.id);
+      throw now ? staleMessage(now) : notFound(current.id);
+    }
+    deps.cache.invalidate();
+    return c.body(null, 204);
+  });
+
+  return app;
+}

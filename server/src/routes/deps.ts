@@ -1,0 +1,37 @@
+import type { Context } from 'hono';
+import type { CapturedRequest } from '../contract/captured-request.ts';
+import type { AdminTokenVerifier } from '../domain/admin-token.ts';
+import type { AuthThrottle } from '../domain/auth-throttle.ts';
+import type { Logger } from '../domain/logger.ts';
+import type { ReportLog } from '../domain/report-log.ts';
+import type { ReportWebhook } from '../domain/report-webhook.ts';
+import type { Ring } from '../domain/request-capture.ts';
+import type { SnapshotCache } from '../store/snapshot-cache.ts';
+import type { Store } from '../store/store.ts';
+
+/** Variables admin routes can read: `c.get('actor')` is the token label of the caller. */
+export interface AdminEnv {
+  Variables: { actor: string };
+}
+
+/**
+ * What every sub-app gets from `createApp`: built once per app, shared by the routes (and by the
+ * console, status page and feed sub-apps, which mount with `app.route(path, xRoutes(deps))`).
+ */
+export interface ServiceDeps {
+  store: Store;
+  /** Precomputed public answers; call `cache.invalidate()` after every successful write. */
+  cache: SnapshotCache;
+  now: () => number;
+  logger: Logger;
+  verifyAdminToken: AdminTokenVerifier;
+  authThrottle: AuthThrottle;
+  /** The last 200 startup-error requests as received. */
+  capturedRequests: Ring<CapturedRequest>;
+  reports: ReportLog;
+  reportWebhook?: ReportWebhook | undefined;
+  /** Keeps background work (webhook deliveries) alive after the answer is sent. */
+  waitUntil: (c: Context, work: Promise<unknown>) => void;
+  clientAddress: (c: Context) => string | undefined;
+  newId: () => string;
+}

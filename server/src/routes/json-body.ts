@@ -1,0 +1,33 @@
+import type { ValidationTargets } from 'hono';
+import { validator } from 'hono/validator';
+import type { z } from 'zod';
+import { fieldProblems } from '../domain/field-problems.ts';
+import { apiError } from './api-error.ts';
+
+const JSON_MEDIA = /^application\/([\w.-]+\+)?json$/i;
+
+/**
+ * A JSON body checked against `schema`; read it with `c.req.valid('json')`. A body that is not JSON
+ * or does not fit gets a 400 listing every field problem in plain words (unknown fields included).
+ */
+export function jsonBody<T extends z.ZodType>(schema: T) {
+  return validator('json', (value: ValidationTargets['json'], c): z.output<T> => {
+    const media = (c.req.header('content-type') ?? '').split(';')[0]?.trim() ?? '';
+    if (!JSON_MEDIA.test(media)) {
+      throw apiError(415, {
+        error: 'unsupported-media-type',
+        message: 'Send the body as JSON with the header "Content-Type: application/json".',
+      });
+    }
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) {
+      const problems = fieldProblems(parsed.error);
+      throw apiError(400, {
+        error: 'validation',
+        message: `The request has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}.`,
+        problems,
+      });
+    }
+    return parsed.data;
+  });
+}
