@@ -1,0 +1,180 @@
+// The Node entry: `npm start`. Reads the environment, opens the file store, serves the app, and
+// shuts down cleanly. The only server file that touches `process`.
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
+import { createApp } from '../app.ts';
+import {
+  type AdminTokenEntry,
+  createTokenVerifier,
+  sha256Hex,
+  tokenEntriesFromEnv,
+} from '../domain/admin-token.ts';
+import type { Logger } from '../domain/logger.ts';
+import { ReportWebhook } from '../domain/report-webhook.ts';
+import { DataFileError, openFileStore, writeFileDurably } from '../store/file-store.ts';
+
+const TOKEN_FILE = 'admin-token.json';
+const LEVELS = { error: 0, warn: 1, info: 2 } as const;
+
+function fail(message: string): never {
+  console.error(`startup-help: ${message}`);
+  process.exit(1);
+}
+
+function createLogger(level: string): Logger {
+  const max = LEVELS[level as keyof typeof LEVELS] ?? LEVELS.info;
+  const write = (name: keyof typeof LEVELS) => (message: string, fields?: Record<string, unknown>) => {
+    if (LEVELS[name] > max) return;
+    const detail = fields ? ` ${JSON.stringify(fields)}` : '';
+    console.error(`${new Date().toISOString()} ${name} ${message}${detail}`);
+  };
+  return { info: write('info'), warn: write('warn'), error: write('error') };
+}
+
+function parsePort(value: string | undefined): number {
+  const port = Number(value ?? 8787);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    fail(`PORT must be a number from 0 to 65535, not "${value}".`);
+  return port;
+}
+
+/**
+ * ADMIN_TOKEN wins. Without it, the first start generates a token, keeps only its SHA-256 in the data
+ * directory and prints the token once; later starts say where the hash is and how to get a new token.
+ */
+async function adminTokens(dataDir: string): Promise<AdminTokenEntry[]> {
+  const fromEnv = process.env.ADMIN_TOKEN;
+  if (fromEnv) {
+    console.log('Admin token: from ADMIN_TOKEN.');
+    return tokenEntriesFromEnv(fromEnv);
+  }
+  const file = join(dataDir, TOKEN_FILE);
+  try {
+    const saved = JSON.parse(await readFile(file, 'utf8')) as AdminTokenEntry;
+    if (typeof saved.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(saved.sha256))
+      throw new Error('no sha256 in it');
+    console.log(
+      `Admin token: the one printed at first start (only its hash is kept in ${file}).\n  Lost it? Stop the service, delete that file and start again for a new token, or set ADMIN_TOKEN.`,
+    );
+    return [{ label: typeof saved.label === 'string' ? saved.label : 'admin', sha256: saved.sha256 }];
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      fail(
+        `Cannot use ${file}: ${(error as Error).message}. Delete it to generate a new admin token, or set ADMIN_TOKEN.`,
+      );
+    }
+  }
+  const token = randomBytes(32).toString('base64url');
+  const entry = { label: 'admin', sha256: await sha256Hex(token), createdAt: new Date().toISOString() };
+  await writeFileDurably(file, `${JSON.stringify(entry, null, 2)}\n`);
+  console.log(
+    `Admin token (shown once, copy it now; only its hash is kept in ${file}):\n\n    ${token}\n\nUse it as "Authorization: Bearer <token>" and in the admin console.`,
+  );
+  return [entry];
+}
+
+function clientAddress(trustProxy: boolean) {
+  return (c: Context): string | undefined => {
+    if (trustProxy) {
+      const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
+      if (forwarded) return forwarded;
+    }
+    try {
+      return getConnInfo(c).remote.address;
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+async function main(): Promise<void> {
+  const env = process.env;
+  const port = parsePort(env.PORT);
+  const host = env.HOST || '0.0.0.0';
+  const dataDir = resolve(env.DATA_DIR || './data');
+  const logger = createLogger(env.LOG_LEVEL ?? 'info');
+
+  let store: Awaited<ReturnType<typeof openFileStore>>;
+  try {
+    store = await openFileStore({ dir: dataDir, logger });
+  } catch (error) {
+    if (error instanceof DataFileError) fail(error.message);
+    fail(
+      `Cannot open the data directory ${dataDir}: ${(error as Error).message}. Check DATA_DIR and its permissions.`,
+    );
+  }
+  const verifyAdminToken = createTokenVerifier(await adminTokens(dataDir));
+
+  let reportWebhook: ReportWebhook | undefined;
+  if (env.REPORT_WEBHOOK_URL) {
+    if (!/^https?:\/\//.test(env.REPORT_WEBHOOK_URL))
+      fail('REPORT_WEBHOOK_URL must be an http:// or https:// URL.');
+    if (!env.REPORT_WEBHOOK_SECRET) {
+      logger.warn('REPORT_WEBHOOK_SECRET is not set: reports are forwarded without X-Startup-Help-Signature');
+    }
+    reportWebhook = new ReportWebhook({
+      url: env.REPORT_WEBHOOK_URL,
+      secret: env.REPORT_WEBHOOK_SECRET,
+      fetch,
+      logger,
+    });
+  }
+
+  const app = createApp({
+    store,
+    verifyAdminToken,
+    logger,
+    ...(reportWebhook && { reportWebhook }),
+    clientAddress: clientAddress(env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true'),
+  });
+
+  const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+    const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+    const base = `http://${shown}:${info.port}`;
+    console.log(
+      [
+        `startup-help listening on http://${host.includes(':') ? `[${host}]` : host}:${info.port} (data in ${dataDir})`,
+        `  startup-error service  ${base}/startup-error/<baseKey>   (all bases: ${base}/startup-error)`,
+        `  status API             ${base}/api/status`,
+        `  status page            ${base}/status`,
+        `  admin console          ${base}/admin`,
+        `  admin API              ${base}/api/admin/messages   (OpenAPI: ${base}/openapi.json)`,
+      ].join('\n'),
+    );
+  });
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    fail(
+      error.code === 'EADDRINUSE'
+        ? `Port ${port} on ${host} is in use. Stop the other program or set PORT to a free port.`
+        : `Cannot listen on ${host}:${port}: ${error.message}`,
+    );
+  });
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`startup-help: ${signal} received, finishing requests and writes…`);
+    const force = setTimeout(() => {
+      console.error('startup-help: still busy after 10 s, exiting anyway');
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    server.close(async () => {
+      await store.close();
+      await reportWebhook?.idle();
+      console.log('startup-help: stopped');
+      process.exit(0);
+    });
+    // Idle keep-alive connections would hold close() open; requests in flight still finish.
+    (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+await main();
