@@ -10,6 +10,19 @@ export type ParsedArgs =
   | { ok: true; values: OptionValues; positionals: string[] }
   | { ok: false; message: string };
 
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
 /**
  * `--name value`, `--name=value`, `-x`, repeatable options and `--` (everything after it is a path).
  * Unknown options are refused with the closest known name, because a mistyped selector that was
@@ -34,7 +47,7 @@ export function parseArgs(argv: readonly string[], spec: Record<string, OptionSp
     const name = arg.startsWith('--') ? rawName : (byShort.get(rawName) ?? rawName);
     const option = spec[name];
     if (!option) {
-      const near = Object.keys(spec).find((known) => known.startsWith(rawName.slice(0, 3)));
+      const near = Object.keys(spec).find((known) => editDistance(known, rawName) <= 2);
       return { ok: false, message: `unknown option ${arg}${near ? ` (did you mean --${near}?)` : ''}` };
     }
     if (option.type === 'boolean') {

@@ -4,13 +4,11 @@ import { csvRecords } from './csv.ts';
 import type { BaseChange } from './modify.ts';
 import { normalizeId } from './selector.ts';
 
-/** `--map`: a .v8i base name or ID → the service's baseKey. IDs are stored normalized. */
+/** `--map`: a .v8i base name or ID (with or without braces) → the service's baseKey. */
 export type BaseKeyMap = Map<string, string>;
 
 export type MapParse = { ok: true; map: BaseKeyMap } | { ok: false; problems: string[] };
 
-const guid = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i;
-const mapKey = (nameOrId: string) => (guid.test(nameOrId.trim()) ? normalizeId(nameOrId) : nameOrId);
 
 /** JSON `{ "Бухгалтерия": "buh", "{ID}": "zup" }` or CSV with a header `base,baseKey`. */
 export function parseBaseKeyMap(text: string): MapParse {
@@ -25,7 +23,7 @@ export function parseBaseKeyMap(text: string): MapParse {
       return { ok: false, problems: [`not valid JSON: ${(error as Error).message}`] };
     }
     for (const [from, to] of Object.entries(raw as Record<string, unknown>)) {
-      if (typeof to === 'string' && to.trim()) map.set(mapKey(from), to.trim());
+      if (typeof to === 'string' && to.trim()) map.set(from, to.trim());
       else problems.push(`"${from}": the base key must be a non-empty string`);
     }
   } else {
@@ -36,7 +34,7 @@ export function parseBaseKeyMap(text: string): MapParse {
     records.forEach((record, index) => {
       const from = record.base || record.id || '';
       const to = (record.basekey ?? '').trim();
-      if (from && to) map.set(mapKey(from), to);
+      if (from && to) map.set(from, to);
       else problems.push(`row ${index + 1}: needs both a base and a baseKey`);
     });
   }
@@ -65,8 +63,9 @@ export function syncResolver(
     const name = base.name.toLocaleLowerCase();
     if (base.key !== '*' && !byName.has(name)) byName.set(name, base);
   }
+  const byId = new Map([...map].map(([from, to]) => [normalizeId(from), to]));
   return (entry) => {
-    const mapped = (entry.id && map.get(normalizeId(entry.id))) || map.get(entry.name);
+    const mapped = (entry.id && byId.get(normalizeId(entry.id))) || map.get(entry.name);
     const base = (mapped ? byKey.get(mapped) : byName.get(entry.name.toLocaleLowerCase())) ?? defaults;
     const helpText = base?.helpText ?? defaults?.helpText;
     const helpURL = base?.helpURL ?? defaults?.helpURL;
