@@ -1,8 +1,8 @@
+import type { BaseEntry } from '../edit/base-entry.ts';
 import type { BaseChange } from '../edit/modify.ts';
 import { planChanges } from '../edit/modify.ts';
 import { type Selector, selectBases } from '../edit/selector.ts';
 import { applyEdits } from '../edit/text-edit.ts';
-import type { BaseEntry } from '../edit/base-entry.ts';
 import { encodeText } from '../fs/encoding.ts';
 import type { CliIo } from './io.ts';
 import { asFileError, type FileError, loadFile } from './load-file.ts';
@@ -28,7 +28,13 @@ export interface FileResult {
   error?: FileError;
 }
 
-const failed = (path: string, error: FileError): FileResult => ({ path, status: 'failed', bases: 0, matched: 0, error });
+const failed = (path: string, error: FileError): FileResult => ({
+  path,
+  status: 'failed',
+  bases: 0,
+  matched: 0,
+  error,
+});
 
 /** One file through the whole edit: load, select, plan, then diff or write. Never throws. */
 export async function editFile(io: CliIo, path: string, request: EditRequest): Promise<FileResult> {

@@ -36,11 +36,19 @@ export async function loadFile(io: CliIo, path: string): Promise<LoadResult> {
   try {
     const snapshot = await io.fs.readFile(path, io.cwd);
     const decoded = decodeBytes(snapshot.bytes);
-    if (!decoded.ok) return { ok: false, error: { code: decoded.code, message: decoded.message, hint: decoded.hint } };
+    if (!decoded.ok)
+      return { ok: false, error: { code: decoded.code, message: decoded.message, hint: decoded.hint } };
     const doc = parseV8i(decoded.text);
     return {
       ok: true,
-      file: { path, snapshot, text: decoded.text, encoding: decoded.encoding, doc, entries: readEntries(doc) },
+      file: {
+        path,
+        snapshot,
+        text: decoded.text,
+        encoding: decoded.encoding,
+        doc,
+        entries: readEntries(doc),
+      },
     };
   } catch (error) {
     return { ok: false, error: asFileError(error) };

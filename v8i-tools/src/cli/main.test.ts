@@ -48,8 +48,13 @@ describe('v8i in-process', () => {
   });
 
   it('colours the diff on a TTY unless NO_COLOR is set', async () => {
-    expect((await run(['set', 'ibases.v8i', '--help-text', 'x', '-n'], { tty: true })).out).toContain('\u001b[32m+');
-    const plain = await run(['set', 'ibases.v8i', '--help-text', 'x', '-n'], { tty: true, env: { NO_COLOR: '1' } });
+    expect((await run(['set', 'ibases.v8i', '--help-text', 'x', '-n'], { tty: true })).out).toContain(
+      '\u001b[32m+',
+    );
+    const plain = await run(['set', 'ibases.v8i', '--help-text', 'x', '-n'], {
+      tty: true,
+      env: { NO_COLOR: '1' },
+    });
     expect(plain.out).not.toContain('\u001b[');
   });
 
@@ -89,7 +94,9 @@ describe('v8i in-process', () => {
     await writeFile(join(dir, 'cp1251.v8i'), bad);
     const { code, err } = await run(['set', '.', '--help-text', TEXT]);
     expect(code).toBe(1);
-    expect(err).toContain('cp1251.v8i: invalid UTF-8 at byte 1 (line 1); the file is probably in Windows-1251 [invalid-utf8]');
+    expect(err).toContain(
+      'cp1251.v8i: invalid UTF-8 at byte 1 (line 1); the file is probably in Windows-1251 [invalid-utf8]',
+    );
     expect(err).toContain('→ re-save it as UTF-8');
     expect(err).toContain('changed 7 of 8 files (15 bases); 1 failed');
     expect(await bytes('cp1251.v8i')).toEqual(bad);
@@ -113,7 +120,8 @@ describe('v8i in-process', () => {
       ...nodeFileSystem,
       async readFile(path: string, cwd: string) {
         const snapshot = await nodeFileSystem.readFile(path, cwd);
-        if (path.endsWith('ivanov/AppData/Roaming/1C/1CEStart/ibases.v8i')) await writeFile(join(cwd, path), theirs);
+        if (path.endsWith('ivanov/AppData/Roaming/1C/1CEStart/ibases.v8i'))
+          await writeFile(join(cwd, path), theirs);
         return snapshot;
       },
     };
@@ -121,8 +129,12 @@ describe('v8i in-process', () => {
     expect(code).toBe(1);
     expect(err).toContain('ibases.v8i: changed by someone else while editing; run again [changed-meanwhile]');
     expect(err).toContain('changed 2 of 3 files (2 bases); 1 failed');
-    expect(await readFile(join(dir, 'profiles/ivanov/AppData/Roaming/1C/1CEStart/ibases.v8i'), 'utf8')).toBe(theirs);
-    const leftovers = (await import('node:fs')).readdirSync(join(dir, 'profiles/ivanov/AppData/Roaming/1C/1CEStart'));
+    expect(await readFile(join(dir, 'profiles/ivanov/AppData/Roaming/1C/1CEStart/ibases.v8i'), 'utf8')).toBe(
+      theirs,
+    );
+    const leftovers = (await import('node:fs')).readdirSync(
+      join(dir, 'profiles/ivanov/AppData/Roaming/1C/1CEStart'),
+    );
     expect(leftovers).toEqual(['ibases.v8i']);
   });
 
@@ -170,7 +182,9 @@ describe('v8i in-process', () => {
     await writeFile(join(dir, 'dup.v8i'), '[A]\nConnect=a\nID=1\nID=2\n');
     const { code, out } = await run(['check', '.']);
     expect(code).toBe(1);
-    expect(out).toContain('dup.v8i:4: error key "ID" appears twice in [A] (first on line 3); remove one of them [duplicate-key]');
+    expect(out).toContain(
+      'dup.v8i:4: error key "ID" appears twice in [A] (first on line 3); remove one of them [duplicate-key]',
+    );
   });
 
   it('usage errors exit 2 and say how to fix them', async () => {
@@ -196,7 +210,9 @@ describe('v8i in-process', () => {
   it('globs and folders find *.v8i in any case; list shows encodings', async () => {
     await cp(join(dir, 'ibases.v8i'), join(dir, 'profiles/UPPER.V8I'));
     const { out } = await run(['list', 'profiles', 'ibases-*.v8i', '--json']);
-    const paths = JSON.parse(out).files.map((f: { path: string; encoding: string }) => `${f.path} ${f.encoding}`);
+    const paths = JSON.parse(out).files.map(
+      (f: { path: string; encoding: string }) => `${f.path} ${f.encoding}`,
+    );
     expect(paths).toEqual([
       'ibases-utf16.v8i utf-16le with BOM',
       'ibases-with-help.v8i utf-8 with BOM',

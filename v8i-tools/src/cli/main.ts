@@ -20,7 +20,10 @@ interface Command {
 
 const commands: Record<string, Command> = {
   list: { options: { ...commonOptions, ...selectorOptions }, run: listCommand },
-  get: { options: { ...commonOptions, ...selectorOptions, key: { type: 'string', multiple: true } }, run: getCommand },
+  get: {
+    options: { ...commonOptions, ...selectorOptions, key: { type: 'string', multiple: true } },
+    run: getCommand,
+  },
   check: { options: commonOptions, run: checkCommand },
   set: {
     options: {
@@ -78,7 +81,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
   const command = commands[name];
   if (!command) {
-    io.stderr.write(`v8i: unknown command "${name}"\nRun "v8i --help" for the commands: ${Object.keys(commands).join(', ')}.\n`);
+    io.stderr.write(
+      `v8i: unknown command "${name}"\nRun "v8i --help" for the commands: ${Object.keys(commands).join(', ')}.\n`,
+    );
     return EXIT_USAGE;
   }
   const parsed = parseArgs(rest, command.options);

@@ -3,7 +3,9 @@ import type { Colors } from 'picocolors/types';
 
 /** A unified diff of one file's text; coloured when `colors` are enabled. Line endings are shown as is. */
 export function renderDiff(path: string, before: string, after: string, colors: Colors): string {
-  const patch = createTwoFilesPatch(`a/${path}`, `b/${path}`, before, after, undefined, undefined, { context: 2 });
+  const patch = createTwoFilesPatch(`a/${path}`, `b/${path}`, before, after, undefined, undefined, {
+    context: 2,
+  });
   const lines = patch.split('\n');
   // createTwoFilesPatch starts with an "Index:"/"====" preamble only in createPatch; drop a lone separator.
   return lines

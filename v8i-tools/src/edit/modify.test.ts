@@ -45,7 +45,9 @@ describe('set', () => {
   });
 
   it('gives a CRLF file CRLF and an LF file LF', () => {
-    expect(edit('[A]\r\nConnect=x', { set: { [T]: 't' } })).toBe('[A]\r\nConnect=x\r\nStartupErrorHelpText=t');
+    expect(edit('[A]\r\nConnect=x', { set: { [T]: 't' } })).toBe(
+      '[A]\r\nConnect=x\r\nStartupErrorHelpText=t',
+    );
     expect(edit('[A]\nConnect=x\n', { set: { [T]: 't' } })).toBe('[A]\nConnect=x\nStartupErrorHelpText=t\n');
   });
 

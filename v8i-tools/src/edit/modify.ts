@@ -100,7 +100,11 @@ export function planChanges(
       edits.push(
         anchor.eol === ''
           ? { offset: lineEnd(anchor), length: 0, content: inserted.map((line) => eol + line).join('') }
-          : { offset: lineEnd(anchor) + anchor.eol.length, length: 0, content: inserted.map((l) => l + eol).join('') },
+          : {
+              offset: lineEnd(anchor) + anchor.eol.length,
+              length: 0,
+              content: inserted.map((l) => l + eol).join(''),
+            },
       );
     }
     for (const key of change.unset ?? []) {

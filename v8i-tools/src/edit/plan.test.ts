@@ -4,12 +4,15 @@ import { readEntries } from './base-entry.ts';
 import { parsePlan, planResolver } from './plan.ts';
 
 const entries = readEntries(
-  parseV8i('[Бух]\nConnect=a\nID={11111111-2222-4333-8444-555555555555}\n[ЗУП]\nConnect=b\nID=z\n[Склад]\nConnect=c\n'),
+  parseV8i(
+    '[Бух]\nConnect=a\nID={11111111-2222-4333-8444-555555555555}\n[ЗУП]\nConnect=b\nID=z\n[Склад]\nConnect=c\n',
+  ),
 );
 
 describe('plans', () => {
   it('reads CSV with ; and quotes, and resolves ID, then name, then *', () => {
-    const csv = 'base;helpText;helpURL\r\n*;"Звоните; 01";https://h/\r\nЗУП;Отдел кадров;\r\n11111111-2222-4333-8444-555555555555;;https://h/buh\r\n';
+    const csv =
+      'base;helpText;helpURL\r\n*;"Звоните; 01";https://h/\r\nЗУП;Отдел кадров;\r\n11111111-2222-4333-8444-555555555555;;https://h/buh\r\n';
     const plan = parsePlan(csv, 'help.csv');
     expect(plan.ok).toBe(true);
     if (!plan.ok) return;

@@ -33,13 +33,19 @@ describe('selectBases', () => {
   });
 
   it('matches names by glob, case-insensitively in Cyrillic', () => {
-    expect(names({ matches: ['бухгалтерия*'] })).toEqual(['Бухгалтерия предприятия/{A1}', 'Бухгалтерия — Рига/b2']);
+    expect(names({ matches: ['бухгалтерия*'] })).toEqual([
+      'Бухгалтерия предприятия/{A1}',
+      'Бухгалтерия — Рига/b2',
+    ]);
     expect(names({ matches: ['*рига'] })).toEqual(['Бухгалтерия — Рига/b2']);
     expect(globToRegExp('a.b?[!x]').test('A.bcy')).toBe(true);
   });
 
   it('takes a folder and its subfolders by whole segments', () => {
-    expect(names({ folder: '/Бухгалтерия' })).toEqual(['Бухгалтерия предприятия/{A1}', 'Бухгалтерия — Рига/b2']);
+    expect(names({ folder: '/Бухгалтерия' })).toEqual([
+      'Бухгалтерия предприятия/{A1}',
+      'Бухгалтерия — Рига/b2',
+    ]);
     expect(names({ folder: '/бухгалтерия/филиалы/' })).toEqual(['Бухгалтерия — Рига/b2']);
   });
 

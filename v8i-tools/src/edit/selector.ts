@@ -26,7 +26,10 @@ export function globToRegExp(glob: string): RegExp {
     else if (ch === '?') source += '.';
     else if (ch === '[' && glob.indexOf(']', i + 2) !== -1) {
       const close = glob.indexOf(']', i + 2);
-      const body = glob.slice(i + 1, close).replace(/^!/, '^').replace(/[\\\]]/g, '\\$&');
+      const body = glob
+        .slice(i + 1, close)
+        .replace(/^!/, '^')
+        .replace(/[\\\]]/g, '\\$&');
       source += `[${body}]`;
       i = close;
     } else source += ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -35,7 +38,10 @@ export function globToRegExp(glob: string): RegExp {
 }
 
 export function normalizeId(id: string): string {
-  return id.trim().replace(/^\{|\}$/g, '').toLowerCase();
+  return id
+    .trim()
+    .replace(/^\{|\}$/g, '')
+    .toLowerCase();
 }
 
 function normalizeFolder(folder: string): string {

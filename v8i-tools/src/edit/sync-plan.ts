@@ -9,7 +9,6 @@ export type BaseKeyMap = Map<string, string>;
 
 export type MapParse = { ok: true; map: BaseKeyMap } | { ok: false; problems: string[] };
 
-
 /** JSON `{ "Бухгалтерия": "buh", "{ID}": "zup" }` or CSV with a header `base,baseKey`. */
 export function parseBaseKeyMap(text: string): MapParse {
   const trimmed = text.replace(/^\uFEFF/, '').trim();

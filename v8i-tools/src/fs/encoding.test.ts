@@ -6,7 +6,11 @@ const bytes = (...parts: (number[] | string)[]) =>
 
 describe('decodeBytes', () => {
   it('detects UTF-8 with and without BOM and UTF-16 LE/BE by BOM', () => {
-    expect(decodeBytes(bytes([0xef, 0xbb, 0xbf], '[Б]'))).toMatchObject({ ok: true, text: '[Б]', encoding: { name: 'utf-8', bom: true } });
+    expect(decodeBytes(bytes([0xef, 0xbb, 0xbf], '[Б]'))).toMatchObject({
+      ok: true,
+      text: '[Б]',
+      encoding: { name: 'utf-8', bom: true },
+    });
     expect(decodeBytes(bytes('[B]'))).toMatchObject({ ok: true, encoding: { name: 'utf-8', bom: false } });
     const le = encodeText('[Ж]\r\n', { name: 'utf-16le', bom: true });
     expect([...le.slice(0, 4)]).toEqual([0xff, 0xfe, 0x5b, 0x00]);
@@ -28,7 +32,10 @@ describe('decodeBytes', () => {
       ok: false,
       code: 'unknown-encoding',
     });
-    expect(decodeBytes(bytes([0xff, 0xfe, 0, 0], 'x'))).toMatchObject({ ok: false, code: 'unknown-encoding' });
+    expect(decodeBytes(bytes([0xff, 0xfe, 0, 0], 'x'))).toMatchObject({
+      ok: false,
+      code: 'unknown-encoding',
+    });
     expect(decodeBytes(bytes([0xff, 0xfe, 0x41]))).toMatchObject({ ok: false, code: 'invalid-utf16' });
   });
 });

@@ -86,7 +86,11 @@ function decodeUtf16(bytes: Uint8Array, bigEndian: boolean): DecodeResult {
     }
   }
   chunks.push(String.fromCharCode(...units));
-  return { ok: true, text: chunks.join(''), encoding: { name: bigEndian ? 'utf-16be' : 'utf-16le', bom: true } };
+  return {
+    ok: true,
+    text: chunks.join(''),
+    encoding: { name: bigEndian ? 'utf-16be' : 'utf-16le', bom: true },
+  };
 }
 
 function lineOfUnits(units: number[], chunks: string[]): number {

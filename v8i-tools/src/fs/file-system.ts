@@ -28,7 +28,12 @@ export interface FileSystem {
   /** A plan or map file, as UTF-8 text. */
   readText(path: string, cwd: string): Promise<string>;
   /** Temp file in the same folder, fsync, re-check, optional backup, rename. */
-  writeAtomic(path: string, cwd: string, bytes: Uint8Array, options: WriteOptions): Promise<{ backupPath?: string }>;
+  writeAtomic(
+    path: string,
+    cwd: string,
+    bytes: Uint8Array,
+    options: WriteOptions,
+  ): Promise<{ backupPath?: string }>;
 }
 
 /** A per-file failure with a stable code, the detail, and what the user can do about it. */

@@ -17,7 +17,11 @@ function readFailure(error: unknown): FileFailure {
   if (code === 'ENOENT') return new FileFailure('not-found', 'file not found', 'check the path');
   if (code === 'EISDIR') return new FileFailure('not-a-file', 'is a directory', 'pass the directory itself');
   if (code === 'EACCES' || code === 'EPERM') {
-    return new FileFailure('unreadable', `cannot read the file (${code})`, 'run as a user allowed to read it');
+    return new FileFailure(
+      'unreadable',
+      `cannot read the file (${code})`,
+      'run as a user allowed to read it',
+    );
   }
   return new FileFailure('unreadable', `cannot read the file (${code})`, 'check the disk and the path');
 }
@@ -92,7 +96,11 @@ export const nodeFileSystem: FileSystem = {
       } else {
         const info = await stat(resolve(cwd, arg)).catch(() => undefined);
         if (info?.isDirectory()) {
-          const inside = await glob(v8iPattern, { cwd: resolve(cwd, arg), dot: true, caseSensitiveMatch: false });
+          const inside = await glob(v8iPattern, {
+            cwd: resolve(cwd, arg),
+            dot: true,
+            caseSensitiveMatch: false,
+          });
           found.push(...inside.map((rel) => join(arg, rel)));
         } else if (info) found.push(arg);
       }
@@ -169,4 +177,3 @@ export const nodeFileSystem: FileSystem = {
     }
   },
 };
-

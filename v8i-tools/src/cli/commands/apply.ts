@@ -1,6 +1,6 @@
 import { parsePlan, planResolver } from '../../edit/plan.ts';
-import { asFileError } from '../load-file.ts';
 import { type CommandContext, EXIT_FAILED, usageError } from '../context.ts';
+import { asFileError } from '../load-file.ts';
 import { runEdit } from './run-edit.ts';
 
 export async function applyCommand(ctx: CommandContext): Promise<number> {
@@ -16,7 +16,10 @@ export async function applyCommand(ctx: CommandContext): Promise<number> {
   }
   const plan = parsePlan(text, planPath);
   if (!plan.ok) {
-    return usageError(ctx, `the plan ${planPath} has problems; nothing was changed:\n  ${plan.problems.join('\n  ')}`);
+    return usageError(
+      ctx,
+      `the plan ${planPath} has problems; nothing was changed:\n  ${plan.problems.join('\n  ')}`,
+    );
   }
   return runEdit(ctx, planResolver(plan.rows));
 }

@@ -16,11 +16,14 @@ export async function checkCommand(ctx: CommandContext): Promise<number> {
   const warnings = all.length - errors;
   const unreadable = files.filter((f) => f.status === 'failed').length;
   if (ctx.values.json === true) {
-    ctx.io.stdout.write(`${JSON.stringify({ command: 'check', summary: { files: files.length, errors, warnings, unreadable }, files }, null, 2)}\n`);
+    ctx.io.stdout.write(
+      `${JSON.stringify({ command: 'check', summary: { files: files.length, errors, warnings, unreadable }, files }, null, 2)}\n`,
+    );
   } else {
     const c = ctx.colors;
     for (const file of files) {
-      if (file.status === 'failed') ctx.io.stderr.write(renderFileError(file.path, file.error, ctx.errorColors));
+      if (file.status === 'failed')
+        ctx.io.stderr.write(renderFileError(file.path, file.error, ctx.errorColors));
       for (const d of file.diagnostics) {
         const label = d.severity === 'error' ? c.red('error') : c.yellow('warning');
         ctx.io.stdout.write(`${file.path}:${d.line}: ${label} ${d.message} [${d.code}]\n`);

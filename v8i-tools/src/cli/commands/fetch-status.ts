@@ -4,12 +4,19 @@ import type { CliIo } from '../io.ts';
 export type StatusFetch = { ok: true; status: StatusResponse } | { ok: false; message: string; hint: string };
 
 /** `GET <service>/api/status[?lang=]`, validated with the shared schema. The only network I/O of the CLI. */
-export async function fetchStatus(io: CliIo, serviceUrl: string, lang: string | undefined): Promise<StatusFetch> {
+export async function fetchStatus(
+  io: CliIo,
+  serviceUrl: string,
+  lang: string | undefined,
+): Promise<StatusFetch> {
   const url = new URL(`${serviceUrl.replace(/\/+$/, '')}/api/status`);
   if (lang) url.searchParams.set('lang', lang);
   let response: Response;
   try {
-    response = await io.fetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(15_000) });
+    response = await io.fetch(url, {
+      headers: { accept: 'application/json' },
+      signal: AbortSignal.timeout(15_000),
+    });
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
     return {

@@ -47,7 +47,9 @@ export async function getCommand(ctx: CommandContext): Promise<number> {
       for (const base of file.bases) {
         ctx.io.stdout.write(`  [${base.name}]\n`);
         for (const [key, value] of Object.entries(base.values)) {
-          ctx.io.stdout.write(value === null ? `    ${colors.dim(`${key} is not set`)}\n` : `    ${key}=${value}\n`);
+          ctx.io.stdout.write(
+            value === null ? `    ${colors.dim(`${key} is not set`)}\n` : `    ${key}=${value}\n`,
+          );
         }
       }
     }

@@ -54,7 +54,9 @@ export async function listCommand(ctx: CommandContext): Promise<number> {
           entry.connect !== undefined ? `Connect=${entry.connect}` : '',
           entry.helpText !== undefined || entry.helpURL !== undefined ? 'help: set' : '',
         ].filter(Boolean);
-        ctx.io.stdout.write(`  ${entry.kind.padEnd(5)}  [${entry.name}]  ${ctx.colors.dim(details.join('  '))}\n`);
+        ctx.io.stdout.write(
+          `  ${entry.kind.padEnd(5)}  [${entry.name}]  ${ctx.colors.dim(details.join('  '))}\n`,
+        );
       }
     }
   }

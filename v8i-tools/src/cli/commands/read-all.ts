@@ -17,11 +17,19 @@ export async function readAll(ctx: CommandContext): Promise<ReadResult[] | numbe
   const targets = await expandTargets(ctx);
   if (typeof targets === 'number') return targets;
   const progress = startProgress(ctx.io, targets.files.length, ctx.values.json === true);
-  const loaded = await runPool(targets.files, jobs, async (path) => ({ path, load: await loadFile(ctx.io, path) }), progress.tick);
+  const loaded = await runPool(
+    targets.files,
+    jobs,
+    async (path) => ({ path, load: await loadFile(ctx.io, path) }),
+    progress.tick,
+  );
   progress.stop();
   const missing: ReadResult[] = targets.missing.map((m) => ({
     path: m.path,
-    load: { ok: false, error: m.error ?? { code: 'not-found', message: 'not found', hint: 'check the path' } },
+    load: {
+      ok: false,
+      error: m.error ?? { code: 'not-found', message: 'not found', hint: 'check the path' },
+    },
   }));
   return [...missing, ...loaded];
 }

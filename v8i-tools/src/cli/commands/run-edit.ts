@@ -55,7 +55,9 @@ export async function runEdit(
       if (result.error) io.stderr.write(renderFileError(result.path, result.error, ctx.errorColors));
     }
     if (hasSelector(selector) && edited.length > 0 && edited.every((r) => r.matched === 0 && !r.error)) {
-      io.stderr.write('note: no base in these files matched the selectors (see "v8i list" for names and IDs)\n');
+      io.stderr.write(
+        'note: no base in these files matched the selectors (see "v8i list" for names and IDs)\n',
+      );
     }
     io.stderr.write(`${renderSummary(results, dryRun)}\n`);
   }

@@ -10,7 +10,8 @@ export async function setCommand(ctx: CommandContext): Promise<number> {
   if (helpText === undefined && helpUrl === undefined) {
     return usageError(ctx, 'nothing to set: give --help-text "…" and/or --help-url https://…');
   }
-  const problem = (helpText !== undefined && checkHelpText(helpText)) || (helpUrl !== undefined && checkHelpUrl(helpUrl));
+  const problem =
+    (helpText !== undefined && checkHelpText(helpText)) || (helpUrl !== undefined && checkHelpUrl(helpUrl));
   if (problem) return usageError(ctx, problem);
   const set: Record<string, string> = {};
   if (helpText !== undefined) set[HELP_TEXT_KEY] = helpText;

@@ -23,7 +23,8 @@ export async function syncCommand(ctx: CommandContext): Promise<number> {
       return EXIT_FAILED;
     }
     const parsed = parseBaseKeyMap(text);
-    if (!parsed.ok) return usageError(ctx, `the map ${mapPath} has problems:\n  ${parsed.problems.join('\n  ')}`);
+    if (!parsed.ok)
+      return usageError(ctx, `the map ${mapPath} has problems:\n  ${parsed.problems.join('\n  ')}`);
     map = parsed.map;
   }
 
