@@ -46,6 +46,7 @@ defineProxySuite('the proxy sub-app on Node (stand-in friendly page)', async ({ 
     url: `http://127.0.0.1:${port}`,
     message: MESSAGE,
     ownPath: '/healthz',
+    kit: KIT,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

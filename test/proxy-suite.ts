@@ -21,6 +21,8 @@ export interface ProxyTarget {
   message: { ru: string; en: string };
   /** Paths the service answers itself: the origin must never see them. */
   ownPath: string;
+  /** The client-sw kit the service serves (to compare byte for byte). */
+  kit: { 'sw.js': string; 'register-sw.js': string; 'offline.html': string };
   close(): Promise<void>;
 }
 
@@ -32,7 +34,7 @@ export interface ProxyTargetOptions {
 
 export const SUITE_TIMEOUT_MS = 1500;
 const NAVIGATE = { 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document', accept: 'text/html' };
-const SCRIPT = '<script src="/buh/startup-help/register-sw.js" defer></script>';
+const SCRIPT = '<script src="/buh/register-sw.js" defer></script>';
 
 const count = (text: string, part: string) => text.split(part).length - 1;
 
@@ -174,28 +176,29 @@ export function defineProxySuite(name: string, start: (options: ProxyTargetOptio
       expect(origin.received.slice(before).map((request) => request.url)).toEqual([]);
     });
 
-    it('serves the client-sw kit under the publication path, and nothing else from there', async () => {
-      const register = await get('/buh/startup-help/register-sw.js');
+    it('serves the client-sw kit in the publication folder, so its scope covers the web client', async () => {
+      const before = origin.received.length;
+      const register = await get('/buh/register-sw.js');
       expect(register.status).toBe(200);
       expect(register.headers.get('content-type')).toMatch(/javascript/);
-      const sw = await get('/buh/startup-help/sw.js');
+      expect(await register.text()).toBe(target.kit['register-sw.js']);
+      const sw = await get('/buh/sw.js');
       expect(sw.status).toBe(200);
-      expect(sw.headers.get('service-worker-allowed')).toBe('/buh/');
-      const config = (await (await get('/buh/startup-help/startup-help.config.json')).json()) as {
-        statusURL: string;
-      };
+      expect(sw.headers.get('content-type')).toMatch(/javascript/);
+      expect(await sw.text()).toBe(target.kit['sw.js']);
+      const config = (await (await get('/buh/startup-help.config.json')).json()) as { statusURL: string };
       expect(config.statusURL).toBe(`${target.url}/startup-error/buh`);
-      const offline = await get('/buh/startup-help/offline.html');
+      const offline = await get('/buh/offline.html');
       expect(offline.headers.get('content-type')).toMatch(/text\/html/);
-      expect(await offline.text()).not.toContain(SCRIPT);
-      for (const path of [
-        '/buh/startup-help/..%2f..%2fpackage.json',
-        '/buh/startup-help/%2e%2e',
-        '/buh/startup-help/x.js',
-      ]) {
+      expect(await offline.text()).toBe(target.kit['offline.html']);
+      expect(origin.received.length).toBe(before);
+    });
+
+    it('takes nothing else from the kit: other and traversing paths go to the origin as they are', async () => {
+      for (const path of ['/buh/x/sw.js', '/buh/..%2fsw.js', '/buh/%2e%2e/package.json', '/sw.js']) {
         const response = await get(path);
         expect(response.status, path).toBe(404);
-        await response.arrayBuffer();
+        expect(await response.text(), path).toBe('not found');
       }
     });
 

@@ -1,10 +1,9 @@
 /**
- * The client-sw kit served under each publication path (`/<base>/startup-help/…`), so the service
- * worker's scope can cover the web client at `/<base>/` without touching the 1C web server.
+ * The client-sw kit served in each publication's own folder (`/<base>/register-sw.js`, `sw.js`,
+ * `offline.html`, `startup-help.config.json`), exactly where the static kit would be deployed next
+ * to a publication: register-sw.js registers the sw.js beside it with its own folder as scope, so
+ * the service worker covers the whole web client at `/<base>/` without touching the 1C web server.
  */
-
-/** The folder under `/<base>/` that holds the kit. */
-export const KIT_FOLDER = 'startup-help';
 
 /** The kit's built files (dist/client-sw/), as strings: read from disk on Node, bundled on Workers. */
 export interface ClientKit {
@@ -25,23 +24,22 @@ const STATIC_FILES = {
 } as const;
 const CONFIG_FILE = 'startup-help.config.json';
 
-const KIT_PATH = new RegExp(`^/([^/]+)/${KIT_FOLDER}/([^/]*)$`);
+/** Exactly these four names, directly under the base's folder: nothing else is taken from the origin. */
+const KIT_PATH = /^\/[^/]+\/(sw\.js|register-sw\.js|offline\.html|startup-help\.config\.json)$/;
 
-/** `{ baseSegment, file }` when `pathname` points into a base's kit folder. */
-export function matchKitPath(pathname: string): { baseSegment: string; file: string } | undefined {
-  const match = KIT_PATH.exec(pathname);
-  if (!match) return undefined;
-  return { baseSegment: match[1] as string, file: match[2] as string };
+/** The kit file `pathname` names (`/buh/sw.js` → `sw.js`), if any. */
+export function matchKitFile(pathname: string): string | undefined {
+  return KIT_PATH.exec(pathname)?.[1];
 }
 
 /** The one tag injected into the web client's HTML. */
 export function registerScriptTag(baseKey: string): string {
-  return `<script src="/${encodeURIComponent(baseKey)}/${KIT_FOLDER}/register-sw.js" defer></script>`;
+  return `<script src="/${encodeURIComponent(baseKey)}/register-sw.js" defer></script>`;
 }
 
 /**
- * A kit file for `baseKey`, or a 404 for any other name: only the four known names are served, so
- * no path (`..`, encoded slashes) can reach anything else.
+ * A kit file for `baseKey`. Only the four fixed names reach here (matchKitFile), so no path
+ * (`..`, encoded slashes) can name anything else.
  */
 export async function serveKitFile(
   kit: ClientKit,
@@ -60,15 +58,7 @@ export async function serveKitFile(
     headers.set('content-type', 'application/json; charset=utf-8');
     return new Response(JSON.stringify(config, null, 2), { headers });
   }
-  if (!Object.hasOwn(STATIC_FILES, file)) {
-    return new Response('Not found\n', {
-      status: 404,
-      headers: { 'content-type': 'text/plain; charset=utf-8' },
-    });
-  }
   const name = file as keyof typeof STATIC_FILES;
   headers.set('content-type', STATIC_FILES[name]);
-  // Lets register-sw.js claim the whole publication (`/buh/`), not just the kit folder.
-  if (name === 'sw.js') headers.set('service-worker-allowed', `/${encodeURIComponent(baseKey)}/`);
   return new Response(kit[name], { headers });
 }

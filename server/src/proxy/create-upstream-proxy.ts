@@ -3,7 +3,7 @@ import { baseKeyFromPath } from './base-key-from-path.ts';
 import {
   type ClientKit,
   type KitConfigFor,
-  matchKitPath,
+  matchKitFile,
   registerScriptTag,
   serveKitFile,
 } from './client-kit.ts';
@@ -45,7 +45,7 @@ export interface UpstreamProxyOptions {
   /** Paths the service answers itself; never proxied (default: OWN_ROUTES). */
   ownRoutes?: readonly string[];
   renderFriendlyPage(input: FriendlyPageInput): Promise<FriendlyPage> | FriendlyPage;
-  /** The client-sw kit; without it nothing is injected or served under `/<base>/startup-help/`. */
+  /** The client-sw kit; without it nothing is injected or served under `/<base>/`. */
   kit?: ClientKit | undefined;
   /** Per-base fields for `startup-help.config.json` (base name, help text…). */
   kitConfigFor?: KitConfigFor;
@@ -91,14 +91,14 @@ export function createUpstreamProxy(options: UpstreamProxyOptions): Hono {
     if (isOwnRoute(publicURL.pathname, ownRoutes)) return c.notFound();
     const baseKey = baseKeyFromPath(publicURL.pathname);
 
-    const kitPath = options.kit && matchKitPath(publicURL.pathname);
+    const kitFile = baseKey === undefined ? undefined : matchKitFile(publicURL.pathname);
     if (
       options.kit &&
-      kitPath &&
+      kitFile &&
       baseKey !== undefined &&
       (request.method === 'GET' || request.method === 'HEAD')
     ) {
-      return serveKitFile(options.kit, baseKey, kitPath.file, publicURL.origin, options.kitConfigFor);
+      return serveKitFile(options.kit, baseKey, kitFile, publicURL.origin, options.kitConfigFor);
     }
 
     const navigation = isNavigation(request);

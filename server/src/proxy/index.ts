@@ -1,4 +1,4 @@
-export { type ClientKit, KIT_FOLDER, type KitConfigFor } from './client-kit.ts';
+export type { ClientKit, KitConfigFor } from './client-kit.ts';
 export {
   createUpstreamProxy,
   type FriendlyPage,

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canInjectInto, createScriptInjector } from './inject-script.ts';
 
-const SNIPPET = '<script src="/buh/startup-help/register-sw.js" defer></script>';
+const SNIPPET = '<script src="/buh/register-sw.js" defer></script>';
 
 async function inject(chunks: Uint8Array[]): Promise<Uint8Array> {
   const source = new ReadableStream<Uint8Array>({
