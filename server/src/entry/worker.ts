@@ -1,0 +1,90 @@
+// The Cloudflare Workers entry: `npm run build:worker` bundles it to dist/worker.mjs, `npm run deploy`
+// uploads that file. The only server file that reads the Worker's `env`.
+import type { D1Database, ExecutionContext } from '@cloudflare/workers-types';
+import type { Hono } from 'hono';
+import { createApp } from '../app.ts';
+import { createTokenVerifier, tokenEntriesFromEnv } from '../domain/admin-token.ts';
+import type { Logger } from '../domain/logger.ts';
+import { ReportWebhook } from '../domain/report-webhook.ts';
+import { createD1Store } from '../store/d1-store.ts';
+
+/** Bindings from wrangler.toml (`[vars]`, `[[d1_databases]]`) and secrets (`wrangler secret put`). */
+export interface WorkerEnv {
+  DB: D1Database;
+  /** Secret. One token, or `label:token` pairs separated by commas (the label goes to the audit log). */
+  ADMIN_TOKEN?: string;
+  /** Each POSTed login-error report is forwarded here in the background; empty = off. */
+  REPORT_WEBHOOK_URL?: string;
+  /** Secret. HMAC-SHA256 key for the X-Startup-Help-Signature header of webhook deliveries. */
+  REPORT_WEBHOOK_SECRET?: string;
+  /** Proxy mode: the 1C web server this Worker stands in front of; empty = off. */
+  UPSTREAM_URL?: string;
+  /** How long an isolate answers from its snapshot before reading D1 again (default 5000 ms). */
+  SNAPSHOT_MAX_AGE_MS?: string;
+}
+
+// An isolate serves many requests; isolates do not share memory, so each keeps its own snapshot and
+// reads D1 at most once per SNAPSHOT_MAX_AGE_MS (writes made in this isolate show at once).
+const DEFAULT_SNAPSHOT_MAX_AGE_MS = 5_000;
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+const logger: Logger = {
+  info: (message, fields) => console.log(JSON.stringify({ level: 'info', message, ...fields })),
+  warn: (message, fields) => console.warn(JSON.stringify({ level: 'warn', message, ...fields })),
+  error: (message, fields) => console.error(JSON.stringify({ level: 'error', message, ...fields })),
+};
+
+let app: Promise<Hono> | undefined;
+
+async function buildApp(env: WorkerEnv): Promise<Hono> {
+  const webhookURL = env.REPORT_WEBHOOK_URL?.trim();
+  let reportWebhook: ReportWebhook | undefined;
+  if (webhookURL) {
+    if (/^https?:\/\//.test(webhookURL)) {
+      reportWebhook = new ReportWebhook({
+        url: webhookURL,
+        secret: env.REPORT_WEBHOOK_SECRET || undefined,
+        fetch: (input, init) => fetch(input, init),
+        logger,
+      });
+    } else {
+      logger.error('REPORT_WEBHOOK_URL is not an http:// or https:// URL; reports are only counted', {
+        fix: 'set REPORT_WEBHOOK_URL in wrangler.toml [vars] to a full URL, or leave it empty',
+      });
+    }
+  }
+  const maxAge = Number(env.SNAPSHOT_MAX_AGE_MS ?? DEFAULT_SNAPSHOT_MAX_AGE_MS);
+  return createApp({
+    store: createD1Store(env.DB),
+    verifyAdminToken: createTokenVerifier(await tokenEntriesFromEnv(env.ADMIN_TOKEN ?? '')),
+    logger,
+    ...(reportWebhook && { reportWebhook }),
+    snapshotMaxAgeMs: Number.isFinite(maxAge) && maxAge >= 0 ? maxAge : DEFAULT_SNAPSHOT_MAX_AGE_MS,
+  });
+}
+
+/** Without a token nobody could ever sign in; say how to fix it instead of a bare 401. */
+function adminTokenMissing(): Response {
+  return new Response(
+    JSON.stringify({
+      error: 'unavailable',
+      message:
+        'The admin API is off because ADMIN_TOKEN is not set. Set it with "npx wrangler secret put ADMIN_TOKEN" and try again.',
+    }),
+    { status: 503, headers: { 'content-type': JSON_TYPE, 'cache-control': 'no-store' } },
+  );
+}
+
+export default {
+  async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
+    if (!env.ADMIN_TOKEN?.trim() && new URL(request.url).pathname.startsWith('/api/admin')) {
+      return adminTokenMissing();
+    }
+    app ??= buildApp(env).catch((error: unknown) => {
+      app = undefined;
+      throw error;
+    });
+    return (await app).fetch(request, env, ctx);
+  },
+};
