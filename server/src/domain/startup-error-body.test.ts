@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { Message } from '../contract/message.ts';
+import type { Settings } from '../contract/settings.ts';
+import { StartupErrorResponse } from '../contract/startup-error-response.ts';
+import { selectActiveMessage } from './active-message.ts';
+import { nextBoundary } from './schedule.ts';
+import { buildStartupErrorResponse } from './startup-error-body.ts';
+
+const settings: Settings = {
+  defaultLanguage: 'ru',
+  timeZone: 'Europe/Moscow',
+  helpText: { ru: 'Дежурный: 100', en: 'Duty admin: 100' },
+  helpURL: 'https://help.example/1c',
+  bases: {
+    buh: { name: 'Бухгалтерия', helpText: { ru: 'Бухгалтерия: 200' }, helpURL: 'https://help.example/buh' },
+    zup: { name: 'ЗУП' },
+  },
+};
+
+function message(id: string, overrides: Partial<Message> = {}): Message {
+  return {
+    id,
+    text: { ru: 'Работы до {until}.', en: 'Work until {until}.' },
+    bases: ['*'],
+    startsAt: '2026-11-23T10:00:00+03:00',
+    displayUntil: '2026-11-23T14:00:00+03:00',
+    severity: 'maintenance',
+    createdAt: '2026-11-23T09:00:00+03:00',
+    updatedAt: '2026-11-23T09:00:00+03:00',
+    createdBy: 'ops',
+    version: 1,
+    ...overrides,
+  };
+}
+
+describe('buildStartupErrorResponse', () => {
+  it('takes help from the message, else the base, else the defaults, and omits what is empty', () => {
+    const withOverride = message('m', { helpText: { ru: 'Звоните 300' }, helpURL: 'https://status.example' });
+    expect(buildStartupErrorResponse(settings, 'buh', 'ru', withOverride).body).toEqual({
+      userMessage: 'Работы до 14:00.',
+      displayUntil: '2026-11-23T14:00:00+03:00',
+      helpText: 'Звоните 300',
+      helpURL: 'https://status.example',
+    });
+    expect(buildStartupErrorResponse(settings, 'buh', 'en', undefined)).toEqual({
+      body: { helpText: 'Бухгалтерия: 200', helpURL: 'https://help.example/buh' },
+      language: 'ru',
+    });
+    expect(buildStartupErrorResponse(settings, 'zup', 'en', undefined).body).toEqual({
+      helpText: 'Duty admin: 100',
+      helpURL: 'https://help.example/1c',
+    });
+    expect(
+      buildStartupErrorResponse(
+        { ...settings, helpText: undefined, helpURL: undefined },
+        'zup',
+        'ru',
+        undefined,
+      ).body,
+    ).toEqual({});
+  });
+
+  it('never produces an answer outside the wire schema', () => {
+    const answer = buildStartupErrorResponse(settings, 'x', 'en', message('m'));
+    expect(StartupErrorResponse.strict().parse(answer.body)).toEqual(answer.body);
+    expect(answer.language).toBe('en');
+  });
+});
+
+describe('selection and schedule', () => {
+  const t = Date.parse('2026-11-23T09:00:00Z');
+  it('selects by window and target: startsAt inclusive, displayUntil exclusive', () => {
+    const onlyZup = message('zup', { bases: ['zup'], severity: 'outage' });
+    const messages = [message('all'), onlyZup];
+    expect(selectActiveMessage(messages, 'zup', t)?.id).toBe('zup');
+    expect(selectActiveMessage(messages, 'buh', t)?.id).toBe('all');
+    expect(selectActiveMessage(messages, 'buh', Date.parse('2026-11-23T07:00:00Z'))?.id).toBe('all');
+    expect(selectActiveMessage(messages, 'buh', Date.parse('2026-11-23T06:59:59.999Z'))).toBeUndefined();
+    expect(selectActiveMessage(messages, 'buh', Date.parse('2026-11-23T11:00:00Z'))).toBeUndefined();
+  });
+
+  it('prefers the newest among equally severe messages', () => {
+    const older = message('older');
+    const newer = message('newer', { createdAt: '2026-11-23T09:30:00+03:00' });
+    expect(selectActiveMessage([newer, older], '*', t)?.id).toBe('newer');
+    expect(selectActiveMessage([older, newer], '*', t)?.id).toBe('newer');
+  });
+
+  it('finds the next start or end after t', () => {
+    const later = message('later', {
+      startsAt: '2026-11-23T12:30:00+03:00',
+      displayUntil: '2026-11-23T16:00:00+03:00',
+    });
+    expect(nextBoundary([message('m'), later], t)).toBe(Date.parse('2026-11-23T09:30:00Z'));
+    expect(nextBoundary([message('m')], Date.parse('2026-11-23T11:00:00Z'))).toBeUndefined();
+  });
+});
