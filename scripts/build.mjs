@@ -6,12 +6,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const all = ['v8i', 'worker', 'sw'];
-const targets = process.argv.length > 2 ? process.argv.slice(2) : all;
+// `--name=value` arguments belong to the target scripts (e.g. build:sw's config flags).
+const named = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const targets = named.length > 0 ? named : all;
 
 for (const target of targets) {
   const file = join(here, `build-${target}.mjs`);
   if (!existsSync(file)) {
-    if (process.argv.length > 2) {
+    if (named.length > 0) {
       console.error(`build: unknown target "${target}" (known: ${all.join(', ')})`);
       process.exit(2);
     }

@@ -1,0 +1,37 @@
+import { StartupErrorResponse } from '../../server/src/contract/startup-error-response.ts';
+import type { StatusEntry } from './shown-status.ts';
+
+/** The issue's limit for the status service: the offline page must not wait longer for it. */
+export const STATUS_TIMEOUT_MS = 3000;
+
+/**
+ * Fetches this base's startup-error answer in `language` and validates it with the shared wire
+ * schema. Any failure (no answer in time, HTTP error, not JSON, wrong shape) is `undefined`: the
+ * caller then falls back to the last known answer.
+ */
+export async function fetchStartupStatus(
+  statusURL: string,
+  language: string,
+  fetchImpl: typeof fetch,
+  timeoutMs: number = STATUS_TIMEOUT_MS,
+): Promise<StatusEntry | undefined> {
+  const url = new URL(statusURL);
+  url.searchParams.set('lang', language);
+  try {
+    const response = await fetchImpl(url, {
+      mode: 'cors',
+      credentials: 'omit',
+      cache: 'no-store',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    if (!response.ok) return undefined;
+    const parsed = StartupErrorResponse.safeParse(await response.json());
+    if (!parsed.success) {
+      console.warn(`startup-help: ${url.href} answered with an unexpected shape`, parsed.error.issues);
+      return undefined;
+    }
+    return { fetchedAt: new Date().toISOString(), response: parsed.data };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,286 @@
+// Real Chromium against a loopback 1C publication (/buh/) and a status service: the 8 scenarios of
+// issue 4. Screenshots of each state go to test-results/client-sw/ for people to look at.
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SwConfigInput } from '../client-sw/src/config.ts';
+import { CHROMIUM_ARGS, kitWithConfig, startOrigin, startStatusService } from './client-sw-harness.ts';
+
+const SHOTS = join(import.meta.dirname, '..', 'test-results', 'client-sw');
+const HOUR = 60 * 60 * 1000;
+
+type Origin = Awaited<ReturnType<typeof startOrigin>>;
+type StatusService = Awaited<ReturnType<typeof startStatusService>>;
+
+let origin: Origin;
+let status: StatusService;
+let kit: Awaited<ReturnType<typeof kitWithConfig>>;
+const profiles: string[] = [];
+const contexts: BrowserContext[] = [];
+
+const inTwoHours = () => new Date(Date.now() + 2 * HOUR).toISOString();
+const MAINTENANCE_RU = 'Идут плановые работы. Вход снова будет доступен после 14:00 (МСК).';
+
+async function openBrowser(locale: string): Promise<Page> {
+  const profile = await mkdtemp(join(tmpdir(), 'startup-help-chromium-'));
+  profiles.push(profile);
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    locale,
+    viewport: { width: 900, height: 720 },
+  });
+  contexts.push(context);
+  return context.pages()[0] ?? (await context.newPage());
+}
+
+/** First visit while the server is up: the service worker installs and takes control. */
+async function firstVisit(page: Page): Promise<void> {
+  await origin.setMode('ok');
+  await page.goto(`${origin.url}/buh/`);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
+/** The message the service worker keeps for when the status service is down, as the page can read it. */
+function cachedUserMessage(page: Page): Promise<string | undefined> {
+  return page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration('/buh/');
+    const cache = await caches.open(`startup-help-${registration?.scope}`);
+    const entry = await cache.match(new URL('/buh/__startup-help/status.json', location.href).href);
+    return entry
+      ? ((await entry.json()) as { response: { userMessage?: string } }).response.userMessage
+      : undefined;
+  });
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+async function openOffline(page: Page, path = '/buh/deep/link?doc=42'): Promise<void> {
+  await page.goto(`${origin.url}${path}`);
+  await page.locator('#sh-title').waitFor();
+}
+
+beforeAll(async () => {
+  await mkdir(SHOTS, { recursive: true });
+  status = await startStatusService();
+  const config: SwConfigInput = {
+    statusURL: status.statusURL,
+    baseName: 'Бухгалтерия',
+    helpText: {
+      ru: 'Дежурный администратор: +7 (495) 123-45-67',
+      en: 'Duty administrator: +7 (495) 123-45-67',
+    },
+    helpURL: 'https://help.example.local/1c',
+    networkTimeoutSeconds: 2,
+    retryInitialSeconds: 1,
+    retryMaxSeconds: 2,
+    statusRefreshSeconds: 1,
+  };
+  kit = await kitWithConfig(config);
+  origin = await startOrigin(kit.dir);
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await origin?.close();
+  await status?.close();
+  await kit?.remove();
+  for (const profile of profiles) await rm(profile, { recursive: true, force: true });
+});
+
+describe('client-sw in Chromium (ru browser)', () => {
+  let page: Page;
+
+  beforeAll(async () => {
+    page = await openBrowser('ru-RU');
+    status.setAnswers({ ru: { userMessage: 'Сообщение до обновления.', displayUntil: inTwoHours() } });
+  });
+
+  it('1. first visit with the server up: the service worker controls the page under /buh/', async () => {
+    await firstVisit(page);
+    const worker = await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      return { script: navigator.serviceWorker.controller?.scriptURL, scope: registration?.scope };
+    });
+    expect(worker.script).toBe(`${origin.url}/buh/sw.js`);
+    expect(worker.scope).toBe(`${origin.url}/buh/`);
+    await expect.poll(() => cachedUserMessage(page)).toBe('Сообщение до обновления.');
+    await shot(page, '1-online-controlled');
+  });
+
+  it('keeps the last known status fresh while the server is up (register-sw.js refresh)', async () => {
+    status.setAnswers({ ru: { userMessage: MAINTENANCE_RU, displayUntil: inTwoHours() } });
+    await expect.poll(() => cachedUserMessage(page), { timeout: 15_000 }).toBe(MAINTENANCE_RU);
+  });
+
+  it('redirected navigations still reach the page, controlled (/buh → /buh/, 302 under /buh/)', async () => {
+    await page.goto(`${origin.url}/buh`);
+    expect(page.url()).toBe(`${origin.url}/buh/`);
+    await origin.setMode('redirect');
+    await page.goto(`${origin.url}/buh/old/place`);
+    expect(page.url()).toBe(`${origin.url}/buh/landing`);
+    await expect(page.locator('#app').textContent()).resolves.toContain('веб-клиент');
+    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await origin.setMode('ok');
+  });
+
+  it('2. the origin refuses connections: the offline page with the live message, at the same URL', async () => {
+    await origin.setMode('refuse');
+    const started = performance.now();
+    await openOffline(page);
+    await expect.poll(() => page.locator('#sh-user-message').textContent()).toBe(MAINTENANCE_RU);
+    console.log(
+      `client-sw: offline page with the live message after ${Math.round(performance.now() - started)} ms`,
+    );
+    expect(page.url()).toBe(`${origin.url}/buh/deep/link?doc=42`);
+    expect(await page.locator('#sh-title').textContent()).toBe('Не удаётся подключиться к Бухгалтерия');
+    expect(await page.locator('html').getAttribute('lang')).toBe('ru');
+    expect(await page.locator('#sh-alert').getAttribute('role')).toBe('alert');
+    expect(await page.locator('#sh-deadline').textContent()).toMatch(/^Ориентировочно до \d{2}:\d{2}$/);
+    expect(await page.locator('#sh-as-of').isHidden()).toBe(true);
+    expect(await page.locator('#sh-help-text').textContent()).toBe(
+      'Дежурный администратор: +7 (495) 123-45-67',
+    );
+    expect(await page.locator('#sh-help-link').getAttribute('href')).toBe('https://help.example.local/1c');
+    expect(await page.locator('#sh-help-link').textContent()).toBe('Нужна помощь');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('sh-title');
+    await page.locator('#sh-details-summary').click();
+    const details = await page.locator('#sh-details-list').textContent();
+    expect(details).toContain('Не удалось подключиться к серверу');
+    expect(details).toContain(`${origin.url}/buh/deep/link?doc=42`);
+    expect(await page.locator('#sh-countdown').textContent()).toMatch(
+      /Следующая попытка через \d+ с|Проверяем/,
+    );
+    await shot(page, '2-refused-live-message');
+  });
+
+  it('3. the origin hangs: the offline page after the configured timeout (2 s), saying so', async () => {
+    await origin.setMode('hang');
+    await openOffline(page);
+    await page.locator('#sh-details-summary').click();
+    expect(await page.locator('#sh-details-list').textContent()).toContain('Нет ответа за 2 с');
+    expect(await page.locator('#sh-lead').textContent()).toContain('отвечает слишком долго');
+    await shot(page, '3-timeout');
+  });
+
+  it('4. the origin answers 503: the offline page says it is a server error', async () => {
+    await origin.setMode('503');
+    await openOffline(page);
+    await page.locator('#sh-details-summary').click();
+    expect(await page.locator('#sh-details-list').textContent()).toContain('Ошибка сервера (HTTP 503)');
+    expect(await page.locator('#sh-lead').textContent()).toContain('На сервере 1С сбой');
+    const other = await page.evaluate(async () => {
+      const response = await fetch('/buh/some/data.json');
+      return { status: response.status, type: response.headers.get('content-type') };
+    });
+    // Other requests are never answered with the offline page.
+    expect(other).toEqual({ status: 503, type: 'text/html' });
+    await shot(page, '4-server-error-503');
+  });
+
+  it('5. the status service is down too: the last known message, labelled "as of"', async () => {
+    await status.setUp(false);
+    await origin.setMode('refuse');
+    await openOffline(page);
+    await expect
+      .poll(() => page.locator('#sh-as-of').textContent())
+      .toMatch(/^Последнее известное сообщение, по состоянию на \d{2}:\d{2}$/);
+    expect(await page.locator('#sh-user-message').textContent()).toBe(MAINTENANCE_RU);
+    await shot(page, '5-status-down-last-known');
+  });
+
+  it('6. the origin comes back: the page returns to the original URL by itself', async () => {
+    await status.setUp(true);
+    await origin.setMode('refuse');
+    await openOffline(page, '/buh/e1cib/list?form=Journal');
+    await origin.setMode('ok');
+    await page.locator('#app').waitFor({ timeout: 20_000 });
+    expect(page.url()).toBe(`${origin.url}/buh/e1cib/list?form=Journal`);
+    await shot(page, '6-back-online');
+  });
+
+  it('7. a message with <img src=x onerror=…> is shown as text and nothing runs', async () => {
+    const hostile =
+      '<img src=x onerror="window.__pwned=1">Работы до 14:00</script><script>window.__pwned=2</script>';
+    status.setAnswers({
+      ru: {
+        userMessage: hostile,
+        displayUntil: inTwoHours(),
+        helpText: '<b onmouseover="window.__pwned=3">Звоните</b>',
+      },
+    });
+    await origin.setMode('refuse');
+    await openOffline(page);
+    await expect.poll(() => page.locator('#sh-user-message').textContent()).toBe(hostile);
+    expect(await page.locator('#sh-help-text').textContent()).toBe(
+      '<b onmouseover="window.__pwned=3">Звоните</b>',
+    );
+    // Let the broken image (if one had been created) fail and its handler run before looking.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+    expect(await page.evaluate(() => document.querySelectorAll('main img, main script, main b').length)).toBe(
+      0,
+    );
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    await shot(page, '7-hostile-message-as-text');
+  });
+
+  it('5b. a last known message is not shown after its deadline', async () => {
+    const deadline = new Date(Date.now() + HOUR);
+    status.setAnswers({ ru: { userMessage: MAINTENANCE_RU, displayUntil: deadline.toISOString() } });
+    await origin.setMode('ok');
+    await page.goto(`${origin.url}/buh/`);
+    await expect.poll(() => cachedUserMessage(page), { timeout: 15_000 }).toBe(MAINTENANCE_RU);
+    await status.setUp(false);
+    await origin.setMode('refuse');
+    await openOffline(page);
+    await expect.poll(() => page.locator('#sh-as-of').isVisible()).toBe(true);
+    // The page's clock passes the deadline while the page is open: the message goes away.
+    await page.clock.setFixedTime(new Date(deadline.getTime() + 1000));
+    await expect.poll(() => page.locator('#sh-message').isHidden()).toBe(true);
+    expect(await page.locator('#sh-as-of').isHidden()).toBe(true);
+    expect(await page.locator('#sh-help-text').textContent()).toContain('Дежурный администратор');
+    await shot(page, '5b-status-down-expired-message-hidden');
+    // And a fresh page at that time does not show it either.
+    await openOffline(page);
+    await expect.poll(() => page.locator('#sh-help-text').textContent()).toContain('Дежурный администратор');
+    expect(await page.locator('#sh-message').isHidden()).toBe(true);
+    await status.setUp(true);
+  });
+});
+
+describe.each([
+  {
+    locale: 'en-GB',
+    title: 'Cannot connect to Бухгалтерия',
+    message: 'Planned maintenance. Sign-in will be back after 14:00 (Moscow time).',
+    lead: 'The 1C server is not available right now.',
+  },
+  {
+    locale: 'lv-LV',
+    title: 'Neizdodas savienoties ar Бухгалтерия',
+    message: 'Notiek plānoti darbi. Pieslēgties varēs pēc 14:00 (Maskavas laiks).',
+    lead: '1C serveris pašlaik nav pieejams.',
+  },
+])('8. a $locale browser gets its language', ({ locale, title, message, lead }) => {
+  it('shows the offline page and the status message in that language', async () => {
+    const language = locale.slice(0, 2);
+    status.setAnswers({
+      ru: { userMessage: MAINTENANCE_RU, displayUntil: inTwoHours() },
+      [language]: { userMessage: message, displayUntil: inTwoHours() },
+    });
+    const page = await openBrowser(locale);
+    await firstVisit(page);
+    await origin.setMode('refuse');
+    await openOffline(page);
+    await expect.poll(() => page.locator('#sh-user-message').textContent()).toBe(message);
+    expect(await page.locator('html').getAttribute('lang')).toBe(language);
+    expect(await page.locator('#sh-title').textContent()).toBe(title);
+    expect(await page.locator('#sh-lead').textContent()).toContain(lead);
+    await shot(page, `8-${language}`);
+    await origin.setMode('ok');
+  });
+});

@@ -1,0 +1,151 @@
+// A loopback "1C web publication" with switchable failure modes and a stand-in status service, for the
+// client-sw browser tests. Not a test file itself.
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { getRequestListener } from '@hono/node-server';
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import type { SwConfigInput } from '../client-sw/src/config.ts';
+import type { StartupErrorResponse } from '../server/src/contract/startup-error-response.ts';
+
+export type OriginMode = 'ok' | 'refuse' | 'hang' | '503' | 'redirect';
+
+const KIT_FILES = new Set(['sw.js', 'register-sw.js', 'offline.html', 'startup-help.config.json']);
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+};
+
+export const WEB_CLIENT_PAGE = `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>1С:Предприятие</title></head>
+<body><h1 id="app">1С:Предприятие — веб-клиент</h1><script src="/buh/register-sw.js"></script></body></html>`;
+
+/** Closes a server for real: no new connections are accepted and open keep-alive sockets are cut. */
+async function shut(server: Server, sockets: Set<Socket>): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeAllConnections();
+  for (const socket of sockets) socket.destroy();
+  sockets.clear();
+  await closed;
+}
+
+function listen(server: Server, port = 0): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/** The web server of a 1C publication at /buh/, serving the kit from `kitDir` beside it. */
+export async function startOrigin(kitDir: string) {
+  let mode: OriginMode = 'ok';
+  const sockets = new Set<Socket>();
+  const server = createServer(async (request, response) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (mode === 'hang') return; // accepted, never answered
+    if (mode === '503') {
+      response.writeHead(503, { 'Content-Type': 'text/html' }).end('<h1>Service Unavailable</h1>');
+      return;
+    }
+    if (path === '/buh') {
+      response.writeHead(301, { Location: '/buh/' }).end();
+      return;
+    }
+    const file = path.startsWith('/buh/') ? path.slice('/buh/'.length) : undefined;
+    if (file !== undefined && KIT_FILES.has(file)) {
+      const body = await readFile(join(kitDir, file));
+      response
+        .writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' })
+        .end(body);
+      return;
+    }
+    if (mode === 'redirect' && path !== '/buh/landing') {
+      response.writeHead(302, { Location: '/buh/landing' }).end();
+      return;
+    }
+    if (file !== undefined) {
+      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(WEB_CLIENT_PAGE);
+      return;
+    }
+    response.writeHead(404).end();
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  const port = await listen(server);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async setMode(next: OriginMode): Promise<void> {
+      if (mode === next) return;
+      const wasRefusing = mode === 'refuse';
+      // Hanging requests and kept-alive sockets from the previous mode must not leak into the next.
+      if (!wasRefusing) await shut(server, sockets);
+      mode = next;
+      if (next !== 'refuse') await listen(server, port);
+    },
+    async close(): Promise<void> {
+      if (mode !== 'refuse') await shut(server, sockets);
+    },
+  };
+}
+
+/** A stand-in for the startup-error service: answers per language, CORS-open, can go down. */
+export async function startStatusService() {
+  let answers: Record<string, StartupErrorResponse> = {};
+  const app = new Hono();
+  app.use('*', cors());
+  app.on(['GET', 'POST'], '/startup-error/buh', (c) => {
+    const lang = c.req.query('lang') ?? 'ru';
+    return c.json(answers[lang] ?? answers.ru ?? {});
+  });
+  const server = createServer(getRequestListener(app.fetch));
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  let up = true;
+  const port = await listen(server);
+  return {
+    statusURL: `http://127.0.0.1:${port}/startup-error/buh`,
+    setAnswers(next: Record<string, StartupErrorResponse>): void {
+      answers = next;
+    },
+    async setUp(next: boolean): Promise<void> {
+      if (next === up) return;
+      up = next;
+      if (up) await listen(server, port);
+      else await shut(server, sockets);
+    },
+    async close(): Promise<void> {
+      if (up) await shut(server, sockets);
+    },
+  };
+}
+
+/** A copy of the built kit with the test's config written into it after the build, as an admin would. */
+export async function kitWithConfig(
+  config: SwConfigInput,
+): Promise<{ dir: string; remove: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'startup-help-kit-'));
+  await cp(join(import.meta.dirname, '..', 'dist', 'client-sw'), dir, { recursive: true });
+  await writeFile(join(dir, 'startup-help.config.json'), JSON.stringify(config, null, 2));
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
