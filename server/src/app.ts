@@ -6,6 +6,7 @@ import { type Logger, silentLogger } from './domain/logger.ts';
 import { ReportLog } from './domain/report-log.ts';
 import type { ReportWebhook } from './domain/report-webhook.ts';
 import { Ring } from './domain/request-capture.ts';
+import { proxyRoutes, type UpstreamOptions } from './proxy/proxy-routes.ts';
 import { adminAuditRoutes } from './routes/admin-audit.ts';
 import { adminAuth } from './routes/admin-auth.ts';
 import { adminMessagesRoutes } from './routes/admin-messages.ts';
@@ -42,6 +43,8 @@ export interface AppOptions {
   /** Snapshot freshness (see SnapshotCache): undefined on Node, a few seconds on Workers. */
   snapshotMaxAgeMs?: number;
   newId?: () => string;
+  /** Proxy mode (`UPSTREAM_URL`): everything outside the service's routes goes to the 1C web server. */
+  upstream?: UpstreamOptions | undefined;
 }
 
 function defaultWaitUntil(c: Context, work: Promise<unknown>): void {
@@ -100,6 +103,7 @@ export function createApp(options: AppOptions): Hono {
   // Console, status page and feed (issue 5) mount here: app.route('/admin', …), app.route('/status', …).
 
   // Proxy mode (issue 7) mounts its catch-all here, after every specific route.
+  if (options.upstream) app.route('/', proxyRoutes(deps, options.upstream));
 
   app.notFound((c) =>
     c.json(

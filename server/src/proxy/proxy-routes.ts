@@ -1,0 +1,38 @@
+import type { Hono } from 'hono';
+import type { ServiceDeps } from '../routes/deps.ts';
+import type { ClientKit } from './client-kit.ts';
+import { createUpstreamProxy } from './create-upstream-proxy.ts';
+import { createFriendlyPageRenderer } from './friendly-page.ts';
+
+/** `createApp({ upstream })`: proxy mode's settings, from `UPSTREAM_URL` / `UPSTREAM_TIMEOUT_MS`. */
+export interface UpstreamOptions {
+  /** The 1C web server's origin, e.g. `http://1c-web.local:8080`. */
+  url: string;
+  /** Time to wait for the origin's response headers; default 10 s. */
+  timeoutMs?: number | undefined;
+  /** The built client-sw kit; without it pages pass through without the service worker script. */
+  kit?: ClientKit | undefined;
+}
+
+/**
+ * Proxy mode wired to the service: the friendly page shows the same message `/startup-error/<base>`
+ * answers, and the kit's config for a base carries that base's name. Mount last (a catch-all).
+ */
+export function proxyRoutes(deps: ServiceDeps, upstream: UpstreamOptions): Hono {
+  return createUpstreamProxy({
+    upstreamURL: upstream.url,
+    timeoutMs: upstream.timeoutMs,
+    kit: upstream.kit,
+    clientAddress: deps.clientAddress,
+    renderFriendlyPage: createFriendlyPageRenderer({
+      cache: deps.cache,
+      now: deps.now,
+      kitConfig: upstream.kit?.config,
+    }),
+    kitConfigFor: async (baseKey) => {
+      const { settings } = (await deps.cache.view()).snapshot;
+      const base = Object.hasOwn(settings.bases, baseKey) ? settings.bases[baseKey] : undefined;
+      return { defaultLanguage: settings.defaultLanguage, ...(base ? { baseName: base.name } : {}) };
+    },
+  });
+}
