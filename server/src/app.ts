@@ -20,7 +20,7 @@ import { openApiRoutes } from './routes/openapi.ts';
 import { startupErrorRoutes } from './routes/startup-error.ts';
 import { statusRoutes } from './routes/status.ts';
 import { SnapshotCache } from './store/snapshot-cache.ts';
-import type { Store } from './store/store.ts';
+import type { Snapshot, Store } from './store/store.ts';
 
 export const CAPTURED_REQUESTS = 200;
 
@@ -42,6 +42,8 @@ export interface AppOptions {
   clientAddress?: (c: Context) => string | undefined;
   /** Snapshot freshness (see SnapshotCache): undefined on Node, a few seconds on Workers. */
   snapshotMaxAgeMs?: number;
+  /** What the public answers come from if the very first load fails (Workers: defaults, no messages). */
+  snapshotFallback?: Snapshot;
   newId?: () => string;
   /** Proxy mode (`UPSTREAM_URL`): everything outside the service's routes goes to the 1C web server. */
   upstream?: UpstreamOptions | undefined;
@@ -63,7 +65,13 @@ export function createServiceDeps(options: AppOptions): ServiceDeps {
   const logger = options.logger ?? silentLogger;
   return {
     store: options.store,
-    cache: new SnapshotCache({ store: options.store, now, maxAgeMs: options.snapshotMaxAgeMs, logger }),
+    cache: new SnapshotCache({
+      store: options.store,
+      now,
+      maxAgeMs: options.snapshotMaxAgeMs,
+      logger,
+      fallback: options.snapshotFallback,
+    }),
     now,
     logger,
     verifyAdminToken: options.verifyAdminToken,

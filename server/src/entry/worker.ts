@@ -3,6 +3,7 @@
 import type { D1Database, ExecutionContext } from '@cloudflare/workers-types';
 import type { Hono } from 'hono';
 import { createApp } from '../app.ts';
+import { DEFAULT_SETTINGS } from '../contract/settings.ts';
 import { createTokenVerifier, tokenEntriesFromEnv } from '../domain/admin-token.ts';
 import type { Logger } from '../domain/logger.ts';
 import { ReportWebhook } from '../domain/report-webhook.ts';
@@ -61,6 +62,8 @@ async function buildApp(env: WorkerEnv): Promise<Hono> {
     logger,
     ...(reportWebhook && { reportWebhook }),
     snapshotMaxAgeMs: Number.isFinite(maxAge) && maxAge >= 0 ? maxAge : DEFAULT_SNAPSHOT_MAX_AGE_MS,
+    // A cold isolate with D1 down still answers 1C clients (help from the defaults, no message).
+    snapshotFallback: { settings: DEFAULT_SETTINGS, settingsVersion: 0, messages: [] },
   });
 }
 

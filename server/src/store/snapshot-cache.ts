@@ -30,6 +30,12 @@ export interface SnapshotCacheOptions {
   /** Reload the snapshot once it is older than this; undefined = only after `invalidate()`. */
   maxAgeMs?: number | undefined;
   logger?: Logger | undefined;
+  /**
+   * Answered from when the store fails before any load succeeded (a cold Worker isolate while D1 is
+   * down or not migrated yet), so 1C clients still get the default answer instead of a 5xx. Not
+   * kept: the next request tries the store again. Undefined = such a failure is thrown.
+   */
+  fallback?: Snapshot | undefined;
 }
 
 export interface PreparedStartupError {
@@ -155,10 +161,14 @@ export class SnapshotCache {
     } catch (error) {
       // Keep answering from the last good data; try again on the next request.
       if (generation === this.#generation) this.#stale = true;
-      if (!this.#view) throw error;
-      this.#options.logger?.error('could not reload data, serving the last good copy', {
-        problem: error instanceof Error ? error.message : String(error),
-      });
+      const problem = error instanceof Error ? error.message : String(error);
+      if (!this.#view) {
+        const fallback = this.#options.fallback;
+        if (!fallback) throw error;
+        this.#options.logger?.error('could not load data, answering with the defaults', { problem });
+        return new SnapshotView(fallback, this.#options.now());
+      }
+      this.#options.logger?.error('could not reload data, serving the last good copy', { problem });
       return this.#view;
     }
   }
