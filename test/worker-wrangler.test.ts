@@ -1,0 +1,106 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { Miniflare } from 'miniflare';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMPATIBILITY_DATE } from './worker-harness.ts';
+
+const run = promisify(execFile);
+const root = join(import.meta.dirname, '..');
+const ADMIN_TOKEN = 'worker-admin-token-0123456789';
+
+// The deployment path of the README, offline: wrangler itself applies server/migrations and checks
+// wrangler.toml + dist/worker.mjs; the Worker then serves from the database wrangler migrated.
+describe('wrangler.toml with wrangler', () => {
+  let dir: string;
+
+  const wrangler = (...args: string[]) =>
+    run(process.execPath, [join(root, 'node_modules', 'wrangler', 'bin', 'wrangler.js'), ...args], {
+      cwd: dir,
+      env: {
+        ...process.env,
+        CI: '1',
+        WRANGLER_HIDE_BANNER: 'true',
+        WRANGLER_SEND_METRICS: 'false',
+        WRANGLER_LOG_PATH: join(dir, 'logs'),
+      },
+    });
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'worker-wrangler-'));
+  });
+
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('deploys dist/worker.mjs as built (dry run), with the D1 binding and the vars', async () => {
+    const out = join(dir, 'out');
+    const { stdout } = await wrangler(
+      'deploy',
+      '--dry-run',
+      '--outdir',
+      out,
+      '--config',
+      join(root, 'wrangler.toml'),
+    );
+    expect(stdout).toContain('env.DB');
+    expect(stdout).toContain('env.REPORT_WEBHOOK_URL');
+    expect(await readFile(join(out, 'worker.mjs'))).toEqual(await readFile(join(root, 'dist', 'worker.mjs')));
+  });
+
+  it('applies the migrations with `wrangler d1 migrations apply`, and the Worker serves from them', async () => {
+    const config = join(root, 'wrangler.toml');
+    const persist = join(dir, 'state');
+    const { stdout } = await wrangler(
+      'd1',
+      'migrations',
+      'apply',
+      'DB',
+      '--local',
+      '--persist-to',
+      persist,
+      '--config',
+      config,
+    );
+    expect(stdout).toMatch(/0001_init\.sql\s*│\s*✅/);
+
+    const databaseId = /database_id\s*=\s*"([^"]+)"/.exec(await readFile(config, 'utf8'))?.[1];
+    const mf = new Miniflare({
+      modules: true,
+      scriptPath: join(root, 'dist', 'worker.mjs'),
+      compatibilityDate: COMPATIBILITY_DATE,
+      d1Databases: { DB: databaseId ?? '' },
+      d1Persist: join(persist, 'v3', 'd1'),
+      bindings: { ADMIN_TOKEN },
+    });
+    try {
+      const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
+      const current = await mf.dispatchFetch('http://startup-help.test/api/admin/settings', {
+        headers: auth,
+      });
+      expect(current.status).toBe(200);
+      const put = await mf.dispatchFetch('http://startup-help.test/api/admin/settings', {
+        method: 'PUT',
+        headers: {
+          ...auth,
+          'content-type': 'application/json',
+          'if-match': current.headers.get('etag') ?? '',
+        },
+        body: JSON.stringify({
+          defaultLanguage: 'ru',
+          timeZone: 'Europe/Moscow',
+          helpText: { ru: 'Дежурный администратор: +7 (495) 123-45-67' },
+          bases: { buh: { name: 'Бухгалтерия' } },
+        }),
+      });
+      expect(put.status, await put.clone().text()).toBe(200);
+      const answer = await mf.dispatchFetch('http://startup-help.test/startup-error/buh');
+      expect(await answer.json()).toEqual({ helpText: 'Дежурный администратор: +7 (495) 123-45-67' });
+    } finally {
+      await mf.dispose();
+    }
+  });
+});
