@@ -14,11 +14,14 @@ import { adminReportsRoutes } from './routes/admin-reports.ts';
 import { adminRequestsRoutes } from './routes/admin-requests.ts';
 import { adminSettingsRoutes } from './routes/admin-settings.ts';
 import { onError } from './routes/api-error.ts';
+import { createConsoleRoutes } from './routes/console/console-routes.ts';
 import type { ServiceDeps } from './routes/deps.ts';
+import { feedRoutes } from './routes/feed/feed-routes.ts';
 import { healthRoutes } from './routes/health.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { startupErrorRoutes } from './routes/startup-error.ts';
 import { statusRoutes } from './routes/status.ts';
+import { statusPageRoutes } from './routes/status-page/status-page-routes.ts';
 import { SnapshotCache } from './store/snapshot-cache.ts';
 import type { Snapshot, Store } from './store/store.ts';
 
@@ -108,7 +111,9 @@ export function createApp(options: AppOptions): Hono {
   admin.route('/reports', adminReportsRoutes(deps));
   app.route('/', admin);
 
-  // Console, status page and feed (issue 5) mount here: app.route('/admin', …), app.route('/status', …).
+  app.route('/admin', createConsoleRoutes(deps));
+  app.route('/status', statusPageRoutes(deps));
+  app.route('/feed.atom', feedRoutes(deps));
 
   // Proxy mode (issue 7) mounts its catch-all here, after every specific route.
   if (options.upstream) app.route('/', proxyRoutes(deps, options.upstream));

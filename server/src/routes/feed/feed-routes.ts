@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { negotiateLanguage } from '../../domain/i18n.ts';
-import type { PublicDataSource } from '../status-page/public-data-source.ts';
+import type { ServiceDeps } from '../deps.ts';
+import { type PublicDataSource, publicDataSource } from '../status-page/public-data-source.ts';
 import { PAGE_LANGUAGES } from '../status-page/status-page-texts.ts';
 import { renderAtomFeed } from './atom-feed.ts';
 
@@ -25,4 +26,9 @@ export function createFeedRoutes(source: PublicDataSource): Hono {
     });
   });
   return app;
+}
+
+/** `app.route('/feed.atom', feedRoutes(deps))`. */
+export function feedRoutes(deps: ServiceDeps): Hono {
+  return createFeedRoutes(publicDataSource(deps));
 }

@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { BaseKey } from '../../contract/base-key.ts';
 import { negotiateLanguage } from '../../domain/i18n.ts';
-import type { PublicDataSource } from './public-data-source.ts';
+import type { ServiceDeps } from '../deps.ts';
+import { type PublicDataSource, publicDataSource } from './public-data-source.ts';
 import { sha256Source } from './sha256-source.ts';
 import { buildStatusPageModel } from './status-page-model.ts';
 import { STATUS_PAGE_CSS } from './status-page-style.ts';
@@ -62,4 +63,9 @@ export function createStatusPageRoutes(source: PublicDataSource): Hono {
   });
 
   return app;
+}
+
+/** `app.route('/status', statusPageRoutes(deps))`. */
+export function statusPageRoutes(deps: ServiceDeps): Hono {
+  return createStatusPageRoutes(publicDataSource(deps));
 }

@@ -1,0 +1,88 @@
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { OFFLINE_PAGE_STYLE_HASH } from '../../../../client-sw/src/offline-page/render-offline-page.ts';
+import { contentTag } from '../../domain/etag.ts';
+import { MESSAGE_TEMPLATES } from '../../domain/templates/message-templates.ts';
+import { adminAuth } from '../admin-auth.ts';
+import type { AdminEnv, ServiceDeps } from '../deps.ts';
+import { jsonBody } from '../json-body.ts';
+import { sha256Source } from '../status-page/sha256-source.ts';
+import { STATUS_PAGE_CSS } from '../status-page/status-page-style.ts';
+import { renderConsolePage } from './console-page.tsx';
+import { CONSOLE_SCRIPT } from './console-script.generated.ts';
+import { CONSOLE_CSS } from './console-style.ts';
+import { buildPreviews } from './preview/build-previews.ts';
+import { PreviewRequest } from './preview/preview-request.ts';
+import { THIN_CLIENT_DIALOG_CSS } from './preview/thin-client-dialog.tsx';
+
+function newNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(18));
+  return btoa(String.fromCharCode(...bytes));
+}
+
+/**
+ * The page's CSP. Scripts: only /admin/console.js, by nonce. Styles: our sheet, plus the inline
+ * sheets of the three previews by hash — sandboxed srcdoc frames inherit this policy, and their
+ * scripts never run (no allow-scripts).
+ */
+async function consoleCsp(nonce: string): Promise<string> {
+  const previewStyles = await Promise.all([
+    sha256Source(STATUS_PAGE_CSS),
+    sha256Source(THIN_CLIENT_DIALOG_CSS),
+  ]);
+  return [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    `style-src 'self' ${previewStyles.join(' ')} ${OFFLINE_PAGE_STYLE_HASH}`,
+    "connect-src 'self'",
+    "img-src 'self' data:",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+const SCRIPT_TAG = contentTag(CONSOLE_SCRIPT);
+const STYLE_TAG = contentTag(CONSOLE_CSS);
+
+/**
+ * `/admin`: the console page, its script and style sheet (public: they hold no data), and the
+ * token-protected preview endpoint. Mount with `app.route('/admin', createConsoleRoutes(deps))`.
+ */
+export function createConsoleRoutes(deps: ServiceDeps): Hono<AdminEnv> {
+  const app = new Hono<AdminEnv>();
+  app.use(secureHeaders({ crossOriginEmbedderPolicy: false, referrerPolicy: 'no-referrer' }));
+
+  app.get('/', async (c) => {
+    const nonce = newNonce();
+    const html = renderConsolePage({
+      nonce,
+      data: { templates: MESSAGE_TEMPLATES, languages: ['ru', 'en', 'lv'] },
+    });
+    return c.body(html, 200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'Content-Security-Policy': await consoleCsp(nonce),
+    });
+  });
+
+  const asset = (body: string, type: string, etag: string) =>
+    app.get(type === 'js' ? '/console.js' : '/console.css', (c) => {
+      const headers = {
+        'Content-Type': type === 'js' ? 'text/javascript; charset=utf-8' : 'text/css; charset=utf-8',
+        'Cache-Control': 'no-cache',
+        ETag: etag,
+      };
+      if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
+      return c.body(body, 200, headers);
+    });
+  asset(CONSOLE_SCRIPT, 'js', SCRIPT_TAG);
+  asset(CONSOLE_CSS, 'css', STYLE_TAG);
+
+  app.post('/preview', adminAuth(deps), jsonBody(PreviewRequest), async (c) => {
+    const data = await deps.store.load();
+    return c.json(buildPreviews(c.req.valid('json'), data, deps.now()));
+  });
+
+  return app;
+}

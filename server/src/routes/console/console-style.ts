@@ -1,0 +1,54 @@
+/** The console's style sheet, served as /admin/console.css. Calm, high contrast, big targets. */
+export const CONSOLE_CSS = `
+:root{color-scheme:light;--fg:#1b2330;--muted:#556070;--bg:#f3f4f6;--card:#fff;--border:#cfd5dd;--accent:#1d5aa0;
+--ok:#1b6e37;--warn:#7d5200;--bad:#aa2219;--focus:#f5b400}
+*{box-sizing:border-box}
+body{margin:0;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:var(--fg);background:var(--bg)}
+header.top{display:flex;align-items:center;justify-content:space-between;gap:1rem;padding:.6rem 1.25rem;background:#17324f;color:#fff}
+header.top h1{font-size:1.15rem;margin:0}
+header.top a{color:#fff}
+header.top .who{display:flex;gap:.75rem;align-items:center}
+main{max-width:94rem;margin:0 auto;padding:1rem 1.25rem 3rem}
+h2{font-size:1.2rem;margin:1.25rem 0 .5rem}
+h3{font-size:1.05rem;margin:1rem 0 .4rem}
+button{font:inherit;padding:.4rem .9rem;border-radius:6px;border:1px solid #8793a3;background:#fff;color:var(--fg);cursor:pointer}
+button.primary{background:var(--accent);border-color:var(--accent);color:#fff;font-weight:600}
+button.danger{border-color:var(--bad);color:var(--bad)}
+button[aria-pressed="true"]{background:#17324f;border-color:#17324f;color:#fff}
+:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
+input,textarea{font:inherit;padding:.4rem .5rem;border:1px solid #8793a3;border-radius:6px;background:#fff;color:var(--fg);width:100%}
+input[type=checkbox]{width:auto}
+textarea{min-height:5.5rem;resize:vertical}
+label{font-weight:600}
+.hint{color:var(--muted);font-size:.9rem;margin:.2rem 0}
+.error{color:var(--bad);font-weight:600}
+.card{background:var(--card);border:1px solid var(--border);border-radius:8px;padding:1rem 1.25rem;margin:0 0 1rem}
+.signin{max-width:30rem;margin:3rem auto}
+.signin form{display:grid;gap:.6rem}
+nav.tabs{display:flex;flex-wrap:wrap;gap:.4rem;margin:0 0 1rem}
+.row{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}
+.grid2{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1.25rem;align-items:start}
+@media (max-width:70rem){.grid2{grid-template-columns:minmax(0,1fr)}}
+fieldset{border:1px solid var(--border);border-radius:8px;margin:0 0 .9rem;padding:.6rem .9rem .8rem}
+legend{font-weight:700;padding:0 .3rem}
+.lang-block{margin:.5rem 0 .8rem}
+.lang-block .count{color:var(--muted);font-size:.85rem;float:right;font-weight:400}
+ul.lint{list-style:none;margin:.3rem 0 0;padding:0}
+ul.lint li{border-left:4px solid var(--warn);background:#fff7e6;padding:.25rem .6rem;margin:.2rem 0;font-size:.92rem}
+ul.lint li.clean{border-left-color:var(--ok);background:#eef8f1}
+.messages{list-style:none;padding:0;margin:0}
+.messages li{background:var(--card);border:1px solid var(--border);border-left:6px solid var(--muted);border-radius:6px;padding:.6rem .9rem;margin:.4rem 0}
+.messages li.outage{border-left-color:var(--bad)}.messages li.maintenance{border-left-color:var(--warn)}.messages li.info{border-left-color:var(--accent)}
+.messages .text{white-space:pre-line;margin:.25rem 0}
+.messages .meta{color:var(--muted);font-size:.9rem}
+.empty{color:var(--muted)}
+.badge{display:inline-block;font-size:.8rem;font-weight:700;border:1px solid currentColor;border-radius:999px;padding:0 .5rem;margin-right:.4rem}
+.conflict{border:2px solid var(--bad);background:#fdeceb;border-radius:8px;padding:.75rem 1rem;margin:.75rem 0}
+.notice{border:2px solid var(--ok);background:#eef8f1;border-radius:8px;padding:.5rem 1rem;margin:.75rem 0}
+.previews iframe{width:100%;border:1px solid var(--border);border-radius:6px;background:#fff}
+.previews .dialog{height:300px}.previews .offline{height:460px}.previews .status{height:520px}
+table{border-collapse:collapse;width:100%;background:var(--card);font-size:.9rem}
+th,td{border:1px solid var(--border);padding:.3rem .5rem;text-align:left;vertical-align:top}
+td pre{margin:0;white-space:pre-wrap;word-break:break-word;max-height:14rem;overflow:auto}
+[hidden]{display:none !important}
+`;

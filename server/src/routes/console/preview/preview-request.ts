@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { BaseKey } from '../../../contract/base-key.ts';
+import { HelpURL } from '../../../contract/help-url.ts';
+import { type Message, Severity } from '../../../contract/message.ts';
+import { ALL_BASES } from '../../../domain/active-message.ts';
+import { isoInZone } from '../../../domain/local-time.ts';
+
+const Texts = z.record(z.string().max(35), z.string().max(10_000)).catch({});
+
+/**
+ * A preview asks "what would users see if I saved this now?" while the administrator is still
+ * typing, so the draft is read leniently: half-typed times or URLs are previewed as if left out.
+ */
+export const PreviewRequest = z.object({
+  draft: z.object({
+    /** Set when editing: the stored version is left out of the status page preview. */
+    id: z.string().max(200).optional(),
+    text: Texts,
+    helpText: Texts.optional(),
+    helpURL: z.string().max(2000).optional(),
+    bases: z.array(z.string().max(100)).max(500).catch([ALL_BASES]),
+    startsAt: z.string().max(100).optional(),
+    displayUntil: z.string().max(100).optional(),
+    severity: Severity.catch('maintenance'),
+  }),
+  baseKey: z.string().max(100).default(ALL_BASES),
+  language: z.string().max(35).default('ru'),
+});
+export type PreviewRequest = z.infer<typeof PreviewRequest>;
+
+const HOUR_MS = 60 * 60 * 1000;
+
+function filled(texts: Record<string, string> | undefined): Record<string, string> | undefined {
+  const entries = Object.entries(texts ?? {}).filter(([, text]) => text.trim() !== '');
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+}
+
+function instant(iso: string | undefined): number | undefined {
+  const ms = iso ? Date.parse(iso) : Number.NaN;
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+/** The draft as a stored message would look, or `undefined` while it has no text yet. */
+export function draftToMessage(
+  draft: PreviewRequest['draft'],
+  now: number,
+  timeZone: string,
+): Message | undefined {
+  const text = filled(draft.text);
+  if (!text) return undefined;
+  const startsAt = instant(draft.startsAt) ?? now;
+  const until = instant(draft.displayUntil);
+  const displayUntil = until !== undefined && until > startsAt ? until : startsAt + HOUR_MS;
+  const bases = draft.bases.filter((key) => BaseKey.safeParse(key).success);
+  const helpText = filled(draft.helpText);
+  const helpURL = HelpURL.safeParse(draft.helpURL?.trim());
+  const stamp = isoInZone(now, timeZone);
+  return {
+    id: draft.id ?? 'preview',
+    text,
+    ...(helpText && { helpText }),
+    ...(helpURL.success && { helpURL: helpURL.data }),
+    bases: draft.bases.includes(ALL_BASES) || bases.length === 0 ? [ALL_BASES] : bases,
+    startsAt: isoInZone(startsAt, timeZone),
+    displayUntil: isoInZone(displayUntil, timeZone),
+    severity: draft.severity,
+    createdAt: stamp,
+    updatedAt: stamp,
+    createdBy: 'preview',
+    version: 0,
+  };
+}
