@@ -15,6 +15,7 @@ import {
 } from '../domain/admin-token.ts';
 import type { Logger } from '../domain/logger.ts';
 import { ReportWebhook } from '../domain/report-webhook.ts';
+import { nodeUpstream } from '../proxy/node-upstream.ts';
 import { DataFileError, openFileStore, writeFileDurably } from '../store/file-store.ts';
 
 const TOKEN_FILE = 'admin-token.json';
@@ -124,11 +125,16 @@ async function main(): Promise<void> {
     });
   }
 
+  // Proxy mode (UPSTREAM_URL): stand in front of the 1C web server.
+  const proxy = await nodeUpstream(env).catch((error: Error) => fail(error.message));
+  if (proxy.warning) logger.warn(proxy.warning);
+
   const app = createApp({
     store,
     verifyAdminToken,
     logger,
     ...(reportWebhook && { reportWebhook }),
+    ...(proxy.upstream && { upstream: proxy.upstream }),
     clientAddress: clientAddress(env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true'),
   });
 
@@ -143,6 +149,7 @@ async function main(): Promise<void> {
         `  status page            ${base}/status`,
         `  admin console          ${base}/admin`,
         `  admin API              ${base}/api/admin/messages   (OpenAPI: ${base}/openapi.json)`,
+        ...(proxy.upstream ? [`  proxy mode             everything else → ${proxy.upstream.url}`] : []),
       ].join('\n'),
     );
   });

@@ -1,0 +1,131 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { defineProxySuite, type ProxyTarget } from './proxy-suite.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const KIT_DIR = join(ROOT, 'dist', 'client-sw');
+const ADMIN_TOKEN = 'proxy-node-admin-token-0123456789';
+export const PROXY_MESSAGE = {
+  ru: 'Идут плановые работы в 1С. Вход снова будет доступен после 14:00 (МСК).',
+  en: 'Planned maintenance of 1C is under way. You can log in again after 14:00 (Moscow time).',
+};
+
+const running = new Set<ChildProcess>();
+afterAll(() => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+/** `npm start` with an upstream, as an administrator runs it; resolves with its URL once listening. */
+function startEntry(
+  env: Record<string, string>,
+): Promise<{ url: string; output: () => string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/entry/node.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.add(child);
+  let output = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const listening = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (listening?.[1] && /proxy mode/.test(output))
+        resolve({ url: listening[1], output: () => output, child });
+    });
+    child.once('exit', (code) => {
+      running.delete(child);
+      reject(new Error(`the server exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+/** Publishes the message every base shows, and names the base `buh`, through the admin API. */
+export async function publishMessage(url: string, request: typeof fetch = fetch): Promise<void> {
+  const auth = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' };
+  const settings = await request(`${url}/api/admin/settings`, {
+    method: 'PUT',
+    headers: auth,
+    body: JSON.stringify({
+      defaultLanguage: 'ru',
+      timeZone: 'Europe/Moscow',
+      helpText: {
+        ru: 'Дежурный администратор: +7 (495) 123-45-67',
+        en: 'On-call administrator: +7 (495) 123-45-67',
+      },
+      bases: { buh: { name: 'Бухгалтерия' } },
+    }),
+  });
+  if (!settings.ok) throw new Error(`PUT settings: ${settings.status} ${await settings.text()}`);
+  const message = await request(`${url}/api/admin/messages`, {
+    method: 'POST',
+    headers: auth,
+    body: JSON.stringify({
+      text: PROXY_MESSAGE,
+      bases: ['*'],
+      displayUntil: new Date(Date.now() + 24 * 3600_000).toISOString(),
+      severity: 'maintenance',
+    }),
+  });
+  if (!message.ok) throw new Error(`POST message: ${message.status} ${await message.text()}`);
+}
+
+export { ADMIN_TOKEN as PROXY_ADMIN_TOKEN };
+
+async function readKit(): Promise<ProxyTarget['kit']> {
+  const [sw, register, offline] = await Promise.all(
+    ['sw.js', 'register-sw.js', 'offline.html'].map((name) => readFile(join(KIT_DIR, name), 'utf8')),
+  );
+  return { 'sw.js': sw as string, 'register-sw.js': register as string, 'offline.html': offline as string };
+}
+
+// The real entry (`npm start`) with UPSTREAM_URL set: the app, its store, the proxy and the kit from dist/.
+defineProxySuite('npm start with UPSTREAM_URL (the Node entry)', async ({ upstreamURL, timeoutMs }) => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'startup-help-proxy-'));
+  const server = await startEntry({
+    DATA_DIR: dataDir,
+    ADMIN_TOKEN,
+    UPSTREAM_URL: upstreamURL,
+    UPSTREAM_TIMEOUT_MS: String(timeoutMs),
+  });
+  await publishMessage(server.url);
+  return {
+    url: server.url,
+    message: PROXY_MESSAGE,
+    ownPath: '/healthz',
+    kit: await readKit(),
+    close: async () => {
+      const exited = new Promise((resolve) => server.child.once('exit', resolve));
+      server.child.kill('SIGTERM');
+      await exited;
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+});
+
+describe('npm start in proxy mode: configuration errors', () => {
+  for (const [env, expected] of [
+    [{ UPSTREAM_URL: 'http://1c-web.local:8080/buh/' }, /UPSTREAM_URL .* must be an origin only/],
+    [{ UPSTREAM_URL: 'http://1c-web.local:8080', UPSTREAM_TIMEOUT_MS: '10s' }, /UPSTREAM_TIMEOUT_MS "10s"/],
+  ] as const) {
+    it(`refuses to start with ${JSON.stringify(env)} and says what to write`, async () => {
+      const dataDir = await mkdtemp(join(tmpdir(), 'startup-help-proxy-'));
+      try {
+        const error = await startEntry({ DATA_DIR: dataDir, ADMIN_TOKEN, ...env }).then(
+          () => new Error('started'),
+          (e: Error) => e,
+        );
+        expect(error.message).toMatch(/exited with 1/);
+        expect(error.message).toMatch(expected);
+      } finally {
+        await rm(dataDir, { recursive: true, force: true });
+      }
+    });
+  }
+});
