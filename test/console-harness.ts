@@ -58,7 +58,7 @@ export async function startService(): Promise<RunningService> {
     url,
     api,
     close: async () => {
-      server.closeAllConnections?.();
+      (server as import('node:http').Server).closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
       await rm(dir, { recursive: true, force: true });

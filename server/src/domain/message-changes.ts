@@ -62,6 +62,8 @@ export function patchMessage(current: Message, patch: MessagePatch, ctx: ChangeC
   next.updatedAt = isoInZone(ctx.now, next.timeZone ?? ctx.settings.timeZone);
   next.updatedBy = ctx.actor;
   next.version = current.version + 1;
-  const problems = checkTimes(next, ctx.now, patch.displayUntil !== undefined);
+  // A started message may get a deadline of now or earlier: that is "end it now" (the console's button).
+  const endsStarted = Date.parse(next.startsAt) <= ctx.now;
+  const problems = checkTimes(next, ctx.now, patch.displayUntil !== undefined && !endsStarted);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, message: next };
 }

@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { type Message, MessageFields, MessagePatch } from '../contract/message.ts';
 import { parseIfMatch, versionTag } from '../domain/etag.ts';
+import { lintMessageFields } from '../domain/lint/lint-message-fields.ts';
 import { type ChangeResult, createMessage, patchMessage } from '../domain/message-changes.ts';
 import type { AuditEntry } from '../store/store.ts';
 import { apiError } from './api-error.ts';
@@ -115,7 +116,7 @@ export function adminMessagesRoutes(deps: ServiceDeps): Hono<AdminEnv> {
     );
     deps.cache.invalidate();
     c.header('location', `/api/admin/messages/${encodeURIComponent(result.message.id)}`);
-    return messageResponse(c, result.message, 201);
+    return messageResponse(c, result.message, 201, { warnings: lintMessageFields(result.message, settings) });
   });
 
   app.get('/:id', async (c) => {
@@ -150,7 +151,9 @@ export function adminMessagesRoutes(deps: ServiceDeps): Hono<AdminEnv> {
         throw now ? staleMessage(now) : notFound(current.id);
       }
       deps.cache.invalidate();
-      return messageResponse(c, result.message, 200);
+      return messageResponse(c, result.message, 200, {
+        warnings: lintMessageFields(result.message, settings),
+      });
     },
   );
 
