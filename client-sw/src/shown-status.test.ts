@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { isHttpURL, LAST_KNOWN_MAX_AGE_MS, pickStatusFields, selectShownStatus } from './shown-status.ts';
+
+const NOW = Date.parse('2026-11-23T12:00:00+03:00');
+const message = {
+  userMessage: 'Идут плановые работы. Вход снова будет доступен после 14:00 (МСК).',
+  displayUntil: '2026-11-23T14:00:00+03:00',
+  helpText: 'Дежурный: +7 (495) 123-45-67',
+  helpURL: 'https://help.example.local/1c',
+};
+const fetchedAt = '2026-11-23T11:55:00+03:00';
+
+describe('selectShownStatus', () => {
+  it('shows a live answer without an "as of" label', () => {
+    expect(selectShownStatus({ live: { fetchedAt, response: message } }, NOW)).toEqual(message);
+  });
+
+  it('labels the last known message with the time it was fetched while its deadline is ahead', () => {
+    expect(selectShownStatus({ lastKnown: { fetchedAt, response: message } }, NOW)).toEqual({
+      ...message,
+      asOf: fetchedAt,
+    });
+  });
+
+  it('never shows a message at or after its deadline, but keeps whom to call', () => {
+    const atDeadline = Date.parse(message.displayUntil);
+    for (const lookup of [
+      { lastKnown: { fetchedAt, response: message } },
+      { live: { fetchedAt, response: message } },
+    ]) {
+      expect(selectShownStatus(lookup, atDeadline)).toEqual({
+        helpText: message.helpText,
+        helpURL: message.helpURL,
+      });
+    }
+  });
+
+  it('prefers the live answer, even when it has no message now', () => {
+    const lookup = { live: { fetchedAt, response: {} }, lastKnown: { fetchedAt, response: message } };
+    expect(selectShownStatus(lookup, NOW)).toEqual({});
+  });
+
+  it('bounds a cached message without a deadline by its age', () => {
+    const entry = { fetchedAt, response: { userMessage: 'Работаем над восстановлением.' } };
+    const fetched = Date.parse(fetchedAt);
+    expect(selectShownStatus({ lastKnown: entry }, fetched + LAST_KNOWN_MAX_AGE_MS - 1)?.userMessage).toBe(
+      'Работаем над восстановлением.',
+    );
+    expect(
+      selectShownStatus({ lastKnown: entry }, fetched + LAST_KNOWN_MAX_AGE_MS)?.userMessage,
+    ).toBeUndefined();
+  });
+
+  it('shows nothing when nothing is known', () => {
+    expect(selectShownStatus({}, NOW)).toBeUndefined();
+  });
+});
+
+describe('isHttpURL and pickStatusFields', () => {
+  it('only lets http(s) URLs become links', () => {
+    expect(isHttpURL('https://help.example.local/1c')).toBe(true);
+    expect(isHttpURL('http://10.0.0.1/help')).toBe(true);
+    for (const bad of [
+      'javascript:alert(1)',
+      'JAVASCRIPT:alert(1)',
+      'data:text/html,x',
+      'file:///etc',
+      '/relative',
+      '',
+    ]) {
+      expect(isHttpURL(bad)).toBe(false);
+    }
+  });
+
+  it('keeps only the known string fields of an answer fetched without the service worker', () => {
+    expect(
+      pickStatusFields({
+        userMessage: 'Текст',
+        displayUntil: 'not a time',
+        helpText: 42,
+        helpURL: 'javascript:alert(1)',
+        extra: '<b>',
+      }),
+    ).toEqual({ userMessage: 'Текст' });
+    expect(pickStatusFields(message)).toEqual(message);
+    expect(pickStatusFields([message])).toBeUndefined();
+    expect(pickStatusFields('text')).toBeUndefined();
+  });
+});
