@@ -326,3 +326,12 @@ describe('captured requests', () => {
     expect(requests.at(-1)?.query).toBe('n=7');
   });
 });
+
+describe('admin body limit', () => {
+  it('refuses an admin body over 256 KB with 413 before parsing it', async () => {
+    const { admin } = await appWithClock('2026-11-23T06:00:00Z');
+    const response = await admin('POST', '/api/admin/messages', { text: { ru: 'я'.repeat(200_000) } });
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { message: string }).message).toMatch(/256 KB/);
+  });
+});

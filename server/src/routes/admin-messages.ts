@@ -6,7 +6,7 @@ import { type ChangeResult, createMessage, patchMessage } from '../domain/messag
 import type { AuditEntry } from '../store/store.ts';
 import { apiError } from './api-error.ts';
 import type { AdminEnv, ServiceDeps } from './deps.ts';
-import { jsonBody } from './json-body.ts';
+import { adminBodyLimit, jsonBody } from './json-body.ts';
 
 type AdminContext = Context<AdminEnv>;
 
@@ -73,6 +73,7 @@ function requiredVersion(c: AdminContext): number | null {
 
 export function adminMessagesRoutes(deps: ServiceDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
+  app.use(adminBodyLimit);
 
   const audit = (
     c: AdminContext,

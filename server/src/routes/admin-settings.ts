@@ -3,11 +3,12 @@ import { Settings } from '../contract/settings.ts';
 import { parseIfMatch, versionTag } from '../domain/etag.ts';
 import { apiError } from './api-error.ts';
 import type { AdminEnv, ServiceDeps } from './deps.ts';
-import { jsonBody } from './json-body.ts';
+import { adminBodyLimit, jsonBody } from './json-body.ts';
 
 /** `GET/PUT /api/admin/settings`. PUT with `If-Match` is checked against the current version. */
 export function adminSettingsRoutes(deps: ServiceDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
+  app.use(adminBodyLimit);
 
   app.get('/', async (c) => {
     const { settings, settingsVersion } = await deps.store.load();

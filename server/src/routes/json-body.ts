@@ -1,4 +1,5 @@
 import type { ValidationTargets } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { validator } from 'hono/validator';
 import type { z } from 'zod';
 import { fieldProblems } from '../domain/field-problems.ts';
@@ -31,3 +32,16 @@ export function jsonBody<T extends z.ZodType>(schema: T) {
     return parsed.data;
   });
 }
+
+export const ADMIN_BODY_LIMIT = 256 * 1024;
+
+/** Admin bodies are small JSON documents; a huge one is a mistake or an attack, refused before parsing. */
+export const adminBodyLimit = bodyLimit({
+  maxSize: ADMIN_BODY_LIMIT,
+  onError: () => {
+    throw apiError(413, {
+      error: 'too-large',
+      message: `The request body is larger than ${ADMIN_BODY_LIMIT / 1024} KB; admin requests are small JSON documents.`,
+    });
+  },
+});
