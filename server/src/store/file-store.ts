@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AuditEntrySchema } from '../contract/audit-entry.ts';
@@ -114,6 +114,13 @@ export async function openFileStore(options: FileStoreOptions): Promise<Store> {
     messages: [],
     audit: [],
   };
+  // A process killed mid-write leaves its temp file behind (the data file itself is intact); without
+  // this, every crash would leave one more copy of the data in DATA_DIR.
+  for (const name of await readdir(options.dir).catch(() => [])) {
+    if (/^startup-help\.json\.[0-9a-f]+\.tmp$/.test(name)) {
+      await rm(join(options.dir, name), { force: true }).catch(() => {});
+    }
+  }
   let queue: Promise<unknown> = Promise.resolve();
   let closed = false;
 

@@ -1,0 +1,299 @@
+// Faults the file store must survive (issue 6): a damaged or unreadable data file at start, a disk
+// that fails at runtime, and a writer killed with SIGKILL in the middle of its writes.
+import { spawn } from 'node:child_process';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createApp } from '../server/src/app.ts';
+import { createTokenVerifier, sha256Hex } from '../server/src/domain/admin-token.ts';
+import { type Logger, silentLogger } from '../server/src/domain/logger.ts';
+import { DATA_FILE, DataFileError, openFileStore } from '../server/src/store/file-store.ts';
+import { killLeftovers, runUntilExit, startNodeServer } from './hardening-node-server.ts';
+
+const TOKEN = 'hardening-token-0123456789abcdef';
+const AUTH = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
+const HOUR = 3_600_000;
+/** Root ignores file modes; an ordinary user (nobody) shows what a real permission problem does. */
+const UNPRIVILEGED = process.getuid?.() === 0 ? 65534 : undefined;
+
+const temps: string[] = [];
+async function tempDir(prefix: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  temps.push(dir);
+  return dir;
+}
+afterAll(async () => {
+  killLeftovers();
+  for (const dir of temps) await rm(dir, { recursive: true, force: true });
+});
+
+const messageBody = (text: string) =>
+  JSON.stringify({
+    text: { ru: text },
+    bases: ['*'],
+    displayUntil: new Date(Date.now() + HOUR).toISOString(),
+    severity: 'outage',
+  });
+
+/** A data directory holding one active message, written by the store itself. */
+async function dataDirWithMessage(text: string): Promise<string> {
+  const dir = await tempDir('hardening-data-');
+  const store = await openFileStore({ dir, logger: silentLogger });
+  const app = createApp({
+    store,
+    verifyAdminToken: createTokenVerifier([{ label: 'ops', sha256: await sha256Hex(TOKEN) }]),
+  });
+  const created = await app.request('/api/admin/messages', {
+    method: 'POST',
+    headers: AUTH,
+    body: messageBody(text),
+  });
+  expect(created.status).toBe(201);
+  await store.close();
+  return dir;
+}
+
+describe('a damaged or unreadable data file at start', () => {
+  const damaged: [string, string | Uint8Array][] = [
+    ['cut off mid-write', '{"format":1,"revision":7,"settingsVersion":2,"settings":{"defaultLang'],
+    ['empty', ''],
+    ['binary garbage', new Uint8Array([0x00, 0xff, 0xfe, 0x7b, 0x80, 0x0a, 0xc3])],
+    ['a BOM and then garbage', '\uFEFF}{'],
+    ['JSON of the wrong shape', '{"format":1,"revision":1,"messages":"none"}'],
+    ['a JSON array', '[1,2,3]'],
+    ['a newer format', '{"format":2,"revision":1}'],
+  ];
+
+  it.each(damaged)('refuses a file that is %s, says why, and keeps its bytes', async (_shape, content) => {
+    const dir = await tempDir('hardening-damaged-');
+    await writeFile(join(dir, DATA_FILE), content);
+    const before = await readFile(join(dir, DATA_FILE));
+    const opening = openFileStore({ dir, logger: silentLogger });
+    await expect(opening).rejects.toThrow(DataFileError);
+    await expect(opening).rejects.toThrow(/startup-help\.json/);
+    expect((await readFile(join(dir, DATA_FILE))).equals(before)).toBe(true);
+    expect(await readdir(dir)).toEqual([DATA_FILE]);
+  });
+
+  it('refuses to start when a directory stands where the data file should be (fails even for root)', async () => {
+    const dataDir = await tempDir('hardening-eisdir-');
+    await mkdir(join(dataDir, DATA_FILE));
+    await writeFile(join(dataDir, DATA_FILE, 'keep.txt'), 'untouched');
+    const { code, output } = await runUntilExit(dataDir, { env: { ADMIN_TOKEN: TOKEN } });
+    expect(code).toBe(1);
+    expect(output).toMatch(/Cannot read the data file .*startup-help\.json.*EISDIR/);
+    expect(output).toMatch(/Check its permissions/);
+    expect(output).not.toMatch(/listening/);
+    expect(await readFile(join(dataDir, DATA_FILE, 'keep.txt'), 'utf8')).toBe('untouched');
+  });
+
+  it('refuses to start when the data file cannot be read (permission denied), and keeps it', async () => {
+    const dataDir = await dataDirWithMessage('Сообщение');
+    const file = join(dataDir, DATA_FILE);
+    const before = await readFile(file);
+    await chmod(dataDir, 0o755);
+    await chmod(file, 0o000); // the service user cannot read it
+    const { code, output } = await runUntilExit(dataDir, {
+      env: { ADMIN_TOKEN: TOKEN },
+      ...(UNPRIVILEGED !== undefined && { uid: UNPRIVILEGED }),
+    });
+    expect(code).toBe(1);
+    expect(output).toMatch(/Cannot read the data file .*EACCES: permission denied/);
+    expect(output).not.toMatch(/listening/);
+    await chmod(file, 0o600);
+    expect((await readFile(file)).equals(before)).toBe(true);
+  });
+});
+
+describe('a disk that fails at runtime', () => {
+  it('simulated ENOSPC: startup-error keeps answering 200 with the last good data, every admin write gets 503', async () => {
+    const dir = await tempDir('hardening-enospc-');
+    let diskFull = false;
+    const realWrite = (await import('../server/src/store/file-store.ts')).writeFileDurably;
+    const store = await openFileStore({
+      dir,
+      logger: silentLogger,
+      writeFileDurably: async (path, data) => {
+        if (diskFull) {
+          throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+        }
+        await realWrite(path, data);
+      },
+    });
+    const errors: string[] = [];
+    const logger: Logger = { ...silentLogger, error: (message) => errors.push(message) };
+    const app = createApp({
+      store,
+      logger,
+      verifyAdminToken: createTokenVerifier([{ label: 'ops', sha256: await sha256Hex(TOKEN) }]),
+    });
+    const admin = (method: string, path: string, body?: string, headers: Record<string, string> = {}) =>
+      app.request(path, { method, headers: { ...AUTH, ...headers }, ...(body && { body }) });
+
+    const created = await admin('POST', '/api/admin/messages', messageBody('Последнее сохранённое'));
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const etag = created.headers.get('etag') ?? '';
+    const settings = await admin('GET', '/api/admin/settings');
+    const onDisk = await readFile(join(dir, DATA_FILE));
+
+    diskFull = true;
+    const writes = [
+      await admin('POST', '/api/admin/messages', messageBody('Не сохранится')),
+      await admin('PATCH', `/api/admin/messages/${id}`, JSON.stringify({ text: { ru: 'Правка' } }), {
+        'if-match': etag,
+      }),
+      await admin('DELETE', `/api/admin/messages/${id}`, undefined, { 'if-match': etag }),
+      await admin('PUT', '/api/admin/settings', JSON.stringify(await settings.json()), {
+        'if-match': settings.headers.get('etag') ?? '',
+      }),
+    ];
+    for (const response of writes) {
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBeTruthy();
+      const body = (await response.json()) as { error: string; message: string };
+      expect(body.error).toBe('unavailable');
+      expect(body.message).toMatch(/ENOSPC/);
+      expect(body.message).toMatch(/Nothing was changed; check free disk space/);
+    }
+    expect(errors.length).toBeGreaterThanOrEqual(writes.length);
+
+    for (const init of [{}, { method: 'POST', body: 'login failed' }, { method: 'HEAD' }]) {
+      const answer = await app.request('/startup-error/buh', init);
+      expect(answer.status).toBe(200);
+      if (init.method !== 'HEAD') {
+        expect(((await answer.json()) as { userMessage?: string }).userMessage).toBe('Последнее сохранённое');
+      }
+    }
+    expect((await app.request('/api/status')).status).toBe(200);
+    expect((await readFile(join(dir, DATA_FILE))).equals(onDisk)).toBe(true);
+    expect(await readdir(dir)).toEqual([DATA_FILE]);
+
+    // The disk recovers: the next write goes through, nothing half-applied from before.
+    diskFull = false;
+    expect((await admin('POST', '/api/admin/messages', messageBody('После ремонта'))).status).toBe(201);
+    const list = (await (await admin('GET', '/api/admin/messages')).json()) as {
+      messages: { text: { ru: string } }[];
+    };
+    expect(list.messages.map((m) => m.text.ru).sort()).toEqual(
+      ['Последнее сохранённое', 'После ремонта'].sort(),
+    );
+    await store.close();
+  });
+
+  it('a data directory the service may not write (real EACCES, real process): 200 with last good data, admin 503', async () => {
+    const dataDir = await dataDirWithMessage('Работы идут');
+    const file = join(dataDir, DATA_FILE);
+    await chmod(dataDir, 0o555); // readable and listable by the service user, not writable
+    await chmod(file, 0o444);
+    const before = await readFile(file);
+    const server = await startNodeServer(dataDir, {
+      env: { ADMIN_TOKEN: TOKEN },
+      ...(UNPRIVILEGED !== undefined && { uid: UNPRIVILEGED }),
+    });
+    const answer = await fetch(`${server.url}/startup-error/any`, { method: 'POST', body: 'report' });
+    expect(answer.status).toBe(200);
+    expect(((await answer.json()) as { userMessage?: string }).userMessage).toBe('Работы идут');
+
+    const write = await fetch(`${server.url}/api/admin/messages`, {
+      method: 'POST',
+      headers: AUTH,
+      body: messageBody('Не сохранится'),
+    });
+    expect(write.status).toBe(503);
+    const body = (await write.json()) as { message: string };
+    expect(body.message).toMatch(/Could not save to .*startup-help\.json: EACCES/);
+    expect(body.message).toMatch(/permissions/);
+
+    const again = await fetch(`${server.url}/startup-error/any`);
+    expect(((await again.json()) as { userMessage?: string }).userMessage).toBe('Работы идут');
+    expect(server.output()).toMatch(/could not save data/);
+    expect(await server.stop()).toBe(0);
+    expect((await readFile(file)).equals(before)).toBe(true);
+    await chmod(dataDir, 0o755);
+  });
+});
+
+// A writer that saves the settings again and again, printing each settingsVersion once it is durable.
+const WRITER = `
+import { openFileStore } from ${JSON.stringify(join(import.meta.dirname, '..', 'server/src/store/file-store.ts'))};
+const store = await openFileStore({ dir: process.argv[2], logger: { info() {}, warn() {}, error() {} } });
+const filler = 'Дежурный администратор: +7 (495) 123-45-67. '.repeat(40);
+let version = (await store.load()).settingsVersion;
+for (;;) {
+  const next = version + 1;
+  const result = await store.putSettings(
+    { defaultLanguage: 'ru', timeZone: 'Europe/Moscow', helpText: { ru: 'write ' + next, en: filler }, bases: {} },
+    version,
+    { id: 'a' + next, at: new Date().toISOString(), actor: 'writer', action: 'settings.update', target: 'settings' },
+  );
+  if (result === 'conflict') throw new Error('conflict');
+  version = result.version;
+  process.stdout.write(version + '\\n');
+}
+`;
+
+describe('a writer killed with SIGKILL', () => {
+  it('50 kills in the middle of writing: the file always parses and holds the old or the new version', async () => {
+    const dir = await tempDir('hardening-sigkill-');
+    const dataDir = join(dir, 'data');
+    const script = join(dir, 'writer.mjs');
+    // Bundled once, so each of the 50 lives starts in a fraction of a second.
+    await build({
+      stdin: { contents: WRITER, resolveDir: dir, loader: 'ts' },
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile: script,
+      logLevel: 'silent',
+    });
+
+    let acknowledged = 0;
+    const outcomes = { old: 0, new: 0 };
+    for (let life = 0; life < 50; life++) {
+      const child = spawn(process.execPath, [script, dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+      });
+      const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
+      let pending = '';
+      let firstWrite: () => void = () => {};
+      const wrote = new Promise<void>((resolve) => {
+        firstWrite = resolve;
+      });
+      child.stdout.on('data', (chunk: Buffer) => {
+        pending += chunk.toString();
+        const lines = pending.split('\n');
+        pending = lines.pop() ?? '';
+        for (const line of lines) acknowledged = Math.max(acknowledged, Number(line));
+        if (lines.length > 0) firstWrite();
+      });
+      await Promise.race([wrote, closed]);
+      // Somewhere in the next writes: the kill lands before, during or after a write.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 25));
+      child.kill('SIGKILL');
+      await closed;
+      expect(stderr).toBe('');
+
+      const text = await readFile(join(dataDir, DATA_FILE), 'utf8');
+      const data = JSON.parse(text) as { settingsVersion: number; settings: { helpText: { ru: string } } };
+      // Old = the last write the writer reported durable; new = the one it was in the middle of.
+      expect([acknowledged, acknowledged + 1]).toContain(data.settingsVersion);
+      expect(data.settings.helpText.ru).toBe(`write ${data.settingsVersion}`);
+      outcomes[data.settingsVersion === acknowledged ? 'old' : 'new']++;
+      acknowledged = data.settingsVersion;
+    }
+    // And the store itself opens it: every field valid, not just parseable.
+    const store = await openFileStore({ dir: dataDir, logger: silentLogger });
+    expect((await store.load()).settingsVersion).toBe(acknowledged);
+    await store.close();
+    // A kill mid-write leaves a temp file; the next start clears it instead of piling up copies.
+    expect(await readdir(dataDir)).toEqual([DATA_FILE]);
+    console.log(
+      `hardening: 50 SIGKILLs during writes → file parsed 50/50 (old version ${outcomes.old}, new version ${outcomes.new}), ${acknowledged} writes in all, no temp files left after the next start`,
+    );
+  }, 180_000);
+});
