@@ -20,8 +20,12 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
 };
 
-export const WEB_CLIENT_PAGE = `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>1С:Предприятие</title></head>
-<body><h1 id="app">1С:Предприятие — веб-клиент</h1><script src="/buh/register-sw.js"></script></body></html>`;
+/** The 1C web client's page as the publication serves it; `withKit` adds the one script tag. */
+export function webClientPage(withKit: boolean): string {
+  const kit = withKit ? '<script src="/buh/register-sw.js"></script>' : '';
+  return `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>1С:Предприятие</title></head>
+<body><h1 id="app">1С:Предприятие — веб-клиент</h1>${kit}</body></html>`;
+}
 
 /** Closes a server for real: no new connections are accepted and open keep-alive sockets are cut. */
 async function shut(server: Server, sockets: Set<Socket>): Promise<void> {
@@ -42,8 +46,11 @@ function listen(server: Server, port = 0): Promise<number> {
   });
 }
 
-/** The web server of a 1C publication at /buh/, serving the kit from `kitDir` beside it. */
-export async function startOrigin(kitDir: string) {
+/**
+ * The web server of a 1C publication at /buh/, serving the kit from `kitDir` beside it; without a kit
+ * it is a bare 1C publication (a front such as nginx adds the kit).
+ */
+export async function startOrigin(kitDir: string | undefined) {
   let mode: OriginMode = 'ok';
   const sockets = new Set<Socket>();
   const server = createServer(async (request, response) => {
@@ -58,7 +65,7 @@ export async function startOrigin(kitDir: string) {
       return;
     }
     const file = path.startsWith('/buh/') ? path.slice('/buh/'.length) : undefined;
-    if (file !== undefined && KIT_FILES.has(file)) {
+    if (kitDir !== undefined && file !== undefined && KIT_FILES.has(file)) {
       const body = await readFile(join(kitDir, file));
       response
         .writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' })
@@ -70,7 +77,9 @@ export async function startOrigin(kitDir: string) {
       return;
     }
     if (file !== undefined) {
-      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(WEB_CLIENT_PAGE);
+      response
+        .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
+        .end(webClientPage(kitDir !== undefined));
       return;
     }
     response.writeHead(404).end();
