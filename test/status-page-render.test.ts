@@ -65,6 +65,21 @@ describe('status page', () => {
     expect(html).toContain('Europe/Moscow (UTC+03:00)');
   });
 
+  it('shows messages for all bases in each base card, and an "all bases" card only when no base is configured', async () => {
+    const html = await (await status.request('/')).text();
+    expect(html).not.toContain('Все базы</span>');
+    expect(html.match(/Текст upcoming-all/g)).toHaveLength(3);
+    const bare = createStatusPageRoutes({
+      snapshot: async () => ({
+        settings: { ...settings, bases: {} },
+        messages: messages.filter((m) => m.bases.includes('*')),
+      }),
+      now: () => T,
+    });
+    const bareHtml = await (await bare.request('/')).text();
+    expect(bareHtml).toMatch(/Все базы<\/span><span class="badge state-ok">Работает</);
+  });
+
   it('escapes script-like message text and sends a CSP without any script source', async () => {
     const response = await status.request('/');
     const html = await response.text();

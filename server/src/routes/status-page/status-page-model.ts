@@ -51,7 +51,14 @@ export function buildStatusPageModel(input: StatusPageInput): StatusPageModel {
       ? { ...input.settings, bases: { ...input.settings.bases, [baseKey]: { name: baseKey } } }
       : input.settings;
   const view = buildStatusView(settings, messages, t, language);
-  const bases = baseKey === undefined ? view.bases : view.bases.filter((base) => base.key === baseKey);
+  // With bases configured, each base card already shows the messages for all bases: the "*" card
+  // would only repeat them.
+  const bases =
+    baseKey !== undefined
+      ? view.bases.filter((base) => base.key === baseKey)
+      : view.bases.length > 1
+        ? view.bases.filter((base) => base.key !== ALL_BASES)
+        : view.bases;
   const nameOf = (key: string) =>
     (Object.hasOwn(settings.bases, key) ? settings.bases[key]?.name : key) ?? key;
 

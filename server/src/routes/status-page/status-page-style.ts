@@ -27,5 +27,7 @@ h3{font-size:1.05rem;margin:1rem 0 .25rem}
 .help{margin:.75rem 0 0;color:var(--muted);white-space:pre-line}
 .past{list-style:none;padding:0}
 .past li{border-bottom:1px solid var(--border);padding:.6rem 0}
+.past p{margin:.2rem 0;white-space:pre-line}
+.past .badge{font-size:.8rem;padding:0 .5rem;margin-right:.3rem}
 footer{color:var(--muted);font-size:.9rem;padding-bottom:2rem}
 `;

@@ -121,8 +121,9 @@ function StatusPage(props: { model: StatusPageModel; links: StatusPageLinks }) {
           ) : (
             <ul class="past">
               {model.past.map((message) => (
-                <li class={`state-${message.severity}`}>
+                <li>
                   <p class="when">
+                    <span class={`badge state-${message.severity}`}>{texts.state[message.severity]}</span>{' '}
                     {texts.from} {message.startsAtLocal} {texts.to} {message.displayUntilLocal}
                     {message.baseNames.length > 0 && ` · ${message.baseNames.join(', ')}`}
                   </p>
