@@ -68,7 +68,7 @@ describe('status page', () => {
   it('shows messages for all bases in each base card, and an "all bases" card only when no base is configured', async () => {
     const html = await (await status.request('/')).text();
     expect(html).not.toContain('Все базы</span>');
-    expect(html.match(/Текст upcoming-all/g)).toHaveLength(3);
+    expect(html.match(/Текст upcoming-all/g)).toHaveLength(2);
     const bare = createStatusPageRoutes({
       snapshot: async () => ({
         settings: { ...settings, bases: {} },
