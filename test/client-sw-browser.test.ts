@@ -1,6 +1,6 @@
 // Real Chromium against a loopback 1C publication (/buh/) and a status service: the 8 scenarios of
 // issue 4. Screenshots of each state go to test-results/client-sw/ for people to look at.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -17,6 +17,7 @@ type StatusService = Awaited<ReturnType<typeof startStatusService>>;
 let origin: Origin;
 let status: StatusService;
 let kit: Awaited<ReturnType<typeof kitWithConfig>>;
+let config: SwConfigInput;
 const profiles: string[] = [];
 const contexts: BrowserContext[] = [];
 
@@ -67,7 +68,7 @@ async function openOffline(page: Page, path = '/buh/deep/link?doc=42'): Promise<
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
   status = await startStatusService();
-  const config: SwConfigInput = {
+  config = {
     statusURL: status.statusURL,
     baseName: 'Бухгалтерия',
     helpText: {
@@ -251,6 +252,32 @@ describe('client-sw in Chromium (ru browser)', () => {
     await expect.poll(() => page.locator('#sh-help-text').textContent()).toContain('Дежурный администратор');
     expect(await page.locator('#sh-message').isHidden()).toBe(true);
     await status.setUp(true);
+  });
+
+  it('picks up an edited config after the build, without rebuilding', async () => {
+    await page.goto('about:blank');
+    await origin.setMode('ok');
+    await writeFile(
+      join(kit.dir, 'startup-help.config.json'),
+      JSON.stringify({ ...config, baseName: 'ЗУП' }),
+    );
+    await page.goto(`${origin.url}/buh/`);
+    // The refresh that register-sw.js asks for every statusRefreshSeconds (1 s here) reads the file again.
+    await expect
+      .poll(
+        async () => {
+          await origin.setMode('refuse');
+          await openOffline(page);
+          const title = await page.locator('#sh-title').textContent();
+          await page.goto('about:blank');
+          await origin.setMode('ok');
+          if (title !== 'Не удаётся подключиться к ЗУП') await page.goto(`${origin.url}/buh/`);
+          return title;
+        },
+        { timeout: 20_000 },
+      )
+      .toBe('Не удаётся подключиться к ЗУП');
+    await writeFile(join(kit.dir, 'startup-help.config.json'), JSON.stringify(config));
   });
 });
 
