@@ -436,6 +436,38 @@ export function defineHttpContract(label: string, start: () => Promise<ContractT
         expect((await answer(`/startup-error/${base}`)).body.userMessage).toBeUndefined();
       });
 
+      it('ends a started message now with PATCH displayUntil=now; it stays listed, clients stop seeing it', async () => {
+        const base = key('end');
+        const { message, etag } = await postMessage({ text: { ru: 'Скоро закончим' }, bases: [base] });
+        expect((await answer(`/startup-error/${base}`)).body.userMessage).toBe('Скоро закончим');
+        const ended = await admin(
+          'PATCH',
+          `/api/admin/messages/${message.id}`,
+          { displayUntil: iso(Date.now()) },
+          { 'if-match': etag },
+        );
+        expect(ended.status, await ended.clone().text()).toBe(200);
+        expect((await answer(`/startup-error/${base}`)).body.userMessage).toBeUndefined();
+        const { messages } = (await (await admin('GET', '/api/admin/messages')).json()) as {
+          messages: { id: string }[];
+        };
+        expect(messages.map((m) => m.id)).toContain(message.id);
+
+        const future = await postMessage({
+          text: { ru: 'Позже' },
+          bases: [base],
+          startsAt: iso(Date.now() + HOUR),
+          displayUntil: iso(Date.now() + 2 * HOUR),
+        });
+        const refused = await admin(
+          'PATCH',
+          `/api/admin/messages/${future.message.id}`,
+          { displayUntil: iso(Date.now() - HOUR) },
+          { 'if-match': future.etag },
+        );
+        expect(refused.status).toBe(400);
+      });
+
       it('lets exactly one of 50 parallel PATCHes with the same ETag win; the others get 412', async () => {
         const base = key('race');
         const { message, etag } = await postMessage({ text: { ru: 'Исходный текст' }, bases: [base] });

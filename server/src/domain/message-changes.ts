@@ -29,7 +29,7 @@ function checkTimes(message: Message, now: number, displayUntilSetNow: boolean):
   if (displayUntilSetNow && displayUntil <= now) {
     problems.push({
       path: 'displayUntil',
-      message: `must be in the future (it is now ${new Date(now).toISOString()}); to end a message now, delete it`,
+      message: `must be in the future (it is now ${new Date(now).toISOString()}); to end a message that has started, set displayUntil to now`,
     });
   }
   return problems;
@@ -62,8 +62,10 @@ export function patchMessage(current: Message, patch: MessagePatch, ctx: ChangeC
   next.updatedAt = isoInZone(ctx.now, next.timeZone ?? ctx.settings.timeZone);
   next.updatedBy = ctx.actor;
   next.version = current.version + 1;
-  // A started message may get a deadline of now or earlier: that is "end it now" (the console's button).
-  const endsStarted = Date.parse(next.startsAt) <= ctx.now;
-  const problems = checkTimes(next, ctx.now, patch.displayUntil !== undefined && !endsStarted);
+  // A started message may get a deadline of now or earlier: that is "end it now" (the console's
+  // button). It may even fall in the very second the message started, so no time rule applies.
+  const started = Date.parse(next.startsAt) <= ctx.now;
+  const endsNow = patch.displayUntil !== undefined && started && Date.parse(next.displayUntil) <= ctx.now;
+  const problems = endsNow ? [] : checkTimes(next, ctx.now, patch.displayUntil !== undefined && !started);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, message: next };
 }
