@@ -1,7 +1,8 @@
 import type { D1Database } from '@cloudflare/workers-types';
 import { Miniflare } from 'miniflare';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createD1Store } from '../server/src/store/d1-store.ts';
+import { type AuditEntry, StoreUnavailableError } from '../server/src/store/store.ts';
 import { defineStoreContract } from '../server/src/store/store-contract.ts';
 import { COMPATIBILITY_DATE, resetDatabase } from './worker-harness.ts';
 
@@ -30,4 +31,45 @@ defineStoreContract('D1 (miniflare)', async () => {
     reopen: async () => createD1Store(db),
     cleanup: async () => {},
   };
+});
+
+describe('D1 store when the database fails', () => {
+  it('turns every D1 failure into StoreUnavailableError naming the fix, and loses nothing written before', async () => {
+    await resetDatabase(db);
+    const store = createD1Store(db);
+    const audit: AuditEntry = {
+      id: 'a1',
+      at: '2026-11-23T09:00:00.000Z',
+      actor: 'ops',
+      action: 'settings.update',
+      target: 'settings',
+    };
+    const put = await store.putSettings(
+      { defaultLanguage: 'lv', timeZone: 'Europe/Riga', bases: {} },
+      undefined,
+      audit,
+    );
+    await db.exec('DROP TABLE audit');
+
+    const failures = [
+      () =>
+        store.putSettings({ defaultLanguage: 'ru', timeZone: 'Europe/Moscow', bases: {} }, undefined, audit),
+      () => store.listAudit(10),
+    ];
+    for (const failure of failures) {
+      const error = await failure().then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
+      expect(error).toBeInstanceOf(StoreUnavailableError);
+      expect((error as Error).message).toContain('no such table: audit');
+      expect((error as Error).message).toContain('npx wrangler d1 migrations apply DB --remote');
+    }
+    // The failed batch changed nothing: the write and its audit row are one transaction.
+    expect(put).toEqual({ version: 1 });
+    expect(await store.load()).toMatchObject({ settings: { defaultLanguage: 'lv' }, settingsVersion: 1 });
+
+    await db.exec('DROP TABLE messages');
+    await expect(store.load()).rejects.toBeInstanceOf(StoreUnavailableError);
+  });
 });

@@ -44,7 +44,7 @@ export function createD1Store(db: D1Database): Store {
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
       throw new StoreUnavailableError(
-        `The D1 database did not answer while ${what}: ${detail}. Check that the DB binding points at the database and that its migrations are applied (npx wrangler d1 migrations apply DB --remote).`,
+        `The D1 database failed while ${what}: ${detail}. Check that the DB binding points at the database and that its migrations are applied (npx wrangler d1 migrations apply DB --remote).`,
         { cause: error },
       );
     }
