@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
+import { clientKitModule } from './client-kit-module.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = join(root, 'dist', 'worker.mjs');
@@ -24,6 +25,8 @@ export default async function build() {
     sourcemap: false,
     legalComments: 'none',
     logLevel: 'warning',
+    // Proxy mode serves the client-sw kit from the bundle (`startup-help:client-kit`).
+    plugins: [clientKitModule()],
   });
   const code = await readFile(outfile);
   const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;

@@ -5,7 +5,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const all = ['v8i', 'worker', 'sw'];
+// sw before worker: the Worker bundle embeds the client-sw kit (proxy mode).
+const all = ['v8i', 'sw', 'worker'];
 // `--name=value` arguments belong to the target scripts (e.g. build:sw's config flags).
 const named = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const targets = named.length > 0 ? named : all;

@@ -3,15 +3,16 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import {
+  PROXY_ADMIN_TOKEN as ADMIN_TOKEN,
+  PROXY_MESSAGE,
+  PROXY_PAGE_SHOWS,
+  publishMessage,
+} from './proxy-service-fixture.ts';
 import { defineProxySuite, type ProxyTarget } from './proxy-suite.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const KIT_DIR = join(ROOT, 'dist', 'client-sw');
-const ADMIN_TOKEN = 'proxy-node-admin-token-0123456789';
-export const PROXY_MESSAGE = {
-  ru: 'Идут плановые работы в 1С. Вход снова будет доступен после 14:00 (МСК).',
-  en: 'Planned maintenance of 1C is under way. You can log in again after 14:00 (Moscow time).',
-};
 
 const running = new Set<ChildProcess>();
 afterAll(() => {
@@ -46,38 +47,6 @@ function startEntry(
   });
 }
 
-/** Publishes the message every base shows, and names the base `buh`, through the admin API. */
-export async function publishMessage(url: string, request: typeof fetch = fetch): Promise<void> {
-  const auth = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' };
-  const settings = await request(`${url}/api/admin/settings`, {
-    method: 'PUT',
-    headers: auth,
-    body: JSON.stringify({
-      defaultLanguage: 'ru',
-      timeZone: 'Europe/Moscow',
-      helpText: {
-        ru: 'Дежурный администратор: +7 (495) 123-45-67',
-        en: 'On-call administrator: +7 (495) 123-45-67',
-      },
-      bases: { buh: { name: 'Бухгалтерия' } },
-    }),
-  });
-  if (!settings.ok) throw new Error(`PUT settings: ${settings.status} ${await settings.text()}`);
-  const message = await request(`${url}/api/admin/messages`, {
-    method: 'POST',
-    headers: auth,
-    body: JSON.stringify({
-      text: PROXY_MESSAGE,
-      bases: ['*'],
-      displayUntil: new Date(Date.now() + 24 * 3600_000).toISOString(),
-      severity: 'maintenance',
-    }),
-  });
-  if (!message.ok) throw new Error(`POST message: ${message.status} ${await message.text()}`);
-}
-
-export { ADMIN_TOKEN as PROXY_ADMIN_TOKEN };
-
 async function readKit(): Promise<ProxyTarget['kit']> {
   const [sw, register, offline] = await Promise.all(
     ['sw.js', 'register-sw.js', 'offline.html'].map((name) => readFile(join(KIT_DIR, name), 'utf8')),
@@ -98,6 +67,7 @@ defineProxySuite('npm start with UPSTREAM_URL (the Node entry)', async ({ upstre
   return {
     url: server.url,
     message: PROXY_MESSAGE,
+    pageShows: PROXY_PAGE_SHOWS,
     ownPath: '/healthz',
     kit: await readKit(),
     close: async () => {

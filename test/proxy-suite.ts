@@ -21,6 +21,8 @@ export interface ProxyTarget {
   message: { ru: string; en: string };
   /** Paths the service answers itself: the origin must never see them. */
   ownPath: string;
+  /** More texts the friendly page for base `buh` must show (base name, help text), per language. */
+  pageShows?: { ru: string[]; en: string[] };
   /** The client-sw kit the service serves (to compare byte for byte). */
   kit: { 'sw.js': string; 'register-sw.js': string; 'offline.html': string };
   close(): Promise<void>;
@@ -219,6 +221,7 @@ export function defineProxySuite(name: string, start: (options: ProxyTargetOptio
             expect(response.headers.get('content-language')).toBe(language);
             const html = await response.text();
             expect(html).toContain(target.message[language]);
+            for (const text of target.pageShows?.[language] ?? []) expect(html).toContain(text);
             expect(html).toMatch(new RegExp(`<html[^>]*lang="${language}"`));
             expect(html).not.toContain('1C cluster is down');
           });

@@ -1,5 +1,7 @@
 // The Cloudflare Workers entry: `npm run build:worker` bundles it to dist/worker.mjs, `npm run deploy`
 // uploads that file. The only server file that reads the Worker's `env`.
+
+import { CLIENT_KIT } from 'startup-help:client-kit';
 import type { D1Database, ExecutionContext } from '@cloudflare/workers-types';
 import type { Hono } from 'hono';
 import { createApp } from '../app.ts';
@@ -7,6 +9,7 @@ import { DEFAULT_SETTINGS } from '../contract/settings.ts';
 import { createTokenVerifier, tokenEntriesFromEnv } from '../domain/admin-token.ts';
 import type { Logger } from '../domain/logger.ts';
 import { ReportWebhook } from '../domain/report-webhook.ts';
+import { upstreamFromEnv } from '../proxy/upstream-env.ts';
 import { createD1Store } from '../store/d1-store.ts';
 
 /** Bindings from wrangler.toml (`[vars]`, `[[d1_databases]]`) and secrets (`wrangler secret put`). */
@@ -20,6 +23,8 @@ export interface WorkerEnv {
   REPORT_WEBHOOK_SECRET?: string;
   /** Proxy mode: the 1C web server this Worker stands in front of; empty = off. */
   UPSTREAM_URL?: string;
+  /** Proxy mode: milliseconds to wait for the 1C web server's response headers (default 10000). */
+  UPSTREAM_TIMEOUT_MS?: string;
   /** How long an isolate answers from its snapshot before reading D1 again (default 5000 ms). */
   SNAPSHOT_MAX_AGE_MS?: string;
 }
@@ -56,11 +61,20 @@ async function buildApp(env: WorkerEnv): Promise<Hono> {
     }
   }
   const maxAge = Number(env.SNAPSHOT_MAX_AGE_MS ?? DEFAULT_SNAPSHOT_MAX_AGE_MS);
+  let upstream: ReturnType<typeof upstreamFromEnv>;
+  try {
+    upstream = upstreamFromEnv(env, CLIENT_KIT);
+  } catch (error) {
+    logger.error(`proxy mode is off: ${(error as Error).message}`, {
+      fix: 'correct it in wrangler.toml [vars]',
+    });
+  }
   return createApp({
     store: createD1Store(env.DB),
     verifyAdminToken: createTokenVerifier(await tokenEntriesFromEnv(env.ADMIN_TOKEN ?? '')),
     logger,
     ...(reportWebhook && { reportWebhook }),
+    ...(upstream && { upstream }),
     snapshotMaxAgeMs: Number.isFinite(maxAge) && maxAge >= 0 ? maxAge : DEFAULT_SNAPSHOT_MAX_AGE_MS,
     // A cold isolate with D1 down still answers 1C clients (help from the defaults, no message).
     snapshotFallback: { settings: DEFAULT_SETTINGS, settingsVersion: 0, messages: [] },
