@@ -65,6 +65,10 @@ describe('lintMessage', () => {
   });
 
   describe('all-caps', () => {
+    it('leaves capitalised jargon to the jargon warning', () => {
+      expect(codes('SDBL error after 14:00.', 'en')).toEqual(['jargon']);
+      expect(codes('СЕРВЕР СУБД недоступен до 14:00.', 'ru')).toEqual(['jargon']);
+    });
     it.each([
       ['ru', 'ВНИМАНИЕ! Вход после 14:00.', ['ВНИМАНИЕ']],
       ['en', 'Please DO NOT LOGIN until 14:00.', ['LOGIN']],

@@ -104,7 +104,9 @@ export function lintMessage(text: string, language: string, context: LintContext
     });
   }
 
-  const shouted = shoutedWords(text);
+  // A capitalised technical term (SDBL, СУБД) is jargon, not shouting: one warning is enough.
+  const jargonWords = new Set(jargon.flatMap((match) => match.match(WORD) ?? []));
+  const shouted = shoutedWords(text).filter((word) => !jargonWords.has(word));
   if (shouted.length > 0) {
     warnings.push({
       code: 'all-caps',

@@ -1,0 +1,184 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { D1Database } from '@cloudflare/workers-types';
+import { Miniflare } from 'miniflare';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain .mjs build script without type declarations
+import { bundleConsoleScript } from '../scripts/build-console.mjs';
+import { createApp } from '../server/src/app.ts';
+import { createTokenVerifier, sha256Hex } from '../server/src/domain/admin-token.ts';
+import { silentLogger } from '../server/src/domain/logger.ts';
+import { CONSOLE_SCRIPT } from '../server/src/routes/console/console-script.generated.ts';
+import { openFileStore } from '../server/src/store/file-store.ts';
+import { ADMIN_TOKEN, TEST_SETTINGS } from './console-harness.ts';
+import { applyMigrations, COMPATIBILITY_DATE } from './worker-harness.ts';
+
+const HOUR = 3_600_000;
+const iso = (ms: number) => new Date(ms).toISOString().replace('Z', '+00:00');
+const auth = { Authorization: `Bearer ${ADMIN_TOKEN}` };
+const json = { ...auth, 'Content-Type': 'application/json' };
+
+type Fetch = (path: string, init?: RequestInit) => Promise<Response>;
+
+function consoleSuite(name: string, setup: () => Promise<{ fetch: Fetch; close: () => Promise<void> }>) {
+  describe(name, () => {
+    let target: { fetch: Fetch; close: () => Promise<void> };
+    beforeAll(async () => {
+      target = await setup();
+      const put = await target.fetch('/api/admin/settings', {
+        method: 'PUT',
+        headers: json,
+        body: JSON.stringify(TEST_SETTINGS),
+      });
+      expect(put.status).toBe(200);
+    });
+    afterAll(() => target?.close());
+
+    it('serves the console page with a nonce-only script policy and no data in it', async () => {
+      const response = await target.fetch('/admin');
+      expect(response.status).toBe(200);
+      const csp = response.headers.get('content-security-policy') ?? '';
+      const nonce = /script-src 'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1];
+      expect(nonce).toBeDefined();
+      expect(csp).not.toContain('unsafe-inline');
+      expect(csp).toContain("frame-ancestors 'none'");
+      const html = await response.text();
+      expect(html).toContain(`<script nonce="${nonce}" src="/admin/console.js" defer=""></script>`);
+      expect(html).not.toMatch(/\son[a-z]+=/i);
+      expect(html).not.toContain(ADMIN_TOKEN);
+      const again = await target.fetch('/admin');
+      expect(again.headers.get('content-security-policy')).not.toContain(nonce);
+    });
+
+    it('serves the bundled script and style sheet', async () => {
+      const script = await target.fetch('/admin/console.js');
+      expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+      expect(await script.text()).toBe(CONSOLE_SCRIPT);
+      const css = await target.fetch('/admin/console.css');
+      expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
+    });
+
+    it('previews only for the admin token, with lint and the three renderings, text escaped', async () => {
+      const body = JSON.stringify({
+        draft: {
+          text: { ru: '<script>alert(1)</script> Таймаут SDBL до {until}.' },
+          bases: ['buh'],
+          severity: 'outage',
+          displayUntil: iso(Date.now() + HOUR),
+        },
+        baseKey: 'buh',
+        language: 'ru',
+      });
+      const anonymous = await target.fetch('/admin/preview', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body,
+      });
+      expect(anonymous.status).toBe(401);
+      const response = await target.fetch('/admin/preview', { method: 'POST', headers: json, body });
+      expect(response.status).toBe(200);
+      const previews = (await response.json()) as Record<string, unknown> & {
+        warnings: { code: string; language: string }[];
+      };
+      expect(previews.warnings.map((w) => `${w.language}:${w.code}`)).toEqual(['ru:jargon']);
+      for (const key of ['dialog', 'offline', 'status'] as const) {
+        const html = String(previews[key]);
+        expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+        expect(html).not.toContain('<script>alert(1)');
+      }
+      expect(String(previews.dialog)).toContain('Дежурный администратор: +7 (495) 123-45-67');
+    });
+
+    it('returns lint warnings on create and update without refusing the save; PATCH to now ends a message', async () => {
+      const created = await target.fetch('/api/admin/messages', {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({
+          text: { ru: 'СЕРВЕР СУБД недоступен!! СРОЧНО', en: 'Back after {until}.' },
+          bases: ['buh'],
+          severity: 'outage',
+          displayUntil: iso(Date.now() + HOUR),
+        }),
+      });
+      expect(created.status).toBe(201);
+      const message = (await created.json()) as {
+        id: string;
+        warnings: { code: string; language: string }[];
+      };
+      expect(message.warnings.map((w) => `${w.language}:${w.code}`)).toEqual([
+        'ru:no-deadline',
+        'ru:jargon',
+        'ru:all-caps',
+        'ru:many-exclamations',
+      ]);
+      expect(
+        ((await (await target.fetch('/startup-error/buh')).json()) as { userMessage?: string }).userMessage,
+      ).toBe('СЕРВЕР СУБД недоступен!! СРОЧНО');
+
+      const patched = await target.fetch(`/api/admin/messages/${message.id}`, {
+        method: 'PATCH',
+        headers: { ...json, 'If-Match': created.headers.get('etag') ?? '' },
+        body: JSON.stringify({ text: { ru: 'Вход после {until}.' }, displayUntil: iso(Date.now()) }),
+      });
+      expect(patched.status).toBe(200);
+      expect(((await patched.json()) as { warnings: unknown[] }).warnings).toEqual([]);
+      const answer = (await (await target.fetch('/startup-error/buh')).json()) as { userMessage?: string };
+      expect(answer.userMessage).toBeUndefined();
+      const status = await (await target.fetch('/status/buh?lang=ru')).text();
+      expect(status.split('Сообщения за последние 30 дней')[0]).not.toContain('Вход после');
+    });
+
+    it('serves the status page and the feed', async () => {
+      const status = await target.fetch('/status?lang=lv');
+      expect(status.status).toBe(200);
+      expect(await status.text()).toContain('1C statuss');
+      const feed = await target.fetch('/feed.atom');
+      expect(feed.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
+    });
+  });
+}
+
+consoleSuite('console, status page and feed via app.request (file store)', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'console-api-'));
+  const store = await openFileStore({ dir, logger: silentLogger });
+  const app = createApp({
+    store,
+    verifyAdminToken: createTokenVerifier([{ label: 'ops', sha256: await sha256Hex(ADMIN_TOKEN) }]),
+  });
+  return {
+    fetch: async (path, init) => app.request(path, init),
+    close: async () => {
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+});
+
+// The same console inside the shipped Workers bundle: no file system at runtime, everything bundled.
+consoleSuite('console, status page and feed in dist/worker.mjs (miniflare, D1)', async () => {
+  const mf = new Miniflare({
+    modules: true,
+    scriptPath: join(import.meta.dirname, '..', 'dist', 'worker.mjs'),
+    compatibilityDate: COMPATIBILITY_DATE,
+    d1Databases: ['DB'],
+    bindings: { ADMIN_TOKEN: `ops:${ADMIN_TOKEN}` },
+  });
+  await applyMigrations((await mf.getD1Database('DB')) as unknown as D1Database);
+  return {
+    fetch: async (path, init) => {
+      const response = await mf.dispatchFetch(`http://startup-help.test${path}`, init as never);
+      return new Response(response.status === 204 ? null : await response.arrayBuffer(), {
+        status: response.status,
+        headers: [...response.headers.entries()],
+      });
+    },
+    close: () => mf.dispose(),
+  };
+});
+
+describe('the committed console bundle', () => {
+  it('is what scripts/build-console.mjs builds from browser/ now (run `npm run build console` if not)', async () => {
+    expect(CONSOLE_SCRIPT === (await bundleConsoleScript())).toBe(true);
+  });
+});
