@@ -98,7 +98,7 @@ describe('client-sw in Chromium (ru browser)', () => {
 
   beforeAll(async () => {
     page = await openBrowser('ru-RU');
-    status.setAnswers({ ru: { userMessage: 'Сообщение до обновления.', displayUntil: inTwoHours() } });
+    await status.setAnswers({ ru: { userMessage: 'Сообщение до обновления.', displayUntil: inTwoHours() } });
   });
 
   it('1. first visit with the server up: the service worker controls the page under /buh/', async () => {
@@ -114,7 +114,7 @@ describe('client-sw in Chromium (ru browser)', () => {
   });
 
   it('keeps the last known status fresh while the server is up (register-sw.js refresh)', async () => {
-    status.setAnswers({ ru: { userMessage: MAINTENANCE_RU, displayUntil: inTwoHours() } });
+    await status.setAnswers({ ru: { userMessage: MAINTENANCE_RU, displayUntil: inTwoHours() } });
     await expect.poll(() => cachedUserMessage(page), { timeout: 15_000 }).toBe(MAINTENANCE_RU);
   });
 
@@ -207,7 +207,7 @@ describe('client-sw in Chromium (ru browser)', () => {
   it('7. a message with <img src=x onerror=…> is shown as text and nothing runs', async () => {
     const hostile =
       '<img src=x onerror="window.__pwned=1">Работы до 14:00</script><script>window.__pwned=2</script>';
-    status.setAnswers({
+    await status.setAnswers({
       ru: {
         userMessage: hostile,
         displayUntil: inTwoHours(),
@@ -231,7 +231,7 @@ describe('client-sw in Chromium (ru browser)', () => {
 
   it('5b. a last known message is not shown after its deadline', async () => {
     const deadline = new Date(Date.now() + HOUR);
-    status.setAnswers({ ru: { userMessage: MAINTENANCE_RU, displayUntil: deadline.toISOString() } });
+    await status.setAnswers({ ru: { userMessage: MAINTENANCE_RU, displayUntil: deadline.toISOString() } });
     // Leave the offline page first, or its own return to the 1C page races the navigation below.
     await page.goto('about:blank');
     await origin.setMode('ok');
@@ -297,7 +297,7 @@ describe.each([
 ])('8. a $locale browser gets its language', ({ locale, title, message, lead }) => {
   it('shows the offline page and the status message in that language', async () => {
     const language = locale.slice(0, 2);
-    status.setAnswers({
+    await status.setAnswers({
       ru: { userMessage: MAINTENANCE_RU, displayUntil: inTwoHours() },
       [language]: { userMessage: message, displayUntil: inTwoHours() },
     });

@@ -1,15 +1,16 @@
-// A loopback "1C web publication" with switchable failure modes and a stand-in status service, for the
-// client-sw browser tests. Not a test file itself.
+// A loopback "1C web publication" with switchable failure modes and the real startup-error service,
+// for the client-sw browser tests. Not a test file itself.
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { getRequestListener } from '@hono/node-server';
-import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import type { SwConfigInput } from '../client-sw/src/config.ts';
-import type { StartupErrorResponse } from '../server/src/contract/startup-error-response.ts';
+import { createApp } from '../server/src/app.ts';
+import { createTokenVerifier, sha256Hex } from '../server/src/domain/admin-token.ts';
+import { silentLogger } from '../server/src/domain/logger.ts';
+import { openFileStore } from '../server/src/store/file-store.ts';
 
 export type OriginMode = 'ok' | 'refuse' | 'hang' | '503' | 'redirect';
 
@@ -105,15 +106,33 @@ export async function startOrigin(kitDir: string | undefined) {
   };
 }
 
-/** A stand-in for the startup-error service: answers per language, CORS-open, can go down. */
+/** What the tests want the status service to say, per language (one message for the base `buh`). */
+export type Answers = Record<string, { userMessage: string; displayUntil?: string; helpText?: string }>;
+
+const STATUS_ADMIN_TOKEN = 'client-sw-test-admin-token-0123456789';
+
+/**
+ * The real startup-error service (server/src/app.ts with a file store in a temp dir) on a loopback
+ * port. Tests set its answer through the admin API, as an administrator would, and can take it down.
+ */
 export async function startStatusService() {
-  let answers: Record<string, StartupErrorResponse> = {};
-  const app = new Hono();
-  app.use('*', cors());
-  app.on(['GET', 'POST'], '/startup-error/buh', (c) => {
-    const lang = c.req.query('lang') ?? 'ru';
-    return c.json(answers[lang] ?? answers.ru ?? {});
+  const dataDir = await mkdtemp(join(tmpdir(), 'startup-help-status-'));
+  const store = await openFileStore({ dir: dataDir, logger: silentLogger });
+  const app = createApp({
+    store,
+    verifyAdminToken: createTokenVerifier([{ label: 'tests', sha256: await sha256Hex(STATUS_ADMIN_TOKEN) }]),
   });
+  const admin = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+    app.request(path, {
+      method,
+      headers: {
+        authorization: `Bearer ${STATUS_ADMIN_TOKEN}`,
+        'content-type': 'application/json',
+        ...headers,
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  let current: { id: string; etag: string } | undefined;
   const server = createServer(getRequestListener(app.fetch));
   const sockets = new Set<Socket>();
   server.on('connection', (socket) => {
@@ -124,8 +143,28 @@ export async function startStatusService() {
   const port = await listen(server);
   return {
     statusURL: `http://127.0.0.1:${port}/startup-error/buh`,
-    setAnswers(next: Record<string, StartupErrorResponse>): void {
-      answers = next;
+    /** Replaces the base's message (deletes the previous one, posts the new one). */
+    async setAnswers(answers: Answers): Promise<void> {
+      if (current) {
+        const deleted = await admin('DELETE', `/api/admin/messages/${current.id}`, undefined, {
+          'if-match': current.etag,
+        });
+        if (deleted.status !== 204)
+          throw new Error(`DELETE message: ${deleted.status} ${await deleted.text()}`);
+        current = undefined;
+      }
+      const entries = Object.entries(answers);
+      const first = entries[0]?.[1];
+      if (!first) return;
+      const posted = await admin('POST', '/api/admin/messages', {
+        text: Object.fromEntries(entries.map(([language, answer]) => [language, answer.userMessage])),
+        ...(first.helpText ? { helpText: { ru: first.helpText } } : {}),
+        bases: ['buh'],
+        displayUntil: first.displayUntil ?? new Date(Date.now() + 60 * 60 * 1000).toISOString(),
+        severity: 'maintenance',
+      });
+      if (posted.status !== 201) throw new Error(`POST message: ${posted.status} ${await posted.text()}`);
+      current = { id: ((await posted.json()) as { id: string }).id, etag: posted.headers.get('etag') ?? '' };
     },
     async setUp(next: boolean): Promise<void> {
       if (next === up) return;
@@ -135,6 +174,8 @@ export async function startStatusService() {
     },
     async close(): Promise<void> {
       if (up) await shut(server, sockets);
+      await store.close();
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -36,7 +36,7 @@ let context: BrowserContext | undefined;
 beforeAll(async () => {
   execFileSync('nginx', ['-v'], { stdio: 'ignore' }); // .ci/run installs nginx-light
   status = await startStatusService();
-  status.setAnswers({ ru: { userMessage: 'Сервер 1С перезапускается, вход будет через 10 минут.' } });
+  await status.setAnswers({ ru: { userMessage: 'Сервер 1С перезапускается, вход будет через 10 минут.' } });
   kit = await kitWithConfig({
     statusURL: status.statusURL,
     baseName: 'Бухгалтерия',
