@@ -1,7 +1,10 @@
 import type { StartupErrorResponse } from '../../../contract/startup-error-response.ts';
 
 /** The 1C thin client's own words around the service's message, in the platform's languages. */
-const DIALOG_TEXTS: Record<string, { title: string; fallback: string; needHelp: string; details: string }> = {
+export const DIALOG_TEXTS: Record<
+  string,
+  { title: string; fallback: string; needHelp: string; details: string }
+> = {
   ru: {
     title: '1С:Предприятие',
     fallback: 'Не удалось подключиться к информационной базе.',
