@@ -1,11 +1,11 @@
 import { type Context, Hono } from 'hono';
-import type { CapturedRequest } from './contract/captured-request.ts';
 import type { AdminTokenVerifier } from './domain/admin-token.ts';
 import { AuthThrottle } from './domain/auth-throttle.ts';
 import { type Logger, silentLogger } from './domain/logger.ts';
 import { ReportLog } from './domain/report-log.ts';
 import type { ReportWebhook } from './domain/report-webhook.ts';
-import { Ring } from './domain/request-capture.ts';
+import type { RequestToCapture } from './domain/request-capture.ts';
+import { Ring } from './domain/ring.ts';
 import { proxyRoutes, type UpstreamOptions } from './proxy/proxy-routes.ts';
 import { adminAuditRoutes } from './routes/admin-audit.ts';
 import { adminAuth } from './routes/admin-auth.ts';
@@ -79,7 +79,7 @@ export function createServiceDeps(options: AppOptions): ServiceDeps {
     logger,
     verifyAdminToken: options.verifyAdminToken,
     authThrottle: new AuthThrottle(),
-    capturedRequests: new Ring<CapturedRequest>(CAPTURED_REQUESTS),
+    capturedRequests: new Ring<RequestToCapture>(CAPTURED_REQUESTS),
     reports: new ReportLog(),
     reportWebhook: options.reportWebhook,
     waitUntil: options.waitUntil ?? defaultWaitUntil,

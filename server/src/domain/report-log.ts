@@ -1,5 +1,5 @@
 import type { LoginErrorReport, ReportsResponse } from '../contract/captured-request.ts';
-import { Ring } from './request-capture.ts';
+import { Ring } from './ring.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
 export const REPORT_HISTORY = 1000;

@@ -4,13 +4,25 @@ import type { CapturedRequest } from '../contract/captured-request.ts';
 const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
 export const CAPTURED_BODY_BYTES = 4096;
 
+/**
+ * A request as the hot path keeps it: references and numbers only. Turning it into the JSON shape
+ * (URL parsing, header filtering, decoding) waits until an administrator asks for it.
+ */
 export interface RequestToCapture {
   at: number;
   method: string;
   url: string;
   headers: Headers;
+  /** The first bytes of the body (at least `CAPTURED_BODY_BYTES + 3`, to decode a cut character). */
   body?: Uint8Array | undefined;
+  /** The whole body's size; defaults to `body.length`. */
+  bodyBytes?: number | undefined;
   clientAddress?: string | undefined;
+}
+
+/** What to keep of a body: a copy of its head, so the rest can be freed at once. */
+export function bodyHead(body: Uint8Array): Uint8Array {
+  return body.slice(0, CAPTURED_BODY_BYTES + 3);
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -43,37 +55,7 @@ export function captureRequest(request: RequestToCapture): CapturedRequest {
     query: url.search.replace(/^\?/, ''),
     headers,
     ...(request.clientAddress && { clientAddress: request.clientAddress }),
-    bodyBytes: request.body?.length ?? 0,
+    bodyBytes: request.bodyBytes ?? request.body?.length ?? 0,
     ...(request.body && request.body.length > 0 && bodyExcerpt(request.body)),
   };
-}
-
-/** A fixed-size ring: the newest `capacity` items, memory bounded whatever the traffic. */
-export class Ring<T> {
-  readonly #items: (T | undefined)[];
-  #next = 0;
-  #size = 0;
-
-  constructor(readonly capacity: number) {
-    this.#items = new Array(capacity);
-  }
-
-  push(item: T): void {
-    this.#items[this.#next] = item;
-    this.#next = (this.#next + 1) % this.capacity;
-    this.#size = Math.min(this.#size + 1, this.capacity);
-  }
-
-  /** Newest first. */
-  newest(limit = this.capacity): T[] {
-    const out: T[] = [];
-    for (let i = 1; i <= Math.min(limit, this.#size); i++) {
-      out.push(this.#items[(this.#next - i + this.capacity) % this.capacity] as T);
-    }
-    return out;
-  }
-
-  get size(): number {
-    return this.#size;
-  }
 }

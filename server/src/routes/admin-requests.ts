@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { captureRequest } from '../domain/request-capture.ts';
 import type { AdminEnv, ServiceDeps } from './deps.ts';
 import { queryLimit } from './query-limit.ts';
 
@@ -6,7 +7,9 @@ import { queryLimit } from './query-limit.ts';
 export function adminRequestsRoutes(deps: ServiceDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
   app.get('/', (c) =>
-    c.json({ requests: deps.capturedRequests.newest(queryLimit(c.req.query('limit'), 200, 200)) }),
+    c.json({
+      requests: deps.capturedRequests.newest(queryLimit(c.req.query('limit'), 200, 200)).map(captureRequest),
+    }),
   );
   return app;
 }

@@ -1,11 +1,11 @@
 import type { Context } from 'hono';
-import type { CapturedRequest } from '../contract/captured-request.ts';
 import type { AdminTokenVerifier } from '../domain/admin-token.ts';
 import type { AuthThrottle } from '../domain/auth-throttle.ts';
 import type { Logger } from '../domain/logger.ts';
 import type { ReportLog } from '../domain/report-log.ts';
 import type { ReportWebhook } from '../domain/report-webhook.ts';
-import type { Ring } from '../domain/request-capture.ts';
+import type { RequestToCapture } from '../domain/request-capture.ts';
+import type { Ring } from '../domain/ring.ts';
 import type { SnapshotCache } from '../store/snapshot-cache.ts';
 import type { Store } from '../store/store.ts';
 
@@ -26,8 +26,8 @@ export interface ServiceDeps {
   logger: Logger;
   verifyAdminToken: AdminTokenVerifier;
   authThrottle: AuthThrottle;
-  /** The last 200 startup-error requests as received. */
-  capturedRequests: Ring<CapturedRequest>;
+  /** The last 200 startup-error requests as received (raw; `captureRequest` makes them JSON). */
+  capturedRequests: Ring<RequestToCapture>;
   reports: ReportLog;
   reportWebhook?: ReportWebhook | undefined;
   /** Keeps background work (webhook deliveries) alive after the answer is sent. */

@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { LoginErrorReport } from '../contract/captured-request.ts';
 import { ALL_BASES } from '../domain/active-message.ts';
 import { matchesIfNoneMatch } from '../domain/etag.ts';
-import { captureRequest } from '../domain/request-capture.ts';
+import { bodyHead, captureRequest, type RequestToCapture } from '../domain/request-capture.ts';
 import type { PreparedStartupError } from '../store/snapshot-cache.ts';
 import { apiError } from './api-error.ts';
 import type { ServiceDeps } from './deps.ts';
@@ -31,16 +31,24 @@ const CORS_HEADERS = {
   'access-control-max-age': '86400',
 };
 
-function answerHeaders(prepared: PreparedStartupError, requestedHeaders: string | undefined) {
-  return {
-    ...CORS_HEADERS,
-    'access-control-allow-headers': requestedHeaders ?? 'Content-Type, Accept-Language',
-    'content-type': 'application/json; charset=utf-8',
-    'content-language': prepared.language,
-    'cache-control': 'no-cache',
-    vary: 'Accept-Language',
-    etag: prepared.etag,
-  };
+/** Response headers per precomputed answer, built once: a new answer is a new object. */
+const headersOf = new WeakMap<PreparedStartupError, Record<string, string>>();
+
+function answerHeaders(prepared: PreparedStartupError): Record<string, string> {
+  let headers = headersOf.get(prepared);
+  if (!headers) {
+    headers = {
+      ...CORS_HEADERS,
+      'access-control-allow-headers': 'Content-Type, Accept-Language',
+      'content-type': 'application/json; charset=utf-8',
+      'content-language': prepared.language,
+      'cache-control': 'no-cache',
+      vary: 'Accept-Language',
+      etag: prepared.etag,
+    };
+    headersOf.set(prepared, headers);
+  }
+  return headers;
 }
 
 /**
@@ -74,29 +82,31 @@ export function startupErrorRoutes(deps: ServiceDeps): Hono {
     if (method === 'POST') {
       body = new Uint8Array(await c.req.arrayBuffer().catch(() => new ArrayBuffer(0)));
     }
-    const baseKey = baseKeyFromPath(c.req.path);
+    const url = c.req.url;
     const view = await deps.cache.view();
-    const prepared = view.startupError(baseKey, {
-      query: c.req.query('lang'),
+    const prepared = view.startupError(baseKeyFromPath(c.req.path), {
+      query: url.includes('?') ? c.req.query('lang') : undefined,
       acceptLanguage: c.req.header('accept-language'),
     });
 
-    const captured = captureRequest({
+    const raw: RequestToCapture = {
       at: deps.now(),
       method,
-      url: c.req.url,
+      url,
       headers: c.req.raw.headers,
-      body,
       clientAddress: deps.clientAddress(c),
-    });
-    deps.capturedRequests.push(captured);
+      ...(body && { body: bodyHead(body), bodyBytes: body.length }),
+    };
+    deps.capturedRequests.push(raw);
     if (method === 'POST') {
-      const report: LoginErrorReport = { ...captured, baseKey };
+      const report: LoginErrorReport = { ...captureRequest(raw), baseKey: baseKeyFromPath(c.req.path) };
       deps.reports.add(report);
       if (deps.reportWebhook) deps.waitUntil(c, deps.reportWebhook.deliver(report));
     }
 
-    const headers = answerHeaders(prepared, c.req.header('access-control-request-headers'));
+    let headers = answerHeaders(prepared);
+    const requested = c.req.header('access-control-request-headers');
+    if (requested) headers = { ...headers, 'access-control-allow-headers': requested };
     if (method !== 'POST' && matchesIfNoneMatch(c.req.header('if-none-match'), prepared.etag)) {
       return c.body(null, 304, headers);
     }
