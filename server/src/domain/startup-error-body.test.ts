@@ -95,3 +95,41 @@ describe('selection and schedule', () => {
     expect(nextBoundary([message('m')], Date.parse('2026-11-23T11:00:00Z'))).toBeUndefined();
   });
 });
+
+describe('status view', () => {
+  it('lists configured bases and bases of current or coming messages, not of long-ended ones', async () => {
+    const { buildStatusView } = await import('./status-view.ts');
+    const t = Date.parse('2026-11-23T09:00:00Z');
+    const view = buildStatusView(
+      settings,
+      [
+        message('now', { bases: ['sklad'], severity: 'outage' }),
+        message('old', {
+          bases: ['archive'],
+          startsAt: '2026-11-01T10:00:00+03:00',
+          displayUntil: '2026-11-02T10:00:00+03:00',
+        }),
+        message('soon', {
+          bases: ['zup'],
+          startsAt: '2026-11-25T10:00:00+03:00',
+          displayUntil: '2026-11-25T12:00:00+03:00',
+        }),
+      ],
+      t,
+      'en',
+    );
+    expect(view.bases.map((b) => [b.key, b.state])).toEqual([
+      ['*', 'ok'],
+      ['buh', 'ok'],
+      ['zup', 'ok'],
+      ['sklad', 'outage'],
+    ]);
+    expect(view.bases[0]?.name).toBe('All bases');
+    expect(view.bases.find((b) => b.key === 'zup')?.upcoming.map((m) => m.displayUntil)).toEqual([
+      '2026-11-25T12:00:00+03:00',
+    ]);
+    expect(view.bases.find((b) => b.key === 'sklad')?.active[0]).toMatchObject({
+      userMessage: 'Work until 2:00 PM.',
+    });
+  });
+});

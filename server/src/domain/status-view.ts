@@ -28,10 +28,15 @@ function statusMessage(message: Message, settings: Settings, language: string): 
   };
 }
 
-/** Base keys in display order: `*`, the configured bases, then bases only messages mention. */
-export function knownBaseKeys(settings: Settings, messages: readonly Message[]): string[] {
+/**
+ * Base keys in display order: `*`, the configured bases, then bases only current or coming messages
+ * mention (a base named by a message that ended long ago is not news).
+ */
+export function knownBaseKeys(settings: Settings, messages: readonly Message[], t: number): string[] {
   const keys = new Set<string>([ALL_BASES, ...Object.keys(settings.bases)]);
-  for (const message of messages) for (const key of message.bases) keys.add(key);
+  for (const message of messages) {
+    if (Date.parse(message.displayUntil) > t) for (const key of message.bases) keys.add(key);
+  }
   return [...keys];
 }
 
@@ -43,7 +48,7 @@ export function buildStatusView(
   language: string,
 ): StatusResponse {
   const horizon = t + UPCOMING_WINDOW_MS;
-  const bases: BaseStatus[] = knownBaseKeys(settings, messages).map((key) => {
+  const bases: BaseStatus[] = knownBaseKeys(settings, messages, t).map((key) => {
     const active = activeMessages(messages, key, t);
     const upcoming = messages
       .filter((m) => targetsBase(m, key) && Date.parse(m.startsAt) > t && Date.parse(m.startsAt) <= horizon)

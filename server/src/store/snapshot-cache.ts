@@ -67,7 +67,7 @@ export class SnapshotView {
     const texts = [settings.helpText, ...Object.values(settings.bases).map((b) => b.helpText)];
     for (const m of messages) texts.push(m.text, m.helpText);
     this.languages = [...new Set([settings.defaultLanguage, ...languagesOf(texts)])];
-    for (const baseKey of knownBaseKeys(settings, messages)) {
+    for (const baseKey of knownBaseKeys(settings, messages, t)) {
       const winner: Message | undefined = selectActiveMessage(messages, baseKey, t);
       const perLanguage = new Map<string, PreparedStartupError>();
       for (const language of this.languages) {
