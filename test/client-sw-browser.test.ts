@@ -24,13 +24,14 @@ const contexts: BrowserContext[] = [];
 const inTwoHours = () => new Date(Date.now() + 2 * HOUR).toISOString();
 const MAINTENANCE_RU = 'Идут плановые работы. Вход снова будет доступен после 14:00 (МСК).';
 
-async function openBrowser(locale: string): Promise<Page> {
+async function openBrowser(locale: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
   const profile = await mkdtemp(join(tmpdir(), 'startup-help-chromium-'));
   profiles.push(profile);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
     locale,
+    colorScheme,
     viewport: { width: 900, height: 720 },
   });
   contexts.push(context);
@@ -293,15 +294,17 @@ describe.each([
     title: 'Neizdodas savienoties ar Бухгалтерия',
     message: 'Notiek plānoti darbi. Pieslēgties varēs pēc 14:00 (Maskavas laiks).',
     lead: '1C serveris pašlaik nav pieejams.',
+    // One browser in dark mode, for the screenshot (prefers-color-scheme).
+    colorScheme: 'dark' as const,
   },
-])('8. a $locale browser gets its language', ({ locale, title, message, lead }) => {
+])('8. a $locale browser gets its language', ({ locale, title, message, lead, colorScheme }) => {
   it('shows the offline page and the status message in that language', async () => {
     const language = locale.slice(0, 2);
     await status.setAnswers({
       ru: { userMessage: MAINTENANCE_RU, displayUntil: inTwoHours() },
       [language]: { userMessage: message, displayUntil: inTwoHours() },
     });
-    const page = await openBrowser(locale);
+    const page = await openBrowser(locale, colorScheme);
     await firstVisit(page);
     await origin.setMode('refuse');
     await openOffline(page);
