@@ -1,51 +1,18 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   PROXY_ADMIN_TOKEN as ADMIN_TOKEN,
   PROXY_MESSAGE,
   PROXY_PAGE_SHOWS,
   publishMessage,
+  startEntry,
 } from './proxy-service-fixture.ts';
 import { defineProxySuite, type ProxyTarget } from './proxy-suite.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const KIT_DIR = join(ROOT, 'dist', 'client-sw');
-
-const running = new Set<ChildProcess>();
-afterAll(() => {
-  for (const child of running) child.kill('SIGKILL');
-});
-
-/** `npm start` with an upstream, as an administrator runs it; resolves with its URL once listening. */
-function startEntry(
-  env: Record<string, string>,
-): Promise<{ url: string; output: () => string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/entry/node.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  running.add(child);
-  let output = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  return new Promise((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const listening = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (listening?.[1] && /proxy mode/.test(output))
-        resolve({ url: listening[1], output: () => output, child });
-    });
-    child.once('exit', (code) => {
-      running.delete(child);
-      reject(new Error(`the server exited with ${code}:\n${output}`));
-    });
-  });
-}
 
 async function readKit(): Promise<ProxyTarget['kit']> {
   const [sw, register, offline] = await Promise.all(

@@ -1,3 +1,9 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..');
+
 /** The service side of the proxy suites: an admin token, and the message the friendly page must show. */
 export const PROXY_ADMIN_TOKEN = 'proxy-admin-token-0123456789';
 
@@ -40,4 +46,37 @@ export async function publishMessage(url: string): Promise<void> {
     }),
   });
   if (!message.ok) throw new Error(`POST message: ${message.status} ${await message.text()}`);
+}
+
+const running = new Set<ChildProcess>();
+afterAll(() => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+/** `npm start` with an upstream, as an administrator runs it; resolves with its URL once listening. */
+export function startEntry(
+  env: Record<string, string>,
+): Promise<{ url: string; output: () => string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/entry/node.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.add(child);
+  let output = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const listening = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (listening?.[1] && /proxy mode/.test(output))
+        resolve({ url: listening[1], output: () => output, child });
+    });
+    child.once('exit', (code) => {
+      running.delete(child);
+      reject(new Error(`the server exited with ${code}:\n${output}`));
+    });
+  });
 }
