@@ -51,6 +51,7 @@ async function buildApp(env: WorkerEnv): Promise<Hono> {
       reportWebhook = new ReportWebhook({
         url: webhookURL,
         secret: env.REPORT_WEBHOOK_SECRET || undefined,
+        // A detached `fetch` called as a method of another object throws "Illegal invocation" on Workers.
         fetch: (input, init) => fetch(input, init),
         logger,
       });
