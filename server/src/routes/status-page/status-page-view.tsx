@@ -37,12 +37,17 @@ function BaseCard(props: {
   texts: StatusPageTexts;
   links: StatusPageLinks;
   linked: boolean;
+  language: string;
 }) {
   const { base, texts } = props;
   return (
     <section class="base" aria-labelledby={`base-${base.key}`}>
       <h2 id={`base-${base.key}`}>
-        {props.linked ? <a href={pagePath(props.links, base.key)}>{base.name}</a> : <span>{base.name}</span>}
+        {props.linked ? (
+          <a href={`${pagePath(props.links, base.key)}?lang=${props.language}`}>{base.name}</a>
+        ) : (
+          <span>{base.name}</span>
+        )}
         <span class={`badge state-${base.state}`}>{texts.state[base.state]}</span>
       </h2>
       {base.active.length > 0 && <h3>{texts.now}</h3>}
@@ -112,6 +117,7 @@ function StatusPage(props: { model: StatusPageModel; links: StatusPageLinks }) {
               base={base}
               texts={texts}
               links={links}
+              language={language}
               linked={model.baseKey === undefined && base.key !== '*'}
             />
           ))}

@@ -1,0 +1,95 @@
+import { mkdir } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Settings } from '../server/src/contract/settings.ts';
+import { ADMIN_TOKEN, launchChromium, type RunningService, startService } from './console-harness.ts';
+
+const SHOTS = 'test-results/console';
+/** Waiting for the page (API round trip), not a timing assertion. */
+const WAIT = { timeout: 20_000, interval: 100 };
+
+let service: RunningService;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  await mkdir(SHOTS, { recursive: true });
+  service = await startService();
+  browser = await launchChromium();
+  page = await browser.newPage({ timezoneId: 'Europe/Riga', viewport: { width: 1400, height: 1000 } });
+  await page.goto(`${service.url}/admin`);
+  await page.fill('#token', ADMIN_TOKEN);
+  await page.click('#sign-in-form button[type=submit]');
+  await page.waitForSelector('#app:not([hidden])');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await service?.close();
+});
+
+describe('console: settings, audit log, captured requests, reports', () => {
+  it('edits the settings (a new base, default help) and explains a refused value', async () => {
+    await page.click('button.tab[data-view="settings"]');
+    await expect.poll(() => page.inputValue('#settings-time-zone'), WAIT).toBe('Europe/Moscow');
+    await page.click('#settings-add-base');
+    const row = page.locator('#settings-bases tr').last();
+    await row.locator('input.base-key').fill('sklad');
+    await row.locator('input.base-name').fill('Склад');
+    await page.fill('#settings-help-lv', 'Zvaniet: +371 2000 0000');
+    await page.fill('#settings-time-zone', 'Mars/Olympus');
+    await page.click('#settings-save');
+    await expect.poll(() => page.textContent('#settings-error'), WAIT).toContain('timeZone');
+    await page.screenshot({ path: `${SHOTS}/10-settings-refused.png`, fullPage: true });
+
+    await page.fill('#settings-time-zone', 'Europe/Riga');
+    await page.click('#settings-save');
+    await expect.poll(() => page.textContent('#settings-saved'), WAIT).toBe('Settings saved.');
+    const settings = (await (await service.api('GET', '/api/admin/settings')).json()) as Settings;
+    expect(settings.timeZone).toBe('Europe/Riga');
+    expect(settings.bases.sklad).toEqual({ name: 'Склад' });
+    expect(settings.bases.buh).toEqual({ name: 'Бухгалтерия' });
+    expect(settings.helpText?.lv).toBe('Zvaniet: +371 2000 0000');
+    await page.screenshot({ path: `${SHOTS}/11-settings.png`, fullPage: true });
+
+    // The message form offers the new base at once.
+    await page.click('button.tab[data-view="messages"]');
+    await page.click('#new-message');
+    await expect.poll(() => page.locator('#base-sklad').count(), WAIT).toBe(1);
+    await page.click('#cancel-edit');
+  });
+
+  it('shows the audit log with who changed what', async () => {
+    await page.click('button.tab[data-view="audit"]');
+    const table = page.locator('#audit-table table');
+    await expect.poll(() => table.locator('tbody tr').count(), WAIT).toBe(2);
+    expect(await table.locator('tbody tr').first().textContent()).toMatch(/ops.*settings\.update.*settings/);
+    await page.screenshot({ path: `${SHOTS}/12-audit.png`, fullPage: true });
+  });
+
+  it('shows captured startup-error requests and report counters as the platform sent them', async () => {
+    await fetch(`${service.url}/startup-error/buh?lang=ru`, {
+      headers: { 'X-Platform-Probe': '<b>8.3.25</b>' },
+    });
+    await fetch(`${service.url}/startup-error/buh`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ error: 'Сервер 1С:Предприятия не обнаружен' }),
+    });
+    await page.click('button.tab[data-view="requests"]');
+    const requests = page.locator('#requests-table tbody tr');
+    await expect.poll(() => requests.count(), WAIT).toBe(2);
+    expect(await requests.nth(1).textContent()).toContain('GET /startup-error/buh?lang=ru');
+    expect(await requests.nth(1).textContent()).toContain('x-platform-probe: <b>8.3.25</b>');
+    expect(await requests.nth(0).textContent()).toContain('Сервер 1С:Предприятия не обнаружен');
+    expect(await page.locator('#requests-table b').count()).toBe(0);
+    await page.screenshot({ path: `${SHOTS}/13-requests.png`, fullPage: true });
+
+    await page.click('button.tab[data-view="reports"]');
+    await expect
+      .poll(() => page.textContent('#reports-table'), WAIT)
+      .toContain('Reports received since the service started: 1.');
+    expect(await page.locator('#reports-table table').first().locator('tbody tr').textContent()).toBe('buh1');
+    await page.screenshot({ path: `${SHOTS}/14-reports.png`, fullPage: true });
+  });
+});
