@@ -327,6 +327,28 @@ describe('captured requests', () => {
   });
 });
 
+describe('If-Match', () => {
+  it('takes "*" as no condition at all: 428, never an unconditional overwrite', async () => {
+    const { admin } = await appWithClock('2026-11-23T06:00:00Z');
+    const created = await admin('POST', '/api/admin/messages', {
+      text: { ru: 'Работы' },
+      bases: ['*'],
+      displayUntil: '2026-11-23T20:00:00Z',
+      severity: 'info',
+    });
+    const { id } = (await created.json()) as { id: string };
+    expect(
+      (await admin('PATCH', `/api/admin/messages/${id}`, { severity: 'outage' }, { 'if-match': '*' })).status,
+    ).toBe(428);
+    expect((await admin('DELETE', `/api/admin/messages/${id}`, undefined, { 'if-match': '*' })).status).toBe(
+      428,
+    );
+    expect(
+      (await admin('DELETE', `/api/admin/messages/${id}`, undefined, { 'if-match': '"s1"' })).status,
+    ).toBe(412);
+  });
+});
+
 describe('admin body limit', () => {
   it('refuses an admin body over 256 KB with 413 before parsing it', async () => {
     const { admin } = await appWithClock('2026-11-23T06:00:00Z');

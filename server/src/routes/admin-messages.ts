@@ -60,8 +60,10 @@ export function staleMessage(current: Message) {
 
 /** `If-Match` is how PATCH and DELETE avoid lost updates: without it, nothing is changed. */
 function requiredVersion(c: AdminContext): number | null {
-  const version = parseIfMatch(c.req.header('if-match'), 'message');
-  if (version === undefined) {
+  const header = c.req.header('if-match');
+  const version = parseIfMatch(header, 'message');
+  // `If-Match: *` would mean "whatever is there now": exactly the lost update this is here to stop.
+  if (version === undefined || header?.trim() === '*') {
     throw apiError(428, {
       error: 'precondition-required',
       message:
