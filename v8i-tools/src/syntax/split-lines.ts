@@ -8,18 +8,11 @@ export interface RawLine {
 /** Splits at CRLF, LF and a lone CR; the pieces concatenate back to `text` exactly. */
 export function splitLines(text: string): RawLine[] {
   const lines: RawLine[] = [];
+  const eol = /\r\n|\n|\r/g;
   let start = 0;
-  let i = 0;
-  while (i < text.length) {
-    const ch = text.charCodeAt(i);
-    if (ch === 10 || ch === 13) {
-      const eolLength = ch === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
-      lines.push({ offset: start, source: text.slice(start, i), eol: text.slice(i, i + eolLength) });
-      i += eolLength;
-      start = i;
-    } else {
-      i++;
-    }
+  for (let match = eol.exec(text); match !== null; match = eol.exec(text)) {
+    lines.push({ offset: start, source: text.slice(start, match.index), eol: match[0] });
+    start = match.index + match[0].length;
   }
   if (start < text.length) lines.push({ offset: start, source: text.slice(start), eol: '' });
   return lines;
