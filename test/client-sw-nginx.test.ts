@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, kitWithConfig, startOrigin, startStatusService } from './client-sw-harness.ts';
 
 const SAMPLE = join(import.meta.dirname, '..', 'samples', 'web', 'nginx-1c-publication.conf');
+// The machine is shared and slow at times: give the browser time, never assert on timing.
+const SLOW = { timeout: 15_000 };
 const SHOTS = join(import.meta.dirname, '..', 'test-results', 'client-sw');
 
 /** A free loopback port: nginx cannot listen on port 0 and report it back. */
@@ -116,7 +118,7 @@ describe('samples/web/nginx-1c-publication.conf', () => {
     await page.goto(`${front}/buh/e1cib/start`);
     await page.locator('#sh-title').waitFor();
     await expect
-      .poll(() => page.locator('#sh-user-message').textContent())
+      .poll(() => page.locator('#sh-user-message').textContent(), SLOW)
       .toBe('Сервер 1С перезапускается, вход будет через 10 минут.');
     await page.locator('#sh-details-summary').click();
     expect(await page.locator('#sh-details-list').textContent()).toContain('Ошибка сервера (HTTP 502)');

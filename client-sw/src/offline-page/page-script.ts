@@ -114,6 +114,8 @@ async function fetchStatus(): Promise<StatusLookup | undefined> {
 async function refreshStatus(): Promise<void> {
   const found = (await askServiceWorker()) ?? (await fetchStatus());
   if (found && (found.live || found.lastKnown)) lookup = found;
+  // Where the last answer came from, for support staff in DevTools (and for the browser tests).
+  document.body.dataset.status = found?.live ? 'live' : found?.lastKnown ? 'last-known' : 'unknown';
   render();
 }
 
