@@ -8,6 +8,7 @@ describe('local time', () => {
     expect(isoInZone(Date.parse('2026-07-01T09:30:00Z'), 'Europe/Riga')).toBe('2026-07-01T12:30:00+03:00');
     expect(isoInZone(Date.parse('2026-01-01T09:30:00Z'), 'Europe/Riga')).toBe('2026-01-01T11:30:00+02:00');
     expect(isoInZone(deadline, 'UTC')).toBe('2026-11-23T11:00:00+00:00');
+    expect(isoInZone(deadline + 7, 'Asia/Kolkata')).toBe('2026-11-23T16:30:00.007+05:30');
   });
 
   it('{until}: the time alone on the same local day, with the date otherwise, in the response language', () => {

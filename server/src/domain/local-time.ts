@@ -59,7 +59,7 @@ export function formatUntil(
     : formatLocalDateTime(displayUntil, timeZone, language);
 }
 
-/** ISO-8601 with the zone's offset at that instant: `2026-11-23T14:00:00+03:00`. */
+/** ISO-8601 with the zone's offset at that instant: `2026-11-23T14:00:00+03:00` (`.123` if any). */
 export function isoInZone(ms: number, timeZone: string): string {
   const parts = Object.fromEntries(
     formatter('en-US', {
@@ -77,5 +77,7 @@ export function isoInZone(ms: number, timeZone: string): string {
       .map((p) => [p.type, p.value]),
   );
   const offset = parts.timeZoneName === 'GMT' ? '+00:00' : String(parts.timeZoneName).replace('GMT', '');
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
+  // Milliseconds only when there are any: creation times must order messages made in one second.
+  const millis = ms % 1000 === 0 ? '' : `.${String(((ms % 1000) + 1000) % 1000).padStart(3, '0')}`;
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${millis}${offset}`;
 }

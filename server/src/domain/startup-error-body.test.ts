@@ -79,6 +79,22 @@ describe('selection and schedule', () => {
     expect(selectActiveMessage(messages, 'buh', Date.parse('2026-11-23T11:00:00Z'))).toBeUndefined();
   });
 
+  it('orders messages created within one second by their milliseconds', async () => {
+    const { createMessage } = await import('./message-changes.ts');
+    const fields = {
+      text: { ru: 'x' },
+      bases: ['*'] as ['*'],
+      displayUntil: '2026-11-23T14:00:00+03:00',
+      severity: 'info' as const,
+    };
+    const ctx = { actor: 'ops', settings };
+    const first = createMessage(fields, 'b-first', { ...ctx, now: t + 100 });
+    const second = createMessage(fields, 'a-second', { ...ctx, now: t + 900 });
+    if (!first.ok || !second.ok) throw new Error('both are valid');
+    expect(selectActiveMessage([second.message, first.message], '*', t + 1000)?.id).toBe('a-second');
+    expect(selectActiveMessage([first.message, second.message], '*', t + 1000)?.id).toBe('a-second');
+  });
+
   it('prefers the newest among equally severe messages', () => {
     const older = message('older');
     const newer = message('newer', { createdAt: '2026-11-23T09:30:00+03:00' });
