@@ -232,6 +232,14 @@ describe('admin console in Chromium', () => {
     expect(await status.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
     await status.screenshot({ path: `${SHOTS}/09-status-page.png`, fullPage: true });
     await status.close();
+
+    // Delete (after a confirm) removes it everywhere.
+    const [hostile] = (await listMessages()).filter((m) => m.text.ru?.includes('__pwned'));
+    if (!hostile) throw new Error('the hostile message was not saved');
+    await page.click(`#list-active li[data-id="${hostile.id}"] button.delete`);
+    await expect.poll(() => page.textContent('#list-notice'), WAIT).toBe('Deleted.');
+    expect((await listMessages()).some((m) => m.id === hostile.id)).toBe(false);
+    expect(await statusPageActivePart()).not.toContain('__pwned');
     await page.close();
   });
 

@@ -20,6 +20,7 @@ input,textarea{font:inherit;padding:.4rem .5rem;border:1px solid #8793a3;border-
 input[type=checkbox]{width:auto}
 textarea{min-height:5.5rem;resize:vertical}
 label{font-weight:600}
+form>label,fieldset>label{display:block;margin-top:.7rem}
 .hint{color:var(--muted);font-size:.9rem;margin:.2rem 0}
 .error{color:var(--bad);font-weight:600}
 .card{background:var(--card);border:1px solid var(--border);border-radius:8px;padding:1rem 1.25rem;margin:0 0 1rem}
