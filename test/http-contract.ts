@@ -267,6 +267,15 @@ export function defineHttpContract(label: string, start: () => Promise<ContractT
               headers: { 'content-type': 'application/x-www-form-urlencoded' },
             },
           ],
+          // A two-byte character cut by the 4 KB capture limit.
+          [
+            '/startup-error/buh',
+            {
+              method: 'POST',
+              body: `a${'я'.repeat(3000)}`,
+              headers: { 'content-type': 'text/plain; charset=utf-8' },
+            },
+          ],
           [
             '/startup-error/buh',
             { method: 'POST', body: '{"broken": ', headers: { 'content-type': 'application/json' } },
@@ -286,6 +295,13 @@ export function defineHttpContract(label: string, start: () => Promise<ContractT
           const response = await target.fetch(path, init);
           expect(response.status, `${init.method ?? 'GET'} ${path}`).toBe(200);
           expect(JSON.parse(await response.text())).toBeTypeOf('object');
+        }
+        for (const path of ['/api/admin/requests', '/api/admin/reports']) {
+          const read = await target.fetch(path, {
+            headers: { authorization: `Bearer ${target.adminToken}` },
+          });
+          expect(read.status, path).toBe(200);
+          await read.json();
         }
         const adminOdd = await target.fetch('/api/admin/messages', {
           method: 'POST',

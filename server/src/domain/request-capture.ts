@@ -25,20 +25,20 @@ export function bodyHead(body: Uint8Array): Uint8Array {
   return body.slice(0, CAPTURED_BODY_BYTES + 3);
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
 /** First 4 KB of a body: text when it is UTF-8, base64 otherwise (binary, invalid UTF-8). */
 export function bodyExcerpt(body: Uint8Array): { body: string; bodyEncoding: 'utf-8' | 'base64' } {
   const head = body.subarray(0, CAPTURED_BODY_BYTES);
   try {
-    // A multi-byte character cut at 4 KB is not "invalid"; decode in streaming mode for the cut.
-    return { body: strictUtf8.decode(head, { stream: body.length > head.length }), bodyEncoding: 'utf-8' };
+    // A character cut at 4 KB is not "invalid": streaming mode holds the partial bytes back. A fresh
+    // decoder each time, never flushed, so the held-back bytes cannot throw later.
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(head, {
+      stream: body.length > head.length,
+    });
+    return { body: text, bodyEncoding: 'utf-8' };
   } catch {
     let binary = '';
     for (const byte of head) binary += String.fromCharCode(byte);
     return { body: btoa(binary), bodyEncoding: 'base64' };
-  } finally {
-    strictUtf8.decode();
   }
 }
 
