@@ -221,6 +221,10 @@ describe('v8i in-process', () => {
       'profiles/petrova/AppData/Roaming/1C/1CEStart/ibases.v8i utf-8 with BOM',
       'profiles/sidorov/AppData/Roaming/1C/1CEStart/ibases.v8i utf-8',
     ]);
+    const folders = await run(['list', `${dir}/profiles/*/appdata/roaming/1c/1cestart`, '--json']);
+    expect(JSON.parse(folders.out).files.map((f: { path: string }) => f.path)).toEqual(
+      ['ivanov', 'petrova', 'sidorov'].map((user) => `${dir}/profiles/${user}/AppData/Roaming/1C/1CEStart/ibases.v8i`),
+    );
   });
 
   it('shows a progress bar only on a TTY with more than 20 files, never with --json', async () => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { backupNames } from './backup-name.ts';
 import { type ExpandedPaths, FileFailure, type FileSnapshot, type FileSystem } from './file-system.ts';
@@ -82,6 +82,16 @@ async function writeBackup(target: string, bytes: Uint8Array, now: Date, mode: n
   }
 }
 
+/** A file is itself; a folder gives its `*.v8i` files at any depth (paths shown under the folder's name). */
+async function filesAt(path: string, cwd: string): Promise<string[]> {
+  const info = await stat(resolve(cwd, path)).catch(() => undefined);
+  if (info?.isDirectory()) {
+    const inside = await glob(v8iPattern, { cwd: resolve(cwd, path), dot: true, caseSensitiveMatch: false });
+    return inside.map((rel) => join(path, rel));
+  }
+  return info ? [path] : [];
+}
+
 export const nodeFileSystem: FileSystem = {
   async expandPaths(args, cwd): Promise<ExpandedPaths> {
     const files = new Set<string>();
@@ -89,17 +99,17 @@ export const nodeFileSystem: FileSystem = {
     for (const arg of args) {
       const found: string[] = [];
       if (isDynamicPattern(arg)) {
-        found.push(...(await glob(arg, { cwd, dot: true, caseSensitiveMatch: false, onlyFiles: true })));
+        // A glob may name folders (…/1CEStart) as well as files; folders are searched like a folder argument.
+        const matches = await glob(arg, {
+          cwd,
+          dot: true,
+          caseSensitiveMatch: false,
+          onlyFiles: false,
+          absolute: isAbsolute(arg),
+        });
+        for (const match of matches) found.push(...(await filesAt(match.replace(/\/$/, ''), cwd)));
       } else {
-        const info = await stat(resolve(cwd, arg)).catch(() => undefined);
-        if (info?.isDirectory()) {
-          const inside = await glob(v8iPattern, {
-            cwd: resolve(cwd, arg),
-            dot: true,
-            caseSensitiveMatch: false,
-          });
-          found.push(...inside.map((rel) => join(arg, rel)));
-        } else if (info) found.push(arg);
+        found.push(...(await filesAt(arg, cwd)));
       }
       if (found.length === 0) missing.push(arg);
       for (const file of found) files.add(file);
