@@ -243,7 +243,7 @@ describe('admin console in Chromium', () => {
     await page.close();
   });
 
-  it('works by keyboard alone: sign in, template, severity, text, bases, deadline, save', async () => {
+  it('works by keyboard alone: sign in, template, severity, text, another language, bases, deadline, help link, save', async () => {
     const page = await openConsole();
     await page.waitForFunction(() => document.activeElement?.id === 'token');
     await page.keyboard.type(ADMIN_TOKEN);
@@ -262,12 +262,22 @@ describe('admin console in Chromium', () => {
     await tabTo(page, '#text-en');
     await page.keyboard.press('End');
     await page.keyboard.type(' Thank you for waiting.');
+    await tabTo(page, '#new-language');
+    await page.keyboard.type('de');
+    await tabTo(page, '#add-language');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'text-de');
+    await page.keyboard.type('1C wird aktualisiert. Anmeldung wieder ab {until}.');
     await tabTo(page, '#base-zup');
     await page.keyboard.press('Space');
     await tabTo(page, '#base-all');
     await page.keyboard.press('Space');
     await tabTo(page, 'button.until-plus[data-minutes="240"]');
     await page.keyboard.press('Enter');
+    await tabTo(page, '#help-overrides > summary');
+    await page.keyboard.press('Enter');
+    await tabTo(page, '#help-url');
+    await page.keyboard.type('https://help.example/zup');
     await tabTo(page, '#save-message');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.textContent('#list-notice'), WAIT).toContain('Saved.');
@@ -276,6 +286,14 @@ describe('admin console in Chromium', () => {
     expect(saved?.severity).toBe('info');
     expect(saved?.bases).toEqual(['zup']);
     expect(saved?.text.ru).toContain('8 800 555-35-35');
+    expect(saved?.text.de).toBe('1C wird aktualisiert. Anmeldung wieder ab {until}.');
+    expect(saved?.helpURL).toBe('https://help.example/zup');
+    const answer = (await (await fetch(`${service.url}/startup-error/zup?lang=de`)).json()) as {
+      userMessage?: string;
+      helpURL?: string;
+    };
+    expect(answer.userMessage).toMatch(/^1C wird aktualisiert\. Anmeldung wieder ab \d\d:\d\d\.$/);
+    expect(answer.helpURL).toBe('https://help.example/zup');
     const hours = (Date.parse(saved?.displayUntil ?? '') - Date.now()) / 3_600_000;
     expect(hours).toBeGreaterThan(3.9);
     expect(hours).toBeLessThanOrEqual(4.25);
