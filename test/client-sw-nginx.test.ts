@@ -52,8 +52,8 @@ beforeAll(async () => {
   const port = await freePort();
   front = `http://127.0.0.1:${port}`;
   const snippet = (await readFile(SAMPLE, 'utf8'))
-    .replace('/opt/startup-help/client-sw/buh/', `${kit.dir}/`)
-    .replace('http://127.0.0.1:8080', origin.url);
+    .replaceAll('/opt/startup-help/client-sw/buh/', `${kit.dir}/`)
+    .replaceAll('http://127.0.0.1:8080', origin.url);
   await mkdir(join(dir, 'logs'));
   await writeFile(
     join(dir, 'nginx.conf'),
@@ -94,7 +94,10 @@ afterAll(async () => {
 describe('samples/web/nginx-1c-publication.conf', () => {
   it('adds one script tag to the web client page and serves the kit beside the publication', async () => {
     const page = await fetch(`${front}/buh/`);
-    expect(await page.text()).toContain('<script src="/buh/register-sw.js" defer></script></head>');
+    const html = await page.text();
+    expect(page.status).toBe(200);
+    expect(html).toContain('1С:Предприятие — веб-клиент');
+    expect(html).toContain('<script src="/buh/register-sw.js" defer></script></head>');
     const sw = await fetch(`${front}/buh/sw.js`);
     expect(sw.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(sw.headers.get('cache-control')).toBe('no-cache');
@@ -113,6 +116,7 @@ describe('samples/web/nginx-1c-publication.conf', () => {
     });
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${front}/buh/`);
+    await page.locator('#app').waitFor();
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     await origin.setMode('refuse');
     await page.goto(`${front}/buh/e1cib/start`);
@@ -123,5 +127,15 @@ describe('samples/web/nginx-1c-publication.conf', () => {
     await page.locator('#sh-details-summary').click();
     expect(await page.locator('#sh-details-list').textContent()).toContain('Ошибка сервера (HTTP 502)');
     await page.screenshot({ path: join(SHOTS, 'nginx-upstream-down-502.png'), fullPage: true });
+  });
+
+  it('returns to the web client at once with the retry button (the automatic retry is 30 s away)', async () => {
+    const page = context?.pages()[0];
+    if (!page) throw new Error('the previous test did not open the browser');
+    await origin.setMode('ok');
+    await page.locator('#sh-retry').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#app').waitFor();
+    expect(page.url()).toBe(`${front}/buh/e1cib/start`);
   });
 });
