@@ -223,7 +223,9 @@ describe('v8i in-process', () => {
     ]);
     const folders = await run(['list', `${dir}/profiles/*/appdata/roaming/1c/1cestart`, '--json']);
     expect(JSON.parse(folders.out).files.map((f: { path: string }) => f.path)).toEqual(
-      ['ivanov', 'petrova', 'sidorov'].map((user) => `${dir}/profiles/${user}/AppData/Roaming/1C/1CEStart/ibases.v8i`),
+      ['ivanov', 'petrova', 'sidorov'].map(
+        (user) => `${dir}/profiles/${user}/AppData/Roaming/1C/1CEStart/ibases.v8i`,
+      ),
     );
   });
 

@@ -2,6 +2,8 @@ import { type CommandContext, EXIT_FAILED, EXIT_OK } from '../context.ts';
 import { renderFileError } from '../report.ts';
 import { readAll } from './read-all.ts';
 
+const plural = (n: number, noun: string) => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+
 /** `v8i check`: diagnostics per file; exit 1 when any file has an error or cannot be read. */
 export async function checkCommand(ctx: CommandContext): Promise<number> {
   const read = await readAll(ctx);
@@ -31,7 +33,7 @@ export async function checkCommand(ctx: CommandContext): Promise<number> {
     }
     const unread = unreadable > 0 ? `; ${unreadable} could not be read` : '';
     ctx.io.stderr.write(
-      `checked ${files.length.toLocaleString('en-US')} files: ${errors} errors, ${warnings} warnings${unread}\n`,
+      `checked ${plural(files.length, 'file')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${unread}\n`,
     );
   }
   return errors > 0 || unreadable > 0 ? EXIT_FAILED : EXIT_OK;

@@ -18,7 +18,8 @@ export async function fetchStatus(
       signal: AbortSignal.timeout(15_000),
     });
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+    const inner = (error as { cause?: { code?: string; message?: string } }).cause;
+    const cause = inner?.code ?? inner?.message ?? (error as Error).message;
     return {
       ok: false,
       message: `cannot reach the service at ${url.origin} (${cause})`,
