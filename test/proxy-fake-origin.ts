@@ -51,6 +51,8 @@ export interface FakeOrigin {
 export async function startFakeOrigin(): Promise<FakeOrigin> {
   let mode: OriginMode = 'ok';
   const sockets = new Set<Socket>();
+  /** Sockets of requests `hang` never answered. */
+  const hung = new Set<Socket>();
   const received: ReceivedRequest[] = [];
   let sawFirstBytes: () => void = () => {};
   let release: () => void = () => {};
@@ -59,7 +61,10 @@ export async function startFakeOrigin(): Promise<FakeOrigin> {
   });
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    if (mode === 'hang') return; // accepted, never answered
+    if (mode === 'hang') {
+      hung.add(req.socket); // accepted, never answered
+      return;
+    }
     const url = new URL(req.url ?? '/', 'http://origin');
     if (url.pathname === '/buh/stream-in') {
       // Answer as soon as the first bytes arrive: only a proxy that streams the request body gets here
@@ -163,7 +168,10 @@ export async function startFakeOrigin(): Promise<FakeOrigin> {
     port,
     received,
     async setMode(next) {
-      for (const socket of sockets) socket.destroy(); // hung requests and keep-alive pools
+      // Idle keep-alive sockets are left alone unless refusing: closing one under a client that is
+      // about to reuse it would fail a request that should pass.
+      for (const socket of hung) socket.destroy();
+      hung.clear();
       if (next === 'refuse') await stop();
       else if (!server.listening) await listen(port);
       mode = next;
