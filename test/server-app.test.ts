@@ -327,6 +327,28 @@ describe('captured requests', () => {
   });
 });
 
+describe('startup-error body limit without Content-Length', () => {
+  it('counts a streamed (chunked) body too: 17 KB → 413, 1 KB → 200', async () => {
+    const { app } = await appWithClock('2026-11-23T06:00:00Z');
+    const stream = (size: number) =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let sent = 0; sent < size; sent += 1024)
+            controller.enqueue(new Uint8Array(Math.min(1024, size - sent)).fill(65));
+          controller.close();
+        },
+      });
+    const post = (size: number) =>
+      app.request('/startup-error/buh', {
+        method: 'POST',
+        body: stream(size),
+        duplex: 'half',
+      } as RequestInit);
+    expect((await post(17 * 1024)).status).toBe(413);
+    expect((await post(1024)).status).toBe(200);
+  });
+});
+
 describe('If-Match', () => {
   it('takes "*" as no condition at all: 428, never an unconditional overwrite', async () => {
     const { admin } = await appWithClock('2026-11-23T06:00:00Z');
