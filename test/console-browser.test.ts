@@ -183,6 +183,10 @@ describe('admin console in Chromium', () => {
     expect(conflict).toContain('Your changes are not saved.');
     await first.screenshot({ path: `${SHOTS}/06-conflict.png`, fullPage: true });
     expect((await startupError('buh')).userMessage).toContain('Восстанавливаем связь с 1С.');
+    // Untouched pickers are not sent: the times keep their seconds.
+    const afterEdit = (await listMessages()).find((m) => m.id === message.id);
+    expect(afterEdit?.startsAt).toBe(message.startsAt);
+    expect(afterEdit?.displayUntil).toBe(message.displayUntil);
 
     await first.click('#conflict-reload');
     expect(await first.inputValue('#text-ru')).toBe(

@@ -5,7 +5,7 @@ import { contentTag } from '../../domain/etag.ts';
 import { MESSAGE_TEMPLATES } from '../../domain/templates/message-templates.ts';
 import { adminAuth } from '../admin-auth.ts';
 import type { AdminEnv, ServiceDeps } from '../deps.ts';
-import { jsonBody } from '../json-body.ts';
+import { adminBodyLimit, jsonBody } from '../json-body.ts';
 import { sha256Source } from '../status-page/sha256-source.ts';
 import { STATUS_PAGE_CSS } from '../status-page/status-page-style.ts';
 import { renderConsolePage } from './console-page.tsx';
@@ -79,7 +79,7 @@ export function createConsoleRoutes(deps: ServiceDeps): Hono<AdminEnv> {
   asset(CONSOLE_SCRIPT, 'js', SCRIPT_TAG);
   asset(CONSOLE_CSS, 'css', STYLE_TAG);
 
-  app.post('/preview', adminAuth(deps), jsonBody(PreviewRequest), async (c) => {
+  app.post('/preview', adminAuth(deps), adminBodyLimit, jsonBody(PreviewRequest), async (c) => {
     const data = await deps.store.load();
     return c.json(buildPreviews(c.req.valid('json'), data, deps.now()));
   });

@@ -49,6 +49,8 @@ export function createMessageEditor(ctx: ConsoleContext, onDone: (notice: string
   const previewLanguage = byId<HTMLSelectElement>('preview-language');
 
   let editing: { id: string; etag: string | undefined } | undefined;
+  /** The time inputs as loaded: an unchanged picker is not sent, so seconds are never cut off. */
+  let loadedTimes = { startsAt: '', displayUntil: '' };
   let theirs: LoadedMessage | undefined;
   let languages: string[] = [...DEFAULT_LANGUAGES];
   let severity: Severity = 'maintenance';
@@ -210,6 +212,9 @@ export function createMessageEditor(ctx: ConsoleContext, onDone: (notice: string
       ? toLocalInput(message.displayUntil)
       : toLocalInput(roundedFromNow(60).toISOString());
     helpURL.value = message?.helpURL ?? '';
+    loadedTimes = message
+      ? { startsAt: startsAt.value, displayUntil: displayUntil.value }
+      : { startsAt: '', displayUntil: '' };
     (byId('help-overrides') as HTMLDetailsElement).open = Boolean(message?.helpURL || message?.helpText);
   }
 
@@ -254,8 +259,12 @@ export function createMessageEditor(ctx: ConsoleContext, onDone: (notice: string
       text: current.text,
       bases: current.bases,
       severity: current.severity,
-      ...(current.displayUntil && { displayUntil: current.displayUntil }),
-      ...(current.startsAt && { startsAt: current.startsAt }),
+      ...(current.displayUntil &&
+        !(forPatch && displayUntil.value === loadedTimes.displayUntil) && {
+          displayUntil: current.displayUntil,
+        }),
+      ...(current.startsAt &&
+        !(forPatch && startsAt.value === loadedTimes.startsAt) && { startsAt: current.startsAt }),
       ...(hasHelp ? { helpText: current.helpText } : forPatch ? { helpText: null } : {}),
       ...(current.helpURL ? { helpURL: current.helpURL } : forPatch ? { helpURL: null } : {}),
     };
