@@ -118,10 +118,7 @@ async function signIn(token: string): Promise<void> {
   }
   if (answer.status === 401) {
     sessionStorage.removeItem(TOKEN_KEY);
-    showSignIn(
-      'This admin token was not accepted. Check that you copied all of it, without spaces. ' +
-        'It was printed when the service first started, or it is the ADMIN_TOKEN you configured.',
-    );
+    showSignIn('This admin token was not accepted. Check that you copied all of it, without spaces.');
     return;
   }
   if (answer.status !== 200) {
