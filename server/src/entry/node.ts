@@ -173,7 +173,13 @@ async function main(): Promise<void> {
     force.unref();
     server.close(async () => {
       await store.close();
-      await reportWebhook?.idle();
+      // Reports still being forwarded get a few seconds; a webhook that is down must not hold the exit.
+      if (reportWebhook) {
+        await Promise.race([
+          reportWebhook.idle(),
+          new Promise((resolve) => setTimeout(resolve, 5_000).unref()),
+        ]);
+      }
       console.log('startup-help: stopped');
       process.exit(0);
     });
