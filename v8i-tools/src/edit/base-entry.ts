@@ -20,7 +20,9 @@ export function readEntry(section: Section): BaseEntry {
   const keys = new Map<string, KeyLine[]>();
   for (const line of keyLines(section)) {
     const folded = line.key.toLowerCase();
-    keys.set(folded, [...(keys.get(folded) ?? []), line]);
+    const same = keys.get(folded);
+    if (same) same.push(line);
+    else keys.set(folded, [line]);
   }
   const first = (key: string) => keys.get(key)?.[0]?.value;
   return {

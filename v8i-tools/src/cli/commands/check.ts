@@ -6,13 +6,12 @@ const plural = (n: number, noun: string) => `${n.toLocaleString('en-US')} ${noun
 
 /** `v8i check`: diagnostics per file; exit 1 when any file has an error or cannot be read. */
 export async function checkCommand(ctx: CommandContext): Promise<number> {
-  const read = await readAll(ctx);
-  if (typeof read === 'number') return read;
-  const files = read.map(({ path, load }) =>
+  const files = await readAll(ctx, (path, load) =>
     load.ok
       ? { path, status: 'ok' as const, diagnostics: load.file.doc.diagnostics }
       : { path, status: 'failed' as const, error: load.error, diagnostics: [] },
   );
+  if (typeof files === 'number') return files;
   const all = files.flatMap((f) => f.diagnostics);
   const errors = all.filter((d) => d.severity === 'error').length;
   const warnings = all.length - errors;

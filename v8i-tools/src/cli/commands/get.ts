@@ -7,12 +7,10 @@ import { readAll } from './read-all.ts';
 
 /** `v8i get`: the help text and URL of the selected bases (or any `--key`). */
 export async function getCommand(ctx: CommandContext): Promise<number> {
-  const read = await readAll(ctx);
-  if (typeof read === 'number') return read;
   const keys = (ctx.values.key as string[] | undefined) ?? [HELP_TEXT_KEY, HELP_URL_KEY];
   const selector = selectorFrom(ctx.values);
   let failed = false;
-  const files = read.map(({ path, load }) => {
+  const files = await readAll(ctx, (path, load) => {
     if (!load.ok) {
       failed = true;
       return { path, status: 'failed' as const, error: load.error, bases: [] };
@@ -33,6 +31,7 @@ export async function getCommand(ctx: CommandContext): Promise<number> {
       })),
     };
   });
+  if (typeof files === 'number') return files;
   if (ctx.values.json === true) {
     ctx.io.stdout.write(`${JSON.stringify({ command: 'get', files }, null, 2)}\n`);
   } else {

@@ -11,10 +11,8 @@ const eolName: Record<string, string> = { '\r\n': 'CRLF', '\n': 'LF', '\r': 'CR'
 
 /** `v8i list`: every entry of every file; with selectors, only the matching bases. */
 export async function listCommand(ctx: CommandContext): Promise<number> {
-  const read = await readAll(ctx);
-  if (typeof read === 'number') return read;
   const selector = selectorFrom(ctx.values);
-  const files = read.map(({ path, load }) => {
+  const files = await readAll(ctx, (path, load) => {
     if (!load.ok) return { path, status: 'failed' as const, error: load.error };
     const { file } = load;
     const entries = hasSelector(selector) ? selectBases(file.entries, selector).selected : file.entries;
@@ -35,6 +33,7 @@ export async function listCommand(ctx: CommandContext): Promise<number> {
       })),
     };
   });
+  if (typeof files === 'number') return files;
   if (ctx.values.json === true) {
     ctx.io.stdout.write(`${JSON.stringify({ command: 'list', files }, null, 2)}\n`);
   } else {

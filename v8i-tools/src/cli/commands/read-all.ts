@@ -5,13 +5,14 @@ import { startProgress } from '../progress.ts';
 import { runPool } from '../run-pool.ts';
 import { expandTargets } from './targets.ts';
 
-export interface ReadResult {
-  path: string;
-  load: LoadResult;
-}
-
-/** Loads every target file for the read-only commands (list, get, check); usage errors as exit codes. */
-export async function readAll(ctx: CommandContext): Promise<ReadResult[] | number> {
+/**
+ * Loads every target file for the read-only commands (list, get, check) and keeps only what `view`
+ * makes of it, so ten thousand parsed trees are never held at once. Usage errors come back as exit codes.
+ */
+export async function readAll<T>(
+  ctx: CommandContext,
+  view: (path: string, load: LoadResult) => T,
+): Promise<T[] | number> {
   const jobs = jobsFrom(ctx.values);
   if (typeof jobs === 'string') return usageError(ctx, jobs);
   const targets = await expandTargets(ctx);
@@ -20,16 +21,15 @@ export async function readAll(ctx: CommandContext): Promise<ReadResult[] | numbe
   const loaded = await runPool(
     targets.files,
     jobs,
-    async (path) => ({ path, load: await loadFile(ctx.io, path) }),
+    async (path) => view(path, await loadFile(ctx.io, path)),
     progress.tick,
   );
   progress.stop();
-  const missing: ReadResult[] = targets.missing.map((m) => ({
-    path: m.path,
-    load: {
+  const missing = targets.missing.map((m) =>
+    view(m.path, {
       ok: false,
       error: m.error ?? { code: 'not-found', message: 'not found', hint: 'check the path' },
-    },
-  }));
+    }),
+  );
   return [...missing, ...loaded];
 }
