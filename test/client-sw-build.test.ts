@@ -1,0 +1,57 @@
+// The shipped kit (dist/client-sw/, built by the global setup) and the build's refusal of a bad config.
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..');
+const KIT = join(ROOT, 'dist', 'client-sw');
+const run = promisify(execFile);
+
+describe('npm run build:sw output', () => {
+  it('precaches offline.html and the config with content revisions', async () => {
+    const sw = await readFile(join(KIT, 'sw.js'), 'utf8');
+    for (const file of ['offline.html', 'startup-help.config.json']) {
+      const md5 = createHash('md5')
+        .update(await readFile(join(KIT, file)))
+        .digest('hex');
+      expect(sw).toContain(`{"revision":"${md5}","url":"${file}"}`);
+    }
+    expect(sw).not.toContain('self.__WB_MANIFEST');
+  });
+
+  it('writes a complete, valid config and an offline page with a strict CSP', async () => {
+    const config = JSON.parse(await readFile(join(KIT, 'startup-help.config.json'), 'utf8'));
+    expect(config).toMatchObject({ networkTimeoutSeconds: 10, fallbackStatuses: [502, 503, 504] });
+    const page = await readFile(join(KIT, 'offline.html'), 'utf8');
+    expect(page).toMatch(
+      /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;sha256-/,
+    );
+    expect(page).not.toMatch(/<(script|link|img)[^>]+(src|href)=/);
+  });
+
+  it('keeps what the web client page loads small', async () => {
+    // register-sw.js is the one script added to every page of the web client.
+    expect((await stat(join(KIT, 'register-sw.js'))).size).toBeLessThan(16 * 1024);
+    expect((await stat(join(KIT, 'offline.html'))).size).toBeLessThan(32 * 1024);
+  });
+
+  it('refuses a wrong config with what, where and how to fix, before touching dist/', async () => {
+    const before = (await stat(join(KIT, 'sw.js'))).mtimeMs;
+    const failure = await run(
+      process.execPath,
+      ['scripts/build.mjs', 'sw', '--status-url=ftp://status.local/x', '--network-timeout-seconds=soon'],
+      { cwd: ROOT },
+    ).then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failure?.code).toBe(2);
+    expect(failure?.stderr).toContain('statusURL: must be an absolute http:// or https:// URL');
+    expect(failure?.stderr).toContain('networkTimeoutSeconds');
+    expect(failure?.stderr).toContain('README.md');
+    expect((await stat(join(KIT, 'sw.js'))).mtimeMs).toBe(before);
+  });
+});
