@@ -7,7 +7,7 @@ export function renderDiff(path: string, before: string, after: string, colors: 
     context: 2,
   });
   const lines = patch.split('\n');
-  // createTwoFilesPatch starts with an "Index:"/"====" preamble only in createPatch; drop a lone separator.
+  // createTwoFilesPatch opens with a "=====" separator line; without it the output reads like `diff -u`.
   return lines
     .filter((line) => !line.startsWith('==='))
     .map((line) => {
