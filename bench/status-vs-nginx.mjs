@@ -6,7 +6,7 @@
 // Usage: npm run bench:status
 //   DURATION=10 CONNECTIONS=50 ROUNDS=2 WARMUP=2 NGINX_WORKERS=1 (defaults)
 //   SERVER_CPU=0 WRK_CPU=1 (taskset pinning; empty = no pinning)
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -216,7 +216,9 @@ try {
   if (!same.equals(body)) throw new Error('nginx does not serve the same bytes');
 
   console.log(
-    `startup-error hot path vs nginx ${execFileSync(NGINX, ['-v'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) || ''}`.trim(),
+    `startup-error hot path vs ${spawnSync(NGINX, ['-v'], { encoding: 'utf8' })
+      .stderr.trim()
+      .replace(/^nginx version: /, '')} (static file)`,
   );
   console.log(
     `  body ${body.length} bytes; wrk -t1 -c${connections} -d${duration}s, ${rounds} alternated rounds after ${warmup} s warm-up each; nginx worker_processes ${nginxWorkers}; server CPU ${serverCpu || 'any'}, wrk CPU ${wrkCpu || 'any'}`,
