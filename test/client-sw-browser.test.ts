@@ -1,6 +1,6 @@
 // Real Chromium against a loopback 1C publication (/buh/) and a status service: the 8 scenarios of
 // issue 4. Screenshots of each state go to test-results/client-sw/ for people to look at.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -119,6 +119,28 @@ describe('client-sw in Chromium (ru browser)', () => {
   it('keeps the last known status fresh while the server is up (register-sw.js refresh)', async () => {
     await status.setAnswers({ ru: { userMessage: MAINTENANCE_RU, displayUntil: inTwoHours() } });
     await expect.poll(() => cachedUserMessage(page), SLOW).toBe(MAINTENANCE_RU);
+  });
+
+  it('a new sw.js (a rebuild) takes over the open page at once: skipWaiting + clientsClaim', async () => {
+    await page.evaluate(() => {
+      const flags = window as { __controllerChanged?: boolean };
+      flags.__controllerChanged = false;
+      navigator.serviceWorker.addEventListener('controllerchange', () => {
+        flags.__controllerChanged = true;
+      });
+    });
+    const swPath = join(kit.dir, 'sw.js');
+    await writeFile(swPath, `${await readFile(swPath, 'utf8')}\n// a rebuild\n`);
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+    await expect
+      .poll(
+        () => page.evaluate(() => (window as { __controllerChanged?: boolean }).__controllerChanged),
+        SLOW,
+      )
+      .toBe(true);
+    expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(
+      `${origin.url}/buh/sw.js`,
+    );
   });
 
   it('redirected navigations still reach the page, controlled (/buh → /buh/, 302 under /buh/)', async () => {
