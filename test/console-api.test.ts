@@ -47,6 +47,9 @@ function consoleSuite(name: string, setup: () => Promise<{ fetch: Fetch; close: 
       expect(html).toContain(`<script nonce="${nonce}" src="/admin/console.js" defer=""></script>`);
       expect(html).not.toMatch(/\son[a-z]+=/i);
       expect(html).not.toContain(ADMIN_TOKEN);
+      // The token field has no name: even a native submit could not put it into a URL.
+      expect(html).toContain('<input id="token" type="password"');
+      expect(csp).toContain("form-action 'none'");
       const again = await target.fetch('/admin');
       expect(again.headers.get('content-security-policy')).not.toContain(nonce);
     });

@@ -13,9 +13,9 @@ function SignIn() {
   return (
     <section id="sign-in" class="card signin" aria-labelledby="sign-in-title">
       <h2 id="sign-in-title">Sign in</h2>
-      <form id="sign-in-form" autocomplete="off">
+      <form id="sign-in-form" method="post" autocomplete="off">
         <label for="token">Admin token</label>
-        <input id="token" name="token" type="password" required spellcheck={false} />
+        <input id="token" type="password" required spellcheck={false} />
         <button type="submit" class="primary">
           Sign in
         </button>

@@ -30,7 +30,7 @@ export function createStatusPageRoutes(source: PublicDataSource): Hono {
   const app = new Hono();
   app.use(secureHeaders({ crossOriginEmbedderPolicy: false }));
 
-  const render = async (
+  const pageInput = async (
     query: string | undefined,
     acceptLanguage: string | undefined,
     baseKey: string | undefined,
@@ -49,13 +49,13 @@ export function createStatusPageRoutes(source: PublicDataSource): Hono {
   });
 
   app.get('/', async (c) => {
-    const input = await render(c.req.query('lang'), c.req.header('Accept-Language'), undefined);
+    const input = await pageInput(c.req.query('lang'), c.req.header('Accept-Language'), undefined);
     return c.body(renderStatusPage(buildStatusPageModel(input)), 200, await headers(input.language));
   });
 
   app.get('/:baseKey', async (c) => {
     const key = c.req.param('baseKey');
-    const input = await render(c.req.query('lang'), c.req.header('Accept-Language'), key);
+    const input = await pageInput(c.req.query('lang'), c.req.header('Accept-Language'), key);
     if (!BaseKey.safeParse(key).success) {
       return c.body(renderStatusNotFound(input.language), 404, await headers(input.language));
     }
