@@ -1,25 +1,19 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   PROXY_ADMIN_TOKEN as ADMIN_TOKEN,
+  builtKit,
+  PROXY_KIT_CONFIG,
   PROXY_MESSAGE,
   PROXY_PAGE_SHOWS,
   publishMessage,
   startEntry,
 } from './proxy-service-fixture.ts';
-import { defineProxySuite, type ProxyTarget } from './proxy-suite.ts';
+import { defineProxySuite } from './proxy-suite.ts';
 
-const ROOT = join(import.meta.dirname, '..');
-const KIT_DIR = join(ROOT, 'dist', 'client-sw');
-
-async function readKit(): Promise<ProxyTarget['kit']> {
-  const [sw, register, offline] = await Promise.all(
-    ['sw.js', 'register-sw.js', 'offline.html'].map((name) => readFile(join(KIT_DIR, name), 'utf8')),
-  );
-  return { 'sw.js': sw as string, 'register-sw.js': register as string, 'offline.html': offline as string };
-}
+const _ROOT = join(import.meta.dirname, '..');
 
 // The real entry (`npm start`) with UPSTREAM_URL set: the app, its store, the proxy and the kit from dist/.
 defineProxySuite('npm start with UPSTREAM_URL (the Node entry)', async ({ upstreamURL, timeoutMs }) => {
@@ -35,8 +29,9 @@ defineProxySuite('npm start with UPSTREAM_URL (the Node entry)', async ({ upstre
     url: server.url,
     message: PROXY_MESSAGE,
     pageShows: PROXY_PAGE_SHOWS,
+    kitConfig: PROXY_KIT_CONFIG,
     ownPath: '/healthz',
-    kit: await readKit(),
+    kit: await builtKit(),
     close: async () => {
       const exited = new Promise((resolve) => server.child.once('exit', resolve));
       server.child.kill('SIGTERM');

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 
@@ -11,6 +12,16 @@ export const PROXY_ADMIN_TOKEN = 'proxy-admin-token-0123456789';
 export const PROXY_PAGE_SHOWS = {
   ru: ['Не удаётся подключиться к Бухгалтерия', 'Дежурный администратор: +7 (495) 123-45-67'],
   en: ['Cannot connect to Бухгалтерия', 'On-call administrator: +7 (495) 123-45-67'],
+};
+
+/** What `/buh/startup-help.config.json` takes from the settings `publishMessage` writes. */
+export const PROXY_KIT_CONFIG = {
+  baseName: 'Бухгалтерия',
+  defaultLanguage: 'ru',
+  helpText: {
+    ru: 'Дежурный администратор: +7 (495) 123-45-67',
+    en: 'On-call administrator: +7 (495) 123-45-67',
+  },
 };
 
 export const PROXY_MESSAGE = {
@@ -27,11 +38,8 @@ export async function publishMessage(url: string): Promise<void> {
     body: JSON.stringify({
       defaultLanguage: 'ru',
       timeZone: 'Europe/Moscow',
-      helpText: {
-        ru: 'Дежурный администратор: +7 (495) 123-45-67',
-        en: 'On-call administrator: +7 (495) 123-45-67',
-      },
-      bases: { buh: { name: 'Бухгалтерия' } },
+      helpText: PROXY_KIT_CONFIG.helpText,
+      bases: { buh: { name: PROXY_KIT_CONFIG.baseName } },
     }),
   });
   if (!settings.ok) throw new Error(`PUT settings: ${settings.status} ${await settings.text()}`);
@@ -79,4 +87,20 @@ export function startEntry(
       reject(new Error(`the server exited with ${code}:\n${output}`));
     });
   });
+}
+
+/**
+ * The kit in dist/client-sw/. register-sw.js is built deterministically and compared byte for byte;
+ * sw.js and offline.html carry a build time (offline.html's fallback state, and so the precache
+ * revision), and other test runs sharing dist/ may rebuild them meanwhile, so they are recognised by
+ * what makes them the kit.
+ */
+export async function builtKit(): Promise<
+  Record<'sw.js' | 'register-sw.js' | 'offline.html', string | RegExp>
+> {
+  return {
+    'register-sw.js': await readFile(join(ROOT, 'dist', 'client-sw', 'register-sw.js'), 'utf8'),
+    'sw.js': /"url":"offline\.html"\},\{"revision":"[0-9a-f]+","url":"startup-help\.config\.json"/,
+    'offline.html': /<script type="application\/json" id="startup-help-state">/,
+  };
 }

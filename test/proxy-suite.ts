@@ -23,8 +23,10 @@ export interface ProxyTarget {
   ownPath: string;
   /** More texts the friendly page for base `buh` must show (base name, help text), per language. */
   pageShows?: { ru: string[]; en: string[] };
-  /** The client-sw kit the service serves (to compare byte for byte). */
-  kit: { 'sw.js': string; 'register-sw.js': string; 'offline.html': string };
+  /** Fields `/buh/startup-help.config.json` must carry besides `statusURL` (from the settings). */
+  kitConfig?: Record<string, unknown>;
+  /** The client-sw kit the service serves: exact contents, or a pattern where a build varies them. */
+  kit: Record<'sw.js' | 'register-sw.js' | 'offline.html', string | RegExp>;
   close(): Promise<void>;
 }
 
@@ -39,6 +41,11 @@ const NAVIGATE = { 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document', a
 const SCRIPT = '<script src="/buh/register-sw.js" defer></script>';
 
 const count = (text: string, part: string) => text.split(part).length - 1;
+
+function expectKitFile(body: string, expected: string | RegExp): void {
+  if (typeof expected === 'string') expect(body).toBe(expected);
+  else expect(body).toMatch(expected);
+}
 
 export function defineProxySuite(name: string, start: (options: ProxyTargetOptions) => Promise<ProxyTarget>) {
   describe(`proxy mode: ${name}`, () => {
@@ -65,6 +72,12 @@ export function defineProxySuite(name: string, start: (options: ProxyTargetOptio
       const html = await response.text();
       expect(count(html, SCRIPT)).toBe(1);
       expect(html).toBe(PAGE_HTML.replace('</head>', `${SCRIPT}</head>`));
+    });
+
+    it('leaves HTML fetched by a script (not a page load) as it is', async () => {
+      const response = await get('/buh/ru_RU/', { headers: { 'sec-fetch-mode': 'cors', accept: '*/*' } });
+      expect(response.status).toBe(200);
+      expect(await response.text()).toBe(PAGE_HTML);
     });
 
     it('decodes a gzip page from the origin and still injects once', async () => {
@@ -183,16 +196,17 @@ export function defineProxySuite(name: string, start: (options: ProxyTargetOptio
       const register = await get('/buh/register-sw.js');
       expect(register.status).toBe(200);
       expect(register.headers.get('content-type')).toMatch(/javascript/);
-      expect(await register.text()).toBe(target.kit['register-sw.js']);
+      expectKitFile(await register.text(), target.kit['register-sw.js']);
       const sw = await get('/buh/sw.js');
       expect(sw.status).toBe(200);
       expect(sw.headers.get('content-type')).toMatch(/javascript/);
-      expect(await sw.text()).toBe(target.kit['sw.js']);
-      const config = (await (await get('/buh/startup-help.config.json')).json()) as { statusURL: string };
+      expectKitFile(await sw.text(), target.kit['sw.js']);
+      const config = (await (await get('/buh/startup-help.config.json')).json()) as Record<string, unknown>;
       expect(config.statusURL).toBe(`${target.url}/startup-error/buh`);
+      if (target.kitConfig) expect(config).toMatchObject(target.kitConfig);
       const offline = await get('/buh/offline.html');
       expect(offline.headers.get('content-type')).toMatch(/text\/html/);
-      expect(await offline.text()).toBe(target.kit['offline.html']);
+      expectKitFile(await offline.text(), target.kit['offline.html']);
       expect(origin.received.length).toBe(before);
     });
 

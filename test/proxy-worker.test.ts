@@ -1,14 +1,15 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { D1Database } from '@cloudflare/workers-types';
 import { Miniflare } from 'miniflare';
 import {
+  builtKit,
   PROXY_ADMIN_TOKEN,
+  PROXY_KIT_CONFIG,
   PROXY_MESSAGE,
   PROXY_PAGE_SHOWS,
   publishMessage,
 } from './proxy-service-fixture.ts';
-import { defineProxySuite, type ProxyTarget } from './proxy-suite.ts';
+import { defineProxySuite } from './proxy-suite.ts';
 import { applyMigrations, COMPATIBILITY_DATE } from './worker-harness.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -30,18 +31,14 @@ defineProxySuite('dist/worker.mjs in miniflare with UPSTREAM_URL', async ({ upst
   await applyMigrations((await mf.getD1Database('DB')) as unknown as D1Database);
   const url = (await mf.ready).origin;
   await publishMessage(url);
-  const kitFile = (name: string) => readFile(join(ROOT, 'dist', 'client-sw', name), 'utf8');
-  const kit: ProxyTarget['kit'] = {
-    'sw.js': await kitFile('sw.js'),
-    'register-sw.js': await kitFile('register-sw.js'),
-    'offline.html': await kitFile('offline.html'),
-  };
+
   return {
     url,
     message: PROXY_MESSAGE,
     pageShows: PROXY_PAGE_SHOWS,
+    kitConfig: PROXY_KIT_CONFIG,
     ownPath: '/healthz',
-    kit,
+    kit: await builtKit(),
     close: () => mf.dispose(),
   };
 });

@@ -24,6 +24,17 @@ const STATIC_FILES = {
 } as const;
 const CONFIG_FILE = 'startup-help.config.json';
 
+/** Fields of a built config that describe one base; the proxy serves many bases and fills them itself. */
+const PER_BASE_FIELDS = new Set(['statusURL', 'baseName', 'helpText', 'helpURL']);
+
+/**
+ * The built config without its per-base fields: what stays is how the page behaves (timeouts,
+ * retries, fallback statuses), which the administrator chose once at `npm run build:sw`.
+ */
+export function kitBehaviour(config: Readonly<Record<string, unknown>> | undefined): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(config ?? {}).filter(([field]) => !PER_BASE_FIELDS.has(field)));
+}
+
 /** Exactly these four names, directly under the base's folder: nothing else is taken from the origin. */
 const KIT_PATH = /^\/[^/]+\/(sw\.js|register-sw\.js|offline\.html|startup-help\.config\.json)$/;
 
@@ -51,7 +62,7 @@ export async function serveKitFile(
   const headers = new Headers({ 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' });
   if (file === CONFIG_FILE) {
     const config = {
-      ...kit.config,
+      ...kitBehaviour(kit.config),
       ...(await configFor?.(baseKey)),
       statusURL: `${publicOrigin}/startup-error/${encodeURIComponent(baseKey)}`,
     };

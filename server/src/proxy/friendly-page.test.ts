@@ -37,7 +37,12 @@ function renderer() {
   return createFriendlyPageRenderer({
     cache: new SnapshotCache({ store, now: () => NOW }),
     now: () => NOW,
-    kitConfig: { networkTimeoutSeconds: 7, retryInitialSeconds: 5 },
+    kitConfig: {
+      networkTimeoutSeconds: 7,
+      retryInitialSeconds: 5,
+      baseName: 'Зарплата',
+      helpText: 'built-in',
+    },
   });
 }
 

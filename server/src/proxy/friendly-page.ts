@@ -8,6 +8,7 @@ import type { StartupErrorResponse } from '../contract/startup-error-response.ts
 import { ALL_BASES } from '../domain/active-message.ts';
 import { parseAcceptLanguage } from '../domain/i18n.ts';
 import type { SnapshotCache } from '../store/snapshot-cache.ts';
+import { kitBehaviour } from './client-kit.ts';
 import type { FriendlyPage, FriendlyPageInput } from './create-upstream-proxy.ts';
 
 export interface FriendlyPageSources {
@@ -43,7 +44,7 @@ export function createFriendlyPageRenderer(sources: FriendlyPageSources) {
     const statusURL = `${url.origin}/startup-error${baseKey === undefined ? '' : `/${encodeURIComponent(baseKey)}`}`;
     const baseName = Object.hasOwn(settings.bases, key) ? settings.bases[key]?.name : undefined;
     const config = pageConfig({
-      ...sources.kitConfig,
+      ...kitBehaviour(sources.kitConfig),
       statusURL,
       defaultLanguage: settings.defaultLanguage,
       ...(baseName ? { baseName } : {}),

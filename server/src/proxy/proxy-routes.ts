@@ -16,7 +16,8 @@ export interface UpstreamOptions {
 
 /**
  * Proxy mode wired to the service: the friendly page shows the same message `/startup-error/<base>`
- * answers, and the kit's config for a base carries that base's name. Mount last (a catch-all).
+ * answers, and the kit's config for a base carries that base's name and help from the settings.
+ * Mount last (a catch-all).
  */
 export function proxyRoutes(deps: ServiceDeps, upstream: UpstreamOptions): Hono {
   return createUpstreamProxy({
@@ -32,7 +33,15 @@ export function proxyRoutes(deps: ServiceDeps, upstream: UpstreamOptions): Hono 
     kitConfigFor: async (baseKey) => {
       const { settings } = (await deps.cache.view()).snapshot;
       const base = Object.hasOwn(settings.bases, baseKey) ? settings.bases[baseKey] : undefined;
-      return { defaultLanguage: settings.defaultLanguage, ...(base ? { baseName: base.name } : {}) };
+      // Help for when even this service cannot be reached; the live answer wins whenever it can.
+      const helpText = base?.helpText ?? settings.helpText;
+      const helpURL = base?.helpURL ?? settings.helpURL;
+      return {
+        defaultLanguage: settings.defaultLanguage,
+        ...(base ? { baseName: base.name } : {}),
+        ...(helpText ? { helpText } : {}),
+        ...(helpURL ? { helpURL } : {}),
+      };
     },
   });
 }
