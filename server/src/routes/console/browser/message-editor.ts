@@ -2,29 +2,12 @@ import type { Message, Severity } from '../../../contract/message.ts';
 import type { MessageLintWarning } from '../../../domain/lint/lint-message-fields.ts';
 import type { MessageTemplate } from '../../../domain/templates/message-templates.ts';
 import { problemText } from './admin-api.ts';
+import { createBaseChoices } from './base-choices.ts';
 import { type ConsoleContext, languageLabel } from './console-context.ts';
 import { byId, el, setText } from './dom.ts';
+import { createLivePreview, type Draft } from './live-preview.ts';
 import { formatLocal, fromLocalInput, localZoneLabel, roundedFromNow, toLocalInput } from './local-time.ts';
 import type { LoadedMessage } from './messages-view.ts';
-
-interface Draft {
-  id?: string;
-  text: Record<string, string>;
-  helpText: Record<string, string>;
-  helpURL: string;
-  bases: string[];
-  startsAt?: string;
-  displayUntil?: string;
-  severity: Severity;
-}
-
-interface Previews {
-  warnings: MessageLintWarning[];
-  shownAt: string;
-  dialog: string;
-  offline: string;
-  status: string;
-}
 
 const DEFAULT_LANGUAGES = ['ru', 'en', 'lv'];
 const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
@@ -39,13 +22,11 @@ export function createMessageEditor(ctx: ConsoleContext, onDone: (notice: string
   const form = byId<HTMLFormElement>('message-form');
   const texts = byId('texts');
   const helpTexts = byId('help-texts');
-  const basesBox = byId('bases');
   const startsAt = byId<HTMLInputElement>('starts-at');
   const displayUntil = byId<HTMLInputElement>('display-until');
   const helpURL = byId<HTMLInputElement>('help-url');
   const formError = byId('form-error');
   const conflict = byId('conflict');
-  const previewBase = byId<HTMLSelectElement>('preview-base');
   const previewLanguage = byId<HTMLSelectElement>('preview-language');
 
   let editing: { id: string; etag: string | undefined } | undefined;
@@ -54,8 +35,7 @@ export function createMessageEditor(ctx: ConsoleContext, onDone: (notice: string
   let theirs: LoadedMessage | undefined;
   let languages: string[] = [...DEFAULT_LANGUAGES];
   let severity: Severity = 'maintenance';
-  let previewTimer: ReturnType<typeof setTimeout> | undefined;
-  let previewSequence = 0;
+  const bases = createBaseChoices(ctx);
 
   function setSeverity(next: Severity) {
     severity = next;
@@ -106,106 +86,27 @@ export function createMessageEditor(ctx: ConsoleContext, onDone: (notice: string
     return values;
   }
 
-  function renderBases(selected: readonly string[]) {
-    const all = selected.includes('*');
-    const keys = [...new Set([...Object.keys(ctx.settings.bases), ...selected.filter((key) => key !== '*')])];
-    const box = (id: string, value: string, label: string, checked: boolean) => {
-      const input = el('input', { type: 'checkbox', id, value, class: 'base-choice', checked });
-      return el('label', { for: id, class: 'row' }, input, label);
-    };
-    basesBox.replaceChildren(
-      box('base-all', '*', 'All bases', all),
-      ...keys.map((key) =>
-        box(
-          `base-${key}`,
-          key,
-          `${ctx.settings.bases[key]?.name ?? key} (${key})`,
-          !all && selected.includes(key),
-        ),
-      ),
-    );
-    const chosen = previewBase.value;
-    previewBase.replaceChildren(
-      el('option', { value: '*' }, 'All bases (/startup-error)'),
-      ...keys.map((key) =>
-        el('option', { value: key }, `${ctx.settings.bases[key]?.name ?? key} (/startup-error/${key})`),
-      ),
-    );
-    previewBase.value = keys.includes(chosen) ? chosen : (selected.find((key) => key !== '*') ?? '*');
-  }
-
-  function selectedBases(): string[] {
-    const boxes = [...basesBox.querySelectorAll<HTMLInputElement>('input.base-choice')];
-    if (boxes.some((box) => box.value === '*' && box.checked)) return ['*'];
-    const keys = boxes.filter((box) => box.checked).map((box) => box.value);
-    return keys.length > 0 ? keys : ['*'];
-  }
-
   function draft(): Draft {
     return {
       ...(editing && { id: editing.id }),
       text: currentValues('text'),
       helpText: currentValues('help'),
       helpURL: helpURL.value.trim(),
-      bases: selectedBases(),
+      bases: bases.selected(),
       ...(startsAt.value && { startsAt: fromLocalInput(startsAt.value) }),
       ...(displayUntil.value && { displayUntil: fromLocalInput(displayUntil.value) }),
       severity,
     };
   }
-
-  function showWarnings(warnings: MessageLintWarning[], withText: Record<string, string>) {
-    for (const language of languages) {
-      const list = document.getElementById(`lint-${language}`);
-      if (!list) continue;
-      const mine = warnings.filter((warning) => warning.language === language);
-      if (!withText[language]) list.replaceChildren();
-      else if (mine.length === 0)
-        list.replaceChildren(el('li', { class: 'clean' }, 'Reads well: no lint warnings.'));
-      else
-        list.replaceChildren(
-          ...mine.map((warning) =>
-            el(
-              'li',
-              { 'data-code': warning.code },
-              `${warning.message}${warning.matches ? ` (${warning.matches.join(', ')})` : ''}`,
-            ),
-          ),
-        );
-    }
-  }
-
-  async function refreshPreview() {
-    const sequence = ++previewSequence;
-    const current = draft();
-    const answer = await ctx.request('POST', '/admin/preview', {
-      body: { draft: current, baseKey: previewBase.value || '*', language: previewLanguage.value || 'ru' },
-    });
-    if (sequence !== previewSequence) return;
-    const note = byId('preview-note');
-    if (answer.status !== 200) {
-      setText(note, problemText(answer.data, `The preview is not available (HTTP ${answer.status}).`));
-      return;
-    }
-    const previews = answer.data as Previews;
-    showWarnings(previews.warnings, current.text);
-    note.textContent = `As users will see it at ${formatLocal(previews.shownAt)} (your time).`;
-    byId<HTMLIFrameElement>('preview-dialog').srcdoc = previews.dialog;
-    byId<HTMLIFrameElement>('preview-offline').srcdoc = previews.offline;
-    byId<HTMLIFrameElement>('preview-status').srcdoc = previews.status;
-  }
-
-  function schedulePreview() {
-    clearTimeout(previewTimer);
-    previewTimer = setTimeout(() => void refreshPreview(), 250);
-  }
+  const preview = createLivePreview(ctx, draft, () => languages);
+  const schedulePreview = preview.schedule;
 
   function fillFrom(message: Message | undefined) {
     const text = message?.text ?? {};
     const help = message?.helpText ?? {};
     languages = [...new Set([...DEFAULT_LANGUAGES, ...Object.keys(text), ...Object.keys(help)])];
     renderLanguages({ text, help });
-    renderBases(message?.bases ?? ['*']);
+    bases.render(message?.bases ?? ['*']);
     setSeverity(message?.severity ?? 'maintenance');
     startsAt.value = message ? toLocalInput(message.startsAt) : '';
     displayUntil.value = message
@@ -360,8 +261,6 @@ export function createMessageEditor(ctx: ConsoleContext, onDone: (notice: string
     `Times are in your time zone: ${localZoneLabel()}. Users see them in ${ctx.settings.timeZone}, in their language.`;
   form.addEventListener('input', schedulePreview);
   form.addEventListener('change', schedulePreview);
-  previewBase.addEventListener('change', schedulePreview);
-  previewLanguage.addEventListener('change', schedulePreview);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void save();
