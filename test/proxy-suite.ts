@@ -103,7 +103,7 @@ export function defineProxySuite(name: string, start: (options: ProxyTargetOptio
     it('passes a 1 MB POST through byte-exact with its method, query and content type', async () => {
       const response = await get('/buh/echo?form=1&x=%D0%AF', {
         method: 'POST',
-        headers: { 'content-type': 'application/x-1c-binary' },
+        headers: { 'content-type': 'application/x-1c-binary', 'content-length': String(BINARY.length) },
         body: BINARY,
       });
       expect(response.status).toBe(200);
@@ -112,6 +112,16 @@ export function defineProxySuite(name: string, start: (options: ProxyTargetOptio
       expect(sha256(new Uint8Array(await response.arrayBuffer()))).toBe(sha256(BINARY));
       const seen = origin.received.at(-1);
       expect(seen).toMatchObject({ method: 'POST', bodyLength: BINARY.length, bodySha256: sha256(BINARY) });
+      expect(seen?.headers['content-length']).toBe(String(BINARY.length));
+    });
+
+    it('sends a request without a body without one (no empty chunked upload)', async () => {
+      const response = await get('/buh/echo', { method: 'DELETE' });
+      expect(response.status).toBe(200);
+      await response.arrayBuffer();
+      const seen = origin.received.at(-1);
+      expect(seen).toMatchObject({ method: 'DELETE', bodyLength: 0 });
+      expect(seen?.headers['transfer-encoding']).toBeUndefined();
     });
 
     it('streams the request body: the origin sees the first bytes before the client sends the rest', async () => {

@@ -115,7 +115,7 @@ export function createUpstreamProxy(options: UpstreamProxyOptions): Hono {
 
     let response: Response;
     try {
-      const hasBody = request.method !== 'GET' && request.method !== 'HEAD' && request.body !== null;
+      const hasBody = request.method !== 'GET' && request.method !== 'HEAD' && carriesBody(request);
       response = await fetch(target, {
         method: request.method,
         headers: forwardedHeaders(request.headers, { clientAddress: clientAddress(c), publicURL }),
@@ -180,6 +180,18 @@ function relay(response: Response, { upstreamOrigin, publicOrigin, inject, metho
     headers.delete('content-length');
   }
   return new Response(body, { status: response.status, statusText: response.statusText, headers });
+}
+
+/**
+ * A request has a body only when it says so (RFC 9112 §6.3). Node's adapter gives every non-GET
+ * request a body stream, even an empty one; a bodiless DELETE or OPTIONS is forwarded without one
+ * rather than trusting each runtime's fetch to notice the stream is empty.
+ */
+function carriesBody(request: Request): boolean {
+  if (request.body === null) return false;
+  const length = request.headers.get('content-length');
+  if (length !== null) return length.trim() !== '0';
+  return request.headers.has('transfer-encoding');
 }
 
 function plain(status: number, text: string): Response {
