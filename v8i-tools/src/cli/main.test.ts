@@ -138,6 +138,21 @@ describe('v8i in-process', () => {
     expect(leftovers).toEqual(['ibases.v8i']);
   });
 
+  it('a file removed mid-run is reported, and nothing is written in its place', async () => {
+    const fs = {
+      ...nodeFileSystem,
+      async readFile(path: string, cwd: string) {
+        const snapshot = await nodeFileSystem.readFile(path, cwd);
+        await rm(join(cwd, path));
+        return snapshot;
+      },
+    };
+    const { code, err } = await run(['set', 'ibases.v8i', '--help-text', TEXT], { fs });
+    expect(code).toBe(1);
+    expect(err).toContain('ibases.v8i: removed or renamed by someone else while editing; nothing written');
+    expect((await import('node:fs')).readdirSync(dir)).not.toContain('ibases.v8i');
+  });
+
   it('--backup keeps NAME.bak and never overwrites an older one', async () => {
     const original = await bytes('ibases.v8i');
     await run(['set', 'ibases.v8i', '--help-text', 'one', '--backup']);
@@ -161,6 +176,36 @@ describe('v8i in-process', () => {
     expect(code).toBe(1);
     expect(err).toContain('twice.v8i: --base "ЗУП" matches 2 bases (IDs 1, 2) [ambiguous-base]');
     expect(await readFile(join(dir, 'twice.v8i'), 'utf8')).not.toContain('StartupError');
+  });
+
+  it('combines selectors with AND and touches only the picked bases', async () => {
+    const { code, out } = await run([
+      'set',
+      'ibases.v8i',
+      '--match',
+      'бух*',
+      '--connect',
+      'RIGA',
+      '--help-text',
+      'x',
+      '--json',
+    ]);
+    expect(code).toBe(0);
+    expect(JSON.parse(out).files[0]).toMatchObject({ status: 'changed', bases: 1 });
+    const byFolder = await run([
+      'get',
+      'ibases.v8i',
+      '--folder',
+      '/Архив',
+      '--id',
+      '{2E3F4A5B-6C7D-4E8F-9A0B-1C2D3E4F5A6B}',
+      '--json',
+    ]);
+    expect(JSON.parse(byFolder.out).files[0].bases.map((b: { name: string }) => b.name)).toEqual([
+      'Демо: Управление торговлей [копия]',
+    ]);
+    const none = await run(['set', 'ibases.v8i', '--base', 'Нет такой', '--help-text', 'x']);
+    expect(none.err).toContain('note: no base in these files matched the selectors');
   });
 
   it('applies a plan by name, ID and *', async () => {

@@ -26,6 +26,14 @@ function readFailure(error: unknown): FileFailure {
   return new FileFailure('unreadable', `cannot read the file (${code})`, 'check the disk and the path');
 }
 
+function vanished(): FileFailure {
+  return new FileFailure(
+    'changed-meanwhile',
+    'removed or renamed by someone else while editing; nothing written',
+    'check where the file went, then run again',
+  );
+}
+
 function writeFailure(error: unknown, what: string): FileFailure {
   const code = errno(error);
   const hint =
@@ -142,7 +150,7 @@ export const nodeFileSystem: FileSystem = {
       );
     }
     const target = await realpath(resolve(cwd, path)).catch((error) => {
-      throw readFailure(error);
+      throw errno(error) === 'ENOENT' ? vanished() : readFailure(error);
     });
     // The temp file is fsynced before the rename, so a crash leaves the old or the new bytes, never a
     // mix. The folder is not fsynced: that would cost a third of a bulk run, and at worst a power cut
@@ -168,7 +176,7 @@ export const nodeFileSystem: FileSystem = {
     }
     try {
       const current = await snapshot(target).catch((error) => {
-        throw readFailure(error);
+        throw errno(error) === 'ENOENT' ? vanished() : readFailure(error);
       });
       if (current.mtimeMs !== original.mtimeMs || !sameBytes(current.bytes, original.bytes)) {
         throw new FileFailure(
