@@ -164,6 +164,14 @@ describe('v8i in-process', () => {
     expect(await bytes('ibases.v8i.2026-11-23T11-00-00Z.bak')).toEqual(afterFirst);
   });
 
+  it('edits the target of a symlinked list and keeps the link', async () => {
+    const { symlink, lstat: linkStat } = await import('node:fs/promises');
+    await symlink(join(dir, 'ibases.v8i'), join(dir, 'link.v8i'));
+    expect((await run(['set', 'link.v8i', '--help-text', TEXT])).code).toBe(0);
+    expect((await linkStat(join(dir, 'link.v8i'))).isSymbolicLink()).toBe(true);
+    expect(await readFile(join(dir, 'ibases.v8i'), 'utf8')).toContain(`StartupErrorHelpText=${TEXT}`);
+  });
+
   it('keeps the file mode', async () => {
     await chmod(join(dir, 'ibases.v8i'), 0o640);
     await run(['set', 'ibases.v8i', '--help-text', TEXT]);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { lstat, open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { backupNames } from './backup-name.ts';
@@ -149,9 +149,17 @@ export const nodeFileSystem: FileSystem = {
         'make it writable (chmod u+w, or clear "Read-only" in its Windows properties) or leave it out',
       );
     }
-    const target = await realpath(resolve(cwd, path)).catch((error) => {
+    // Only a symlinked file itself needs resolving (renaming over it would replace the link);
+    // one lstat instead of realpath's readlink per path segment.
+    const given = resolve(cwd, path);
+    const link = await lstat(given).catch((error) => {
       throw errno(error) === 'ENOENT' ? vanished() : readFailure(error);
     });
+    const target = link.isSymbolicLink()
+      ? await realpath(given).catch((error) => {
+          throw errno(error) === 'ENOENT' ? vanished() : readFailure(error);
+        })
+      : given;
     // The temp file is fsynced before the rename, so a crash leaves the old or the new bytes, never a
     // mix. The folder is not fsynced: that would cost a third of a bulk run, and at worst a power cut
     // right after the run brings back the old content, which a second run fixes.
