@@ -7,6 +7,7 @@ import {
   registerScriptTag,
   serveKitFile,
 } from './client-kit.ts';
+import { fetchUpstream } from './fetch-upstream.ts';
 import { dropHopByHop, forwardedHeaders } from './forwarded-headers.ts';
 import { canInjectInto, createScriptInjector } from './inject-script.ts';
 import { isNavigation } from './navigation.ts';
@@ -94,50 +95,37 @@ export function createUpstreamProxy(options: UpstreamProxyOptions): Hono {
     const kitFile = baseKey === undefined ? undefined : matchKitFile(publicURL.pathname);
     if (
       options.kit &&
-      kitFile &&
       baseKey !== undefined &&
+      kitFile &&
       (request.method === 'GET' || request.method === 'HEAD')
     ) {
       return serveKitFile(options.kit, baseKey, kitFile, publicURL.origin, options.kitConfigFor);
     }
 
     const navigation = isNavigation(request);
-    const target = `${upstream.origin}${publicURL.pathname}${publicURL.search}`;
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort(new Error(`no response headers from ${upstream.origin} within ${timeoutMs} ms`));
-    }, timeoutMs);
-    // A browser that gives up must not leave the origin working for nobody.
-    const stopWithClient = () => controller.abort(request.signal.reason);
-    request.signal.addEventListener('abort', stopWithClient, { once: true });
-
-    let response: Response;
-    try {
-      const hasBody = request.method !== 'GET' && request.method !== 'HEAD' && carriesBody(request);
-      response = await fetch(target, {
+    const result = await fetchUpstream(
+      `${upstream.origin}${publicURL.pathname}${publicURL.search}`,
+      {
         method: request.method,
         headers: forwardedHeaders(request.headers, { clientAddress: clientAddress(c), publicURL }),
-        body: hasBody ? request.body : null,
+        body: carriesBody(request) ? request.body : null,
         redirect: 'manual',
-        signal: controller.signal,
-        // Stream the request body instead of buffering it (required by fetch for a stream body).
-        duplex: 'half',
-      } as RequestInit);
-    } catch {
-      request.signal.removeEventListener('abort', stopWithClient);
-      const failure: UpstreamFailure = timedOut
-        ? { kind: 'timeout', seconds: Math.round(timeoutMs / 100) / 10 }
-        : { kind: 'refused' };
-      if (navigation) return friendly(request, baseKey, failure);
+      },
+      timeoutMs,
+      request.signal,
+    );
+    if ('failed' in result) {
+      const timedOut = result.failed === 'timeout';
+      if (navigation) {
+        const seconds = Math.round(timeoutMs / 100) / 10;
+        return friendly(request, baseKey, timedOut ? { kind: 'timeout', seconds } : { kind: 'refused' });
+      }
       return timedOut
         ? plain(504, `The 1C web server did not answer within ${timeoutMs / 1000} s.\n`)
         : plain(502, 'The 1C web server cannot be reached.\n');
-    } finally {
-      clearTimeout(timer);
     }
 
+    const { response } = result;
     if (navigation && FAILING_STATUSES.has(response.status)) {
       await response.body?.cancel().catch(() => {});
       return friendly(request, baseKey, { kind: 'server-error', status: response.status });
@@ -188,7 +176,7 @@ function relay(response: Response, { upstreamOrigin, publicOrigin, inject, metho
  * rather than trusting each runtime's fetch to notice the stream is empty.
  */
 function carriesBody(request: Request): boolean {
-  if (request.body === null) return false;
+  if (request.method === 'GET' || request.method === 'HEAD' || request.body === null) return false;
   const length = request.headers.get('content-length');
   if (length !== null) return length.trim() !== '0';
   return request.headers.has('transfer-encoding');
