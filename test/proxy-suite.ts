@@ -197,7 +197,14 @@ export function defineProxySuite(name: string, start: (options: ProxyTargetOptio
     it('answers its own routes itself and never sends them to the origin', async () => {
       const before = origin.received.length;
       const response = await get(target.ownPath);
+      expect(response.status).toBe(200);
       await response.arrayBuffer();
+      // Under the service's prefixes, a path it does not know is its own 404, not the 1C server's.
+      for (const path of ['/api/no-such-thing', '/startup-error/buh/x/y', '/admin/no-such-page']) {
+        const unknown = await get(path, { method: 'PUT', body: '{}' });
+        expect(unknown.status, path).toBe(404);
+        expect(await unknown.text(), path).not.toBe('not found');
+      }
       expect(origin.received.slice(before).map((request) => request.url)).toEqual([]);
     });
 
