@@ -61,12 +61,13 @@ describe('proxy mode in Chromium', () => {
   const serviceWorkerCount = (page: Page) =>
     page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length);
 
-  for (const [language, locale] of [
-    ['ru', 'ru-RU'],
-    ['en', 'en-US'],
+  for (const [language, locale, mode] of [
+    ['ru', 'ru-RU', 'refuse'],
+    ['en', 'en-US', 'refuse'],
+    ['ru', 'ru-RU', 'hang'],
   ] as const) {
-    it(`a browser that never visited before sees the friendly page when the origin is down (${language})`, async () => {
-      await origin.setMode('refuse');
+    it(`a browser that never visited before sees the friendly page when the origin is down (${mode}, ${language})`, async () => {
+      await origin.setMode(mode);
       const context = await freshBrowser(locale);
       try {
         const page = context.pages()[0] ?? (await context.newPage());
