@@ -97,6 +97,15 @@ export default async function build() {
   const assets = await generatePageAssets();
   const current = await readFile(PAGE_ASSETS_FILE, 'utf8').catch(() => '');
   if (current !== assets) {
+    // CI checks the committed file instead of quietly regenerating it: `npm start` (tsx, no build)
+    // serves what is committed, so a stale copy must fail the run.
+    if (process.env.CI) {
+      console.error(
+        'build:sw: client-sw/src/offline-page/page-assets.generated.ts is out of date with page-script.ts / page-style.css.\n' +
+          '  Run `npm run build:sw` and commit the regenerated file.',
+      );
+      process.exit(1);
+    }
     await writeFile(PAGE_ASSETS_FILE, assets);
     console.log('build:sw: updated client-sw/src/offline-page/page-assets.generated.ts (commit it)');
   }
