@@ -82,7 +82,7 @@ describe('proxy mode in Chromium', () => {
         // No service worker could have answered: this browser never loaded the web client.
         expect(await serviceWorkerCount(page)).toBe(0);
         await page.screenshot({
-          path: join(SHOTS, `first-visit-origin-down-${language}.png`),
+          path: join(SHOTS, `first-visit-origin-${mode}-${language}.png`),
           fullPage: true,
         });
       } finally {
