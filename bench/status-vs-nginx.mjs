@@ -1,6 +1,7 @@
 // The startup-error hot path against the simplest thing administrators run today: nginx serving the
 // same JSON bytes as a static file. Same client (wrk), same settings, runs alternated (A B A B…),
 // one CPU each for the server under test and for wrk. Targets: ≥ 0.85× nginx's req/s, p99 ≤ 3 ms.
+// A third server, bare node:http with the same bytes and headers, shows Node's own ceiling.
 // Also prints the gzipped size of dist/worker.mjs (target ≤ 100 KB).
 //
 // Usage: npm run bench:status
@@ -106,6 +107,18 @@ async function postMessage(url) {
   if (response.status !== 201) throw new Error(`POST message: ${response.status} ${await response.text()}`);
 }
 
+/**
+ * The ceiling for any Node server on this machine: bare node:http answering the same bytes with the
+ * same headers, nothing else. Shows how much of the gap to nginx is Node itself.
+ */
+async function startBareNode(body, headers) {
+  const code = `require('node:http').createServer((q, s) => { s.writeHead(200, ${JSON.stringify(headers)}); s.end(Buffer.from(${JSON.stringify(body.toString('base64'))}, 'base64')); }).listen(0, '127.0.0.1', function () { console.log('port ' + this.address().port); });`;
+  const [command, args] = pinned(serverCpu, process.execPath, ['-e', code]);
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const [, port] = await waitForOutput(child, /port (\d+)/, 'bare node:http');
+  return { child, url: `http://127.0.0.1:${port}` };
+}
+
 async function startNginx(prefix, body) {
   const root = join(prefix, 'html', 'startup-error');
   await mkdir(root, { recursive: true });
@@ -207,13 +220,22 @@ try {
   children.push(node.child);
   await postMessage(node.url);
   const target = `${node.url}/startup-error/${BASE}`;
-  const body = Buffer.from(await (await fetch(target)).arrayBuffer());
+  const first = await fetch(target);
+  const body = Buffer.from(await first.arrayBuffer());
   if (!body.toString('utf8').includes('userMessage')) throw new Error(`no message in the answer: ${body}`);
   const nginx = await startNginx(join(workDir, 'nginx'), body);
   children.push(nginx.child);
   const reference = `${nginx.url}/startup-error/${BASE}`;
   const same = Buffer.from(await (await fetch(reference)).arrayBuffer());
   if (!same.equals(body)) throw new Error('nginx does not serve the same bytes');
+  const ourHeaders = Object.fromEntries(
+    [...first.headers].filter(
+      ([name]) => !['date', 'connection', 'keep-alive', 'content-length'].includes(name),
+    ),
+  );
+  const bare = await startBareNode(body, ourHeaders);
+  children.push(bare.child);
+  const ceiling = `${bare.url}/startup-error/${BASE}`;
 
   console.log(
     `startup-error hot path vs ${spawnSync(NGINX, ['-v'], { encoding: 'utf8' })
@@ -228,11 +250,13 @@ try {
   );
   runWrk(reference, warmup);
   runWrk(target, warmup);
-  const results = { nginx: [], ours: [] };
+  runWrk(ceiling, warmup);
+  const results = { nginx: [], ours: [], bare: [] };
   for (let round = 1; round <= rounds; round++) {
     for (const [name, url] of [
       ['nginx', reference],
       ['ours', target],
+      ['bare', ceiling],
     ]) {
       const result = runWrk(url, duration);
       results[name].push(result);
@@ -246,13 +270,18 @@ try {
   });
   const n = summary(results.nginx);
   const o = summary(results.ours);
+  const b = summary(results.bare);
   const ratio = o.rps / n.rps;
   console.log(`  median nginx ${fmt(n)}`);
   console.log(`  median ours  ${fmt(o)}`);
+  console.log(`  median bare  ${fmt(b)}   (node:http, same bytes and headers, no framework: Node's ceiling)`);
   console.log(
     `  ratio ours/nginx ${ratio.toFixed(2)}× (target ≥ 0.85×): ${ratio >= 0.85 ? 'met' : 'MISSED'}`,
   );
   console.log(`  ours p99 ${o.p99.toFixed(2)} ms (target ≤ 3 ms): ${o.p99 <= 3 ? 'met' : 'MISSED'}`);
+  console.log(
+    `  bare node:http / nginx ${(b.rps / n.rps).toFixed(2)}×; ours / bare node:http ${(o.rps / b.rps).toFixed(2)}× (the framework's share)`,
+  );
 } finally {
   for (const child of children) child.kill('SIGTERM');
   await rm(workDir, { recursive: true, force: true }).catch(() => {});
