@@ -12,6 +12,7 @@ import { dropHopByHop, forwardedHeaders } from './forwarded-headers.ts';
 import { canInjectInto, createScriptInjector } from './inject-script.ts';
 import { isNavigation } from './navigation.ts';
 import { isOwnRoute, OWN_ROUTES } from './own-routes.ts';
+import { publicURLOf } from './public-url.ts';
 import { rewriteLocation } from './rewrite-location.ts';
 import { parseUpstreamURL } from './upstream-url.ts';
 
@@ -23,6 +24,8 @@ export type UpstreamFailure =
 
 export interface FriendlyPageInput {
   request: Request;
+  /** The address the browser used (see publicURLOf). */
+  publicURL: URL;
   /** From the first path segment; `undefined` → the defaults every base gets. */
   baseKey: string | undefined;
   failure: UpstreamFailure;
@@ -50,6 +53,11 @@ export interface UpstreamProxyOptions {
   kit?: ClientKit | undefined;
   /** Per-base fields for `startup-help.config.json` (base name, help text…). */
   kitConfigFor?: KitConfigFor;
+  /**
+   * Take the browser's scheme and host from `X-Forwarded-Proto`/`-Host` (a TLS-terminating proxy in
+   * front, `TRUST_PROXY`); default false: the request URL is what the browser used.
+   */
+  trustForwardedHeaders?: boolean | undefined;
   /** The browser's address (for `X-Forwarded-For`); default: `CF-Connecting-IP` on Workers. */
   clientAddress?(c: Context): string | undefined;
 }
@@ -75,8 +83,15 @@ export function createUpstreamProxy(options: UpstreamProxyOptions): Hono {
   const ownRoutes = options.ownRoutes ?? OWN_ROUTES;
   const clientAddress = options.clientAddress ?? ((c: Context) => c.req.header('cf-connecting-ip'));
 
-  const friendly = async (request: Request, baseKey: string | undefined, failure: UpstreamFailure) => {
-    const page = await options.renderFriendlyPage({ request, baseKey, failure });
+  const trustForwarded = options.trustForwardedHeaders ?? false;
+
+  const friendly = async (
+    request: Request,
+    publicURL: URL,
+    baseKey: string | undefined,
+    failure: UpstreamFailure,
+  ) => {
+    const page = await options.renderFriendlyPage({ request, publicURL, baseKey, failure });
     const headers = new Headers(page.headers);
     headers.set('content-type', 'text/html; charset=utf-8');
     headers.set('content-language', page.language);
@@ -88,7 +103,7 @@ export function createUpstreamProxy(options: UpstreamProxyOptions): Hono {
   const app = new Hono();
   app.all('*', async (c) => {
     const request = c.req.raw;
-    const publicURL = new URL(request.url);
+    const publicURL = publicURLOf(request, trustForwarded);
     if (isOwnRoute(publicURL.pathname, ownRoutes)) return c.notFound();
     const baseKey = baseKeyFromPath(publicURL.pathname);
 
@@ -118,7 +133,12 @@ export function createUpstreamProxy(options: UpstreamProxyOptions): Hono {
       const timedOut = result.failed === 'timeout';
       if (navigation) {
         const seconds = Math.round(timeoutMs / 100) / 10;
-        return friendly(request, baseKey, timedOut ? { kind: 'timeout', seconds } : { kind: 'refused' });
+        return friendly(
+          request,
+          publicURL,
+          baseKey,
+          timedOut ? { kind: 'timeout', seconds } : { kind: 'refused' },
+        );
       }
       return timedOut
         ? plain(504, `The 1C web server did not answer within ${timeoutMs / 1000} s.\n`)
@@ -128,7 +148,7 @@ export function createUpstreamProxy(options: UpstreamProxyOptions): Hono {
     const { response } = result;
     if (navigation && FAILING_STATUSES.has(response.status)) {
       await response.body?.cancel().catch(() => {});
-      return friendly(request, baseKey, { kind: 'server-error', status: response.status });
+      return friendly(request, publicURL, baseKey, { kind: 'server-error', status: response.status });
     }
     return relay(response, {
       upstreamOrigin: upstream.origin,

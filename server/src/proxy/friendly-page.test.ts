@@ -49,6 +49,12 @@ function renderer() {
 const request = (path: string, acceptLanguage: string) =>
   new Request(`https://1c.example.com${path}`, { headers: { 'accept-language': acceptLanguage } });
 
+/** What the proxy hands the renderer for a browser at `path`. */
+const input = (path: string, acceptLanguage: string) => ({
+  request: request(path, acceptLanguage),
+  publicURL: new URL(`https://1c.example.com${path}`),
+});
+
 /** The state the page script starts from, as the page carries it. */
 function stateOf(html: string): OfflinePageState {
   const json = /<script type="application\/json" id="startup-help-state">([^<]*)<\/script>/.exec(html)?.[1];
@@ -58,7 +64,7 @@ function stateOf(html: string): OfflinePageState {
 describe('createFriendlyPageRenderer', () => {
   it("fills the page with the base's current answer, in the request's language", async () => {
     const page = await renderer()({
-      request: request('/buh/ru_RU/', 'en-GB,en;q=0.9'),
+      ...input('/buh/ru_RU/', 'en-GB,en;q=0.9'),
       baseKey: 'buh',
       failure: { kind: 'refused' },
     });
@@ -82,13 +88,13 @@ describe('createFriendlyPageRenderer', () => {
   it('says which failure happened: the timeout and the HTTP status go to the details', async () => {
     const render = renderer();
     const timeout = await render({
-      request: request('/buh/', 'ru'),
+      ...input('/buh/', 'ru'),
       baseKey: 'buh',
       failure: { kind: 'timeout', seconds: 10 },
     });
     expect(timeout.html).toContain('Нет ответа за 10 с');
     const serverError = await render({
-      request: request('/buh/', 'ru'),
+      ...input('/buh/', 'ru'),
       baseKey: 'buh',
       failure: { kind: 'server-error', status: 503 },
     });
@@ -98,21 +104,21 @@ describe('createFriendlyPageRenderer', () => {
   it('a language the page lacks falls back to the default; ?lang= wins over the header', async () => {
     const render = renderer();
     const de = await render({
-      request: request('/buh/', 'de-DE'),
+      ...input('/buh/', 'de-DE'),
       baseKey: 'buh',
       failure: { kind: 'refused' },
     });
     expect(de.language).toBe('ru');
     expect(de.html).toContain('Плановые работы до 14:00.');
     const lv = await render({
-      request: request('/buh/', 'lv'),
+      ...input('/buh/', 'lv'),
       baseKey: 'buh',
       failure: { kind: 'refused' },
     });
     expect(lv.language).toBe('lv');
     expect(lv.html).toContain('Neizdodas savienoties ar Бухгалтерия');
     const query = await render({
-      request: request('/buh/?lang=en', 'ru'),
+      ...input('/buh/?lang=en', 'ru'),
       baseKey: 'buh',
       failure: { kind: 'refused' },
     });
@@ -121,7 +127,7 @@ describe('createFriendlyPageRenderer', () => {
 
   it('without a base (or an unknown one) shows what every base gets, against /startup-error', async () => {
     const page = await renderer()({
-      request: request('/', 'ru'),
+      ...input('/', 'ru'),
       baseKey: undefined,
       failure: { kind: 'refused' },
     });

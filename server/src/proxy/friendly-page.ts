@@ -27,8 +27,7 @@ export interface FriendlyPageSources {
  * server answers again.
  */
 export function createFriendlyPageRenderer(sources: FriendlyPageSources) {
-  return async ({ request, baseKey, failure }: FriendlyPageInput): Promise<FriendlyPage> => {
-    const url = new URL(request.url);
+  return async ({ request, publicURL: url, baseKey, failure }: FriendlyPageInput): Promise<FriendlyPage> => {
     const query = url.searchParams.get('lang') ?? undefined;
     const acceptLanguage = request.headers.get('accept-language') ?? undefined;
     const view = await sources.cache.view();
@@ -55,7 +54,7 @@ export function createFriendlyPageRenderer(sources: FriendlyPageSources) {
         config,
         failure: {
           kind: failure.kind,
-          url: request.url,
+          url: url.href,
           at: new Date(at).toISOString(),
           ...(failure.kind === 'server-error' ? { status: failure.status } : {}),
           ...(failure.kind === 'timeout' ? { timeoutSeconds: failure.seconds } : {}),

@@ -12,6 +12,8 @@ export interface UpstreamOptions {
   timeoutMs?: number | undefined;
   /** The built client-sw kit; without it pages pass through without the service worker script. */
   kit?: ClientKit | undefined;
+  /** A TLS-terminating proxy in front sets X-Forwarded-Proto/-Host (`TRUST_PROXY`). */
+  trustForwardedHeaders?: boolean | undefined;
 }
 
 /**
@@ -24,6 +26,7 @@ export function proxyRoutes(deps: ServiceDeps, upstream: UpstreamOptions): Hono 
     upstreamURL: upstream.url,
     timeoutMs: upstream.timeoutMs,
     kit: upstream.kit,
+    trustForwardedHeaders: upstream.trustForwardedHeaders,
     clientAddress: deps.clientAddress,
     renderFriendlyPage: createFriendlyPageRenderer({
       cache: deps.cache,

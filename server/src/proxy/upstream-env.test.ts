@@ -18,6 +18,17 @@ describe('upstreamFromEnv', () => {
     expect(upstreamFromEnv({ UPSTREAM_URL: 'http://1c-web:8080' }, undefined)?.timeoutMs).toBeUndefined();
   });
 
+  it('trusts X-Forwarded-Proto/-Host only with TRUST_PROXY', () => {
+    const url = 'http://1c-web:8080';
+    expect(upstreamFromEnv({ UPSTREAM_URL: url, TRUST_PROXY: '1' }, undefined)?.trustForwardedHeaders).toBe(
+      true,
+    );
+    expect(
+      upstreamFromEnv({ UPSTREAM_URL: url, TRUST_PROXY: 'true' }, undefined)?.trustForwardedHeaders,
+    ).toBe(true);
+    expect(upstreamFromEnv({ UPSTREAM_URL: url }, undefined)?.trustForwardedHeaders).toBeUndefined();
+  });
+
   it('refuses values that would fail every request, saying what to write', () => {
     expect(() => upstreamFromEnv({ UPSTREAM_URL: 'http://1c-web:8080/buh' }, undefined)).toThrow(
       /origin only/,

@@ -6,6 +6,8 @@ import { parseUpstreamURL } from './upstream-url.ts';
 export interface UpstreamEnv {
   UPSTREAM_URL?: string | undefined;
   UPSTREAM_TIMEOUT_MS?: string | undefined;
+  /** `1`/`true`: a reverse proxy in front sets X-Forwarded-* (shared with the Node entry's client address). */
+  TRUST_PROXY?: string | undefined;
 }
 
 const MAX_TIMEOUT_MS = 300_000;
@@ -28,5 +30,6 @@ export function upstreamFromEnv(env: UpstreamEnv, kit: ClientKit | undefined): U
       );
     }
   }
-  return { url, timeoutMs, kit };
+  const trustForwardedHeaders = env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true';
+  return { url, timeoutMs, kit, ...(trustForwardedHeaders ? { trustForwardedHeaders } : {}) };
 }
