@@ -5,7 +5,7 @@
 // Also prints the gzipped size of dist/worker.mjs (target ≤ 100 KB).
 //
 // Usage: npm run bench:status
-//   DURATION=10 CONNECTIONS=50 ROUNDS=2 WARMUP=2 NGINX_WORKERS=1 (defaults)
+//   DURATION=10 CONNECTIONS=50 ROUNDS=2 WARMUP=2 NGINX_WORKERS=1 NGINX_ACCESS_LOG=0 (defaults)
 //   SERVER_CPU=0 WRK_CPU=1 (taskset pinning; empty = no pinning)
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -22,6 +22,8 @@ const connections = Number(env.CONNECTIONS ?? 50);
 const rounds = Number(env.ROUNDS ?? 2);
 const warmup = Number(env.WARMUP ?? 2);
 const nginxWorkers = Number(env.NGINX_WORKERS ?? 1);
+/** 1 = log every request to a file, as Debian's default nginx.conf does; default off (nginx at its fastest). */
+const nginxAccessLog = env.NGINX_ACCESS_LOG === '1';
 const serverCpu = env.SERVER_CPU ?? '0';
 const wrkCpu = env.WRK_CPU ?? '1';
 const NGINX = '/usr/sbin/nginx';
@@ -133,7 +135,7 @@ async function startNginx(prefix, body) {
       probe.close(() => resolve(port));
     });
   });
-  // The static variant of today: one JSON file, served as is. Access log off (nginx at its fastest).
+  // The static variant of today: one JSON file, served as is.
   const conf = `daemon off;
 master_process on;
 worker_processes ${nginxWorkers};
@@ -141,7 +143,7 @@ pid ${prefix}/nginx.pid;
 error_log ${prefix}/logs/error.log warn;
 events { worker_connections 1024; }
 http {
-  access_log off;
+  access_log ${nginxAccessLog ? `${prefix}/logs/access.log` : 'off'};
   sendfile on;
   tcp_nopush on;
   keepalive_requests 100000;
@@ -243,7 +245,7 @@ try {
       .replace(/^nginx version: /, '')} (static file)`,
   );
   console.log(
-    `  body ${body.length} bytes; wrk -t1 -c${connections} -d${duration}s, ${rounds} alternated rounds after ${warmup} s warm-up each; nginx worker_processes ${nginxWorkers}; server CPU ${serverCpu || 'any'}, wrk CPU ${wrkCpu || 'any'}`,
+    `  body ${body.length} bytes; wrk -t1 -c${connections} -d${duration}s, ${rounds} alternated rounds after ${warmup} s warm-up each; nginx worker_processes ${nginxWorkers}, access log ${nginxAccessLog ? 'on' : 'off'}; server CPU ${serverCpu || 'any'}, wrk CPU ${wrkCpu || 'any'}`,
   );
   console.log(
     `  node ${process.version}, load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
