@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const files = Number(process.env.FILES ?? 10_000);
 const crudiniFiles = 200;
-const jobs = 16;
+const jobs = Number(process.env.JOBS ?? 16);
 const text = 'Дежурный администратор: +7 (495) 123-45-67';
 const url = 'https://help.corp.local/1c';
 
