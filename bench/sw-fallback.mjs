@@ -23,7 +23,7 @@ const summary = (values) =>
   `median ${median(values).toFixed(0)} ms (min ${Math.min(...values).toFixed(0)}, max ${Math.max(...values).toFixed(0)}, n=${values.length})`;
 
 const status = await startStatusService();
-status.setAnswers({
+await status.setAnswers({
   ru: {
     userMessage: 'Идут плановые работы. Вход снова будет доступен после 14:00 (МСК).',
     displayUntil: new Date(Date.now() + 2 * 3600_000).toISOString(),
