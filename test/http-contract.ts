@@ -641,6 +641,34 @@ export function defineHttpContract(label: string, start: () => Promise<ContractT
         expect(Object.keys(document.components.schemas.MessageFields?.properties ?? {})).toEqual(
           expect.arrayContaining(['text', 'bases', 'displayUntil', 'severity', 'helpURL']),
         );
+        // Saving a message answers with lint `warnings` next to it; both answers describe them.
+        const withWarnings = {
+          content: {
+            'application/json': {
+              schema: {
+                allOf: [
+                  { $ref: '#/components/schemas/Message' },
+                  {
+                    properties: {
+                      warnings: { type: 'array', items: { $ref: '#/components/schemas/MessageLintWarning' } },
+                    },
+                    required: ['warnings'],
+                  },
+                ],
+              },
+            },
+          },
+        };
+        const paths = document.paths as Record<
+          string,
+          Record<string, { responses: Record<string, unknown> }>
+        >;
+        expect(paths['/api/admin/messages']?.post?.responses['201']).toMatchObject(withWarnings);
+        expect(paths['/api/admin/messages/{id}']?.patch?.responses['200']).toMatchObject(withWarnings);
+        expect(document.components.schemas.MessageLintWarning).toMatchObject({
+          properties: { code: { enum: expect.arrayContaining(['no-deadline', 'jargon']) } },
+          required: expect.arrayContaining(['code', 'message', 'language']),
+        });
       });
     });
   });

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { AuditEntrySchema } from '../contract/audit-entry.ts';
 import { CapturedRequest, ReportsResponse } from '../contract/captured-request.ts';
+import { MessageLintWarning } from '../contract/lint-warning.ts';
 import { Message, MessageFields, MessagePatch } from '../contract/message.ts';
 import { ApiError } from '../contract/problem.ts';
 import { Settings } from '../contract/settings.ts';
@@ -18,6 +19,30 @@ const schema = (s: z.ZodType, io: 'input' | 'output' = 'output') => {
 
 const json = (ref: string) => ({
   content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } },
+});
+/** POST/PATCH message answers: the message plus the lint hints about it (never a refusal). */
+const messageWithWarnings = (description: string) => ({
+  description,
+  content: {
+    'application/json': {
+      schema: {
+        allOf: [
+          { $ref: '#/components/schemas/Message' },
+          {
+            type: 'object',
+            properties: {
+              warnings: {
+                type: 'array',
+                description: 'Lint hints per language (voice.md rules); empty when the text reads well',
+                items: { $ref: '#/components/schemas/MessageLintWarning' },
+              },
+            },
+            required: ['warnings'],
+          },
+        ],
+      },
+    },
+  },
 });
 const error = (description: string) => ({ description, ...json('ApiError') });
 const adminErrors = {
@@ -80,6 +105,7 @@ export function buildOpenApi(): Record<string, unknown> {
         MessageFields: schema(MessageFields, 'input'),
         MessagePatch: schema(MessagePatch, 'input'),
         Message: schema(Message),
+        MessageLintWarning: schema(MessageLintWarning),
         Settings: schema(Settings, 'input'),
         AuditEntry: schema(AuditEntrySchema),
         CapturedRequest: schema(CapturedRequest),
@@ -124,7 +150,7 @@ export function buildOpenApi(): Record<string, unknown> {
           security: [{ admin: [] }],
           requestBody: { required: true, ...json('MessageFields') },
           responses: {
-            201: { description: 'Created; ETag header', ...json('Message') },
+            201: messageWithWarnings('Created; ETag header'),
             400: error('Field problems'),
             ...adminErrors,
           },
@@ -145,7 +171,7 @@ export function buildOpenApi(): Record<string, unknown> {
           parameters: ifMatch,
           requestBody: { required: true, ...json('MessagePatch') },
           responses: {
-            200: { description: 'Changed; new ETag', ...json('Message') },
+            200: messageWithWarnings('Changed; new ETag'),
             400: error('Field problems'),
             404: error('No such message'),
             412: error('Changed by someone else since your read: changedBy, changedAt, current'),

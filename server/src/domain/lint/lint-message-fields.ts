@@ -1,13 +1,11 @@
+import type { MessageLintWarning } from '../../contract/lint-warning.ts';
 import type { Message, MessageFields } from '../../contract/message.ts';
 import type { Settings } from '../../contract/settings.ts';
 import { ALL_BASES } from '../active-message.ts';
 import { resolveHelp } from '../startup-error-body.ts';
-import { type LintWarning, lintMessage } from './lint-message.ts';
+import { lintMessage } from './lint-message.ts';
 
-export interface MessageLintWarning extends LintWarning {
-  /** The language of the text the warning is about. */
-  language: string;
-}
+export type { MessageLintWarning };
 
 /**
  * Lint warnings for every language of a message, with the help users will actually see (message

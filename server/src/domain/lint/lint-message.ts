@@ -1,22 +1,8 @@
+import type { LintCode, LintWarning } from '../../contract/lint-warning.ts';
 import { ALLOWED_CAPITALS, LINT_WORDS, type LintWords } from './lint-words.ts';
 
-export type LintCode =
-  | 'no-deadline'
-  | 'too-long'
-  | 'jargon'
-  | 'all-caps'
-  | 'no-contact'
-  | 'many-exclamations'
-  | 'repeated-apology';
-
-/** A hint for the administrator; never blocks saving. */
-export interface LintWarning {
-  code: LintCode;
-  /** Plain words: what is wrong and how to fix it. */
-  message: string;
-  /** The offending words, when the rule is about words. */
-  matches?: string[];
-}
+// The warning's shape is wire contract (the API returns it, /openapi.json describes it).
+export type { LintCode, LintWarning };
 
 export interface LintContext {
   /** The help text users will see with this message (message override or settings default). */
