@@ -2,7 +2,13 @@ import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Settings } from '../server/src/contract/settings.ts';
-import { ADMIN_TOKEN, launchChromium, type RunningService, startService } from './console-harness.ts';
+import {
+  ADMIN_TOKEN,
+  launchChromium,
+  type RunningService,
+  startService,
+  TEST_SETTINGS,
+} from './console-harness.ts';
 
 const SHOTS = 'test-results/console';
 /** Waiting for the page (API round trip), not a timing assertion. */
@@ -33,7 +39,7 @@ describe('console: settings, audit log, captured requests, reports', () => {
     await page.click('button.tab[data-view="settings"]');
     await expect.poll(() => page.inputValue('#settings-time-zone'), WAIT).toBe('Europe/Moscow');
     await page.click('#settings-add-base');
-    const row = page.locator('#settings-bases tr').last();
+    const row = page.locator('#settings-bases .base-entry').last();
     await row.locator('input.base-key').fill('sklad');
     await row.locator('input.base-name').fill('Склад');
     await page.fill('#settings-help-lv', 'Zvaniet: +371 2000 0000');
@@ -91,5 +97,54 @@ describe('console: settings, audit log, captured requests, reports', () => {
       .toContain('Reports received since the service started: 1.');
     expect(await page.locator('#reports-table table').first().locator('tbody tr').textContent()).toBe('buh1');
     await page.screenshot({ path: `${SHOTS}/14-reports.png`, fullPage: true });
+  });
+
+  it("sets, changes and removes a base's own help text per language, by keyboard", async () => {
+    const helpOf = async (path: string) =>
+      ((await (await fetch(`${service.url}${path}`)).json()) as { helpText?: string }).helpText;
+    const ruText = 'Бухгалтерия: звоните <b>Ольге</b>, +7 (495) 123-45-70';
+    const enText = 'Accounting: call Olga, +7 (495) 123-45-70';
+    await page.click('button.tab[data-view="settings"]');
+    // #settings-saved keeps its text from the last save; only its visibility tells a new one.
+    const buh = page.getByRole('group', { name: 'Base buh', exact: true });
+    const ru = buh.getByLabel('Russian (ru)', { exact: true });
+    const en = buh.getByLabel('English (en)', { exact: true });
+    await expect.poll(() => en.count(), WAIT).toBe(1);
+    expect(await buh.getByLabel('Latvian (lv)', { exact: true }).count()).toBe(1);
+
+    // Typed with the keyboard: Tab goes from one language to the next; Enter on Save submits.
+    await ru.focus();
+    await page.keyboard.type(ruText);
+    await page.keyboard.press('Tab');
+    await page.keyboard.insertText('x'.repeat(2001));
+    await page.focus('#settings-save');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.textContent('#settings-error'), WAIT)
+      .toContain('bases.buh.helpText.en must be at most 2000 characters');
+    expect(await en.getAttribute('aria-invalid')).toBe('true');
+    expect(await en.evaluate((node) => node === document.activeElement)).toBe(true);
+    expect(await helpOf('/startup-error/buh?lang=ru')).toBe(TEST_SETTINGS.helpText?.ru);
+
+    await en.fill(enText);
+    await page.focus('#settings-save');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.isVisible('#settings-saved'), WAIT).toBe(true);
+    expect(await en.getAttribute('aria-invalid')).toBeNull();
+    expect(await page.locator('#settings-bases b').count()).toBe(0);
+    expect(await ru.inputValue()).toBe(ruText);
+    await page.screenshot({ path: `${SHOTS}/15-settings-base-help.png`, fullPage: true });
+    expect(await helpOf('/startup-error/buh?lang=ru')).toBe(ruText);
+    expect(await helpOf('/startup-error/buh?lang=en')).toBe(enText);
+    // Other bases keep the default help text.
+    expect(await helpOf('/startup-error/zup?lang=en')).toBe(TEST_SETTINGS.helpText?.en);
+
+    // Removing the English text: English readers get the base's text in the default language (ru).
+    await en.fill('');
+    await page.click('#settings-save');
+    await expect.poll(() => page.isVisible('#settings-saved'), WAIT).toBe(true);
+    const settings = (await (await service.api('GET', '/api/admin/settings')).json()) as Settings;
+    expect(settings.bases.buh?.helpText).toEqual({ ru: ruText });
+    expect(await helpOf('/startup-error/buh?lang=en')).toBe(ruText);
   });
 });

@@ -178,29 +178,19 @@ function OtherViews() {
         <h2 id="settings-title">Settings</h2>
         <form id="settings-form" class="card" novalidate>
           <label for="settings-default-language">Default language</label>
-          <input id="settings-default-language" type="text" required />
+          <input id="settings-default-language" type="text" required data-path="defaultLanguage" />
           <label for="settings-time-zone">Time zone users see (IANA, e.g. Europe/Moscow)</label>
-          <input id="settings-time-zone" type="text" required />
+          <input id="settings-time-zone" type="text" required data-path="timeZone" />
           <fieldset>
             <legend>Default help text (shown with every message and when there is none)</legend>
             <div id="settings-help-texts" />
           </fieldset>
           <label for="settings-help-url">Default help link ("Нужна помощь")</label>
-          <input id="settings-help-url" type="url" />
+          <input id="settings-help-url" type="url" data-path="helpURL" />
           <fieldset>
             <legend>Bases</legend>
             <p class="hint">Key = the last part of the base's service address: /startup-error/&lt;key&gt;.</p>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Key</th>
-                  <th scope="col">Name users know</th>
-                  <th scope="col">Help link for this base (optional)</th>
-                  <th scope="col">Remove</th>
-                </tr>
-              </thead>
-              <tbody id="settings-bases" />
-            </table>
+            <div id="settings-bases" />
             <button id="settings-add-base" type="button">
               Add base
             </button>

@@ -33,6 +33,10 @@ nav.tabs{display:flex;flex-wrap:wrap;gap:.4rem;margin:0 0 1rem}
 fieldset{border:1px solid var(--border);border-radius:8px;margin:0 0 .9rem;padding:.6rem .9rem .8rem}
 legend{font-weight:700;padding:0 .3rem}
 .lang-block{margin:.5rem 0 .8rem}
+.base-fields{display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:.4rem 1rem}
+@media (max-width:50rem){.base-fields{grid-template-columns:minmax(0,1fr)}}
+.base-help textarea{min-height:3.2rem}
+[aria-invalid="true"]{border:2px solid var(--bad)}
 .lang-block .count{color:var(--muted);font-size:.85rem;float:right;font-weight:400}
 ul.lint{list-style:none;margin:.3rem 0 0;padding:0}
 ul.lint li{border-left:4px solid var(--warn);background:#fff7e6;padding:.25rem .6rem;margin:.2rem 0;font-size:.92rem}

@@ -1,5 +1,6 @@
 import type { Settings } from '../../../contract/settings.ts';
 import { problemText } from './admin-api.ts';
+import { createBaseEntry, readBaseEntry } from './base-entry.ts';
 import { type ConsoleContext, languageLabel } from './console-context.ts';
 import { byId, el, setText } from './dom.ts';
 
@@ -16,36 +17,20 @@ export function createSettingsView(ctx: ConsoleContext, onSaved: (settings: Sett
   const saved = byId('settings-saved');
   let etag: string | undefined;
   let languages: string[] = [];
-  let loaded: Settings = ctx.settings;
-
-  function baseRow(key: string, name: string, helpURL: string): HTMLTableRowElement {
-    const input = (cls: string, value: string, label: string) => {
-      const field = el('input', { type: 'text', class: cls, 'aria-label': label });
-      field.value = value;
-      return field;
-    };
-    const remove = el('button', { type: 'button', class: 'danger' }, 'Remove');
-    const row = el(
-      'tr',
-      {},
-      el('td', {}, input('base-key', key, 'Base key')),
-      el('td', {}, input('base-name', name, 'Base name')),
-      el('td', {}, input('base-help-url', helpURL, 'Help link for this base')),
-      el('td', {}, remove),
-    );
-    remove.addEventListener('click', () => row.remove());
-    return row;
-  }
 
   function fill(settings: Settings) {
-    loaded = settings;
     byId<HTMLInputElement>('settings-default-language').value = settings.defaultLanguage;
     byId<HTMLInputElement>('settings-time-zone').value = settings.timeZone;
     byId<HTMLInputElement>('settings-help-url').value = settings.helpURL ?? '';
     languages = [...new Set(['ru', 'en', 'lv', ...Object.keys(settings.helpText ?? {})])];
     byId('settings-help-texts').replaceChildren(
       ...languages.map((language) => {
-        const area = el('textarea', { id: `settings-help-${language}`, lang: language, rows: '2' });
+        const area = el('textarea', {
+          id: `settings-help-${language}`,
+          lang: language,
+          rows: '2',
+          'data-path': `helpText.${language}`,
+        });
         area.value = settings.helpText?.[language] ?? '';
         return el(
           'div',
@@ -56,7 +41,7 @@ export function createSettingsView(ctx: ConsoleContext, onSaved: (settings: Sett
       }),
     );
     rows.replaceChildren(
-      ...Object.entries(settings.bases).map(([key, base]) => baseRow(key, base.name, base.helpURL ?? '')),
+      ...Object.entries(settings.bases).map(([key, base]) => createBaseEntry(key, base, languages)),
     );
   }
 
@@ -67,19 +52,9 @@ export function createSettingsView(ctx: ConsoleContext, onSaved: (settings: Sett
       if (value) helpText[language] = value;
     }
     const bases: Settings['bases'] = {};
-    for (const row of rows.querySelectorAll('tr')) {
-      const value = (cls: string) =>
-        (row.querySelector<HTMLInputElement>(`input.${cls}`)?.value ?? '').trim();
-      const key = value('base-key');
-      if (!key) continue;
-      const url = value('base-help-url');
-      // Per-base help texts are not edited here; keep what the API has.
-      const before = loaded.bases[key];
-      bases[key] = {
-        name: value('base-name') || key,
-        ...(before?.helpText && { helpText: before.helpText }),
-        ...(url && { helpURL: url }),
-      };
+    for (const entry of rows.querySelectorAll<HTMLElement>('.base-entry')) {
+      const base = readBaseEntry(entry);
+      if (base) bases[base[0]] = base[1];
     }
     const helpURL = byId<HTMLInputElement>('settings-help-url').value.trim();
     return {
@@ -103,10 +78,27 @@ export function createSettingsView(ctx: ConsoleContext, onSaved: (settings: Sett
     fill(answer.data as Settings);
   }
 
+  /** Points at the refused fields (and takes a keyboard user to the first); [] clears the marks. */
+  function markRefused(problems: readonly FieldProblem[]) {
+    const refused = new Set(problems.map((problem) => problem.path));
+    let first: HTMLElement | undefined;
+    for (const field of form.querySelectorAll<HTMLElement>('[data-path]')) {
+      if (refused.has(field.dataset.path ?? '')) {
+        field.setAttribute('aria-invalid', 'true');
+        field.setAttribute('aria-describedby', error.id);
+        first ??= field;
+      } else {
+        field.removeAttribute('aria-invalid');
+        field.removeAttribute('aria-describedby');
+      }
+    }
+    first?.focus();
+  }
+
   byId('settings-add-base').addEventListener('click', () => {
-    const row = baseRow('', '', '');
-    rows.append(row);
-    row.querySelector('input')?.focus();
+    const entry = createBaseEntry('', undefined, languages);
+    rows.append(entry);
+    entry.querySelector('input')?.focus();
   });
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -115,6 +107,7 @@ export function createSettingsView(ctx: ConsoleContext, onSaved: (settings: Sett
     if (answer.status === 200) {
       etag = answer.etag;
       setText(error, '');
+      markRefused([]);
       setText(saved, 'Settings saved.');
       fill(answer.data as Settings);
       onSaved(answer.data as Settings);
@@ -127,6 +120,7 @@ export function createSettingsView(ctx: ConsoleContext, onSaved: (settings: Sett
         ? `Not saved: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}.`
         : problemText(answer.data, `Not saved (HTTP ${answer.status}).`),
     );
+    markRefused(problems);
   });
 
   return { load };
