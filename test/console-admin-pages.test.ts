@@ -139,12 +139,29 @@ describe('console: settings, audit log, captured requests, reports', () => {
     // Other bases keep the default help text.
     expect(await helpOf('/startup-error/zup?lang=en')).toBe(TEST_SETTINGS.helpText?.en);
 
-    // Removing the English text: English readers get the base's text in the default language (ru).
+    // A second base with the same key is refused before it could replace the first one's help text.
+    await page.focus('#settings-add-base');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('buh');
+    await page.click('#settings-save');
+    await expect
+      .poll(() => page.textContent('#settings-error'), WAIT)
+      .toBe('Not saved: bases.buh is the key of two bases; give each base its own key.');
+    const twin = page.locator('#settings-bases .base-entry').last();
+    expect(await twin.locator('input.base-key').getAttribute('aria-invalid')).toBe('true');
+    await twin.getByRole('button', { name: 'Remove this base' }).press('Enter');
+    expect(await page.locator('#settings-bases .base-entry').count()).toBe(3);
+
+    // Changing the Russian text and removing the English one: English readers now get the base's
+    // text in the default language (ru), not the default help text.
+    const ruChanged = 'Бухгалтерия: звоните Ольге, +7 (495) 123-45-71';
+    await ru.fill(ruChanged);
     await en.fill('');
     await page.click('#settings-save');
     await expect.poll(() => page.isVisible('#settings-saved'), WAIT).toBe(true);
     const settings = (await (await service.api('GET', '/api/admin/settings')).json()) as Settings;
-    expect(settings.bases.buh?.helpText).toEqual({ ru: ruText });
-    expect(await helpOf('/startup-error/buh?lang=en')).toBe(ruText);
+    expect(settings.bases.buh?.helpText).toEqual({ ru: ruChanged });
+    expect(await helpOf('/startup-error/buh?lang=ru')).toBe(ruChanged);
+    expect(await helpOf('/startup-error/buh?lang=en')).toBe(ruChanged);
   });
 });

@@ -45,25 +45,36 @@ export function createSettingsView(ctx: ConsoleContext, onSaved: (settings: Sett
     );
   }
 
-  function collect(): Settings {
+  /** The settings as typed, and what the page can tell is wrong before asking the API. */
+  function collect(): { settings: Settings; problems: FieldProblem[] } {
     const helpText: Record<string, string> = {};
     for (const language of languages) {
       const value = byId<HTMLTextAreaElement>(`settings-help-${language}`).value.trim();
       if (value) helpText[language] = value;
     }
     const bases: Settings['bases'] = {};
+    const problems: FieldProblem[] = [];
     for (const entry of rows.querySelectorAll<HTMLElement>('.base-entry')) {
       const base = readBaseEntry(entry);
-      if (base) bases[base[0]] = base[1];
+      if (!base) continue;
+      // A second entry with the same key would silently replace the first one's name and help.
+      if (Object.hasOwn(bases, base[0])) {
+        problems.push({
+          path: `bases.${base[0]}`,
+          message: 'is the key of two bases; give each base its own key',
+        });
+      }
+      bases[base[0]] = base[1];
     }
     const helpURL = byId<HTMLInputElement>('settings-help-url').value.trim();
-    return {
+    const settings: Settings = {
       defaultLanguage: byId<HTMLInputElement>('settings-default-language').value.trim(),
       timeZone: byId<HTMLInputElement>('settings-time-zone').value.trim(),
       ...(Object.keys(helpText).length > 0 && { helpText }),
       ...(helpURL && { helpURL }),
       bases,
     };
+    return { settings, problems };
   }
 
   async function load() {
@@ -95,6 +106,16 @@ export function createSettingsView(ctx: ConsoleContext, onSaved: (settings: Sett
     first?.focus();
   }
 
+  function showRefused(problems: readonly FieldProblem[], fallback: string) {
+    setText(
+      error,
+      problems.length > 0
+        ? `Not saved: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}.`
+        : fallback,
+    );
+    markRefused(problems);
+  }
+
   byId('settings-add-base').addEventListener('click', () => {
     const entry = createBaseEntry('', undefined, languages);
     rows.append(entry);
@@ -103,7 +124,9 @@ export function createSettingsView(ctx: ConsoleContext, onSaved: (settings: Sett
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     saved.hidden = true;
-    const answer = await ctx.request('PUT', '/api/admin/settings', { body: collect(), ifMatch: etag });
+    const typed = collect();
+    if (typed.problems.length > 0) return showRefused(typed.problems, '');
+    const answer = await ctx.request('PUT', '/api/admin/settings', { body: typed.settings, ifMatch: etag });
     if (answer.status === 200) {
       etag = answer.etag;
       setText(error, '');
@@ -114,13 +137,7 @@ export function createSettingsView(ctx: ConsoleContext, onSaved: (settings: Sett
       return;
     }
     const problems = (answer.data as { problems?: FieldProblem[] } | undefined)?.problems ?? [];
-    setText(
-      error,
-      problems.length > 0
-        ? `Not saved: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}.`
-        : problemText(answer.data, `Not saved (HTTP ${answer.status}).`),
-    );
-    markRefused(problems);
+    showRefused(problems, problemText(answer.data, `Not saved (HTTP ${answer.status}).`));
   });
 
   return { load };
