@@ -1,5 +1,4 @@
-import { main } from '../src/cli/main.ts';
-import { nodeFileSystem } from '../src/fs/node-file-system.ts';
+import type { FileSystem } from '../src/fs/file-system.ts';
 
 // Parallel reads, writes and fsyncs block libuv's pool threads; the default 4 would cap --jobs at 4.
 // Set before the first file operation, which is when Node creates the pool.
@@ -11,6 +10,19 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+// The real file system pulls in tinyglobby (picomatch, fdir); load it on the first file operation so
+// `--version`, `--help` and usage errors start as fast as Node itself.
+let loaded: Promise<FileSystem> | undefined;
+const nodeFileSystem = () =>
+  (loaded ??= import('../src/fs/node-file-system.ts').then((module) => module.nodeFileSystem));
+const fs: FileSystem = {
+  expandPaths: async (...args) => (await nodeFileSystem()).expandPaths(...args),
+  readFile: async (...args) => (await nodeFileSystem()).readFile(...args),
+  readText: async (...args) => (await nodeFileSystem()).readText(...args),
+  writeAtomic: async (...args) => (await nodeFileSystem()).writeAtomic(...args),
+};
+
+const { main } = await import('../src/cli/main.ts');
 const exitCode = await main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
@@ -18,7 +30,7 @@ const exitCode = await main(process.argv.slice(2), {
   env: process.env,
   cwd: process.cwd(),
   fetch: globalThis.fetch,
-  fs: nodeFileSystem,
+  fs,
   now: () => new Date(),
 });
 // Let stdout drain before exiting, so piped JSON reports are never cut short.

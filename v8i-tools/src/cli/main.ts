@@ -1,30 +1,34 @@
-import pc from 'picocolors';
 import type { Colors } from 'picocolors/types';
 import { type OptionSpec, parseArgs } from './args.ts';
-import { applyCommand } from './commands/apply.ts';
-import { checkCommand } from './commands/check.ts';
-import { getCommand } from './commands/get.ts';
-import { listCommand } from './commands/list.ts';
-import { setCommand, unsetCommand } from './commands/set.ts';
-import { syncCommand } from './commands/sync.ts';
 import { type CommandContext, EXIT_OK, EXIT_USAGE } from './context.ts';
 import { helpTexts } from './help.ts';
 import type { CliIo } from './io.ts';
 import { commonOptions, selectorOptions, writeOptions } from './options.ts';
 import { V8I_VERSION } from './version.ts';
 
+type Run = (ctx: CommandContext) => Promise<number>;
+
+/**
+ * Each command's code (and the libraries only it needs: zod, diff, cli-progress, tinyglobby) is
+ * imported when that command runs. In the single-file bundle esbuild keeps these modules inside
+ * lazily-initialised wrappers, so `--version`, `--help` and a usage error never evaluate them:
+ * that is most of the CLI's start time.
+ */
 interface Command {
   options: Record<string, OptionSpec>;
-  run: (ctx: CommandContext) => Promise<number>;
+  load: () => Promise<Run>;
 }
 
 const commands: Record<string, Command> = {
-  list: { options: { ...commonOptions, ...selectorOptions }, run: listCommand },
+  list: {
+    options: { ...commonOptions, ...selectorOptions },
+    load: async () => (await import('./commands/list.ts')).listCommand,
+  },
   get: {
     options: { ...commonOptions, ...selectorOptions, key: { type: 'string', multiple: true } },
-    run: getCommand,
+    load: async () => (await import('./commands/get.ts')).getCommand,
   },
-  check: { options: commonOptions, run: checkCommand },
+  check: { options: commonOptions, load: async () => (await import('./commands/check.ts')).checkCommand },
   set: {
     options: {
       ...commonOptions,
@@ -33,7 +37,7 @@ const commands: Record<string, Command> = {
       'help-text': { type: 'string' },
       'help-url': { type: 'string' },
     },
-    run: setCommand,
+    load: async () => (await import('./commands/set.ts')).setCommand,
   },
   unset: {
     options: {
@@ -43,11 +47,11 @@ const commands: Record<string, Command> = {
       'help-text': { type: 'boolean' },
       'help-url': { type: 'boolean' },
     },
-    run: unsetCommand,
+    load: async () => (await import('./commands/set.ts')).unsetCommand,
   },
   apply: {
     options: { ...commonOptions, ...selectorOptions, ...writeOptions, plan: { type: 'string' } },
-    run: applyCommand,
+    load: async () => (await import('./commands/apply.ts')).applyCommand,
   },
   sync: {
     options: {
@@ -58,14 +62,13 @@ const commands: Record<string, Command> = {
       map: { type: 'string' },
       lang: { type: 'string' },
     },
-    run: syncCommand,
+    load: async () => (await import('./commands/sync.ts')).syncCommand,
   },
 };
 
 /** NO_COLOR (any non-empty value) wins; FORCE_COLOR turns colour on for pipes; else only on a TTY. */
-function colorsFor(io: CliIo, tty: boolean): Colors {
-  const enabled = io.env.NO_COLOR ? false : io.env.FORCE_COLOR ? io.env.FORCE_COLOR !== '0' : tty;
-  return pc.createColors(enabled);
+function colorEnabled(io: CliIo, tty: boolean): boolean {
+  return io.env.NO_COLOR ? false : io.env.FORCE_COLOR ? io.env.FORCE_COLOR !== '0' : tty;
 }
 
 /** The whole CLI: parses `argv` (without node and script), writes through `io`, returns the exit code. */
@@ -95,12 +98,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stdout.write(helpTexts[name] ?? '');
     return EXIT_OK;
   }
-  return command.run({
+  const [run, { default: pc }] = await Promise.all([command.load(), import('picocolors')]);
+  const colors = (tty: boolean): Colors => pc.createColors(colorEnabled(io, tty));
+  return run({
     io,
     command: name,
     values: parsed.values,
     positionals: parsed.positionals,
-    colors: colorsFor(io, io.isTTY.stdout),
-    errorColors: colorsFor(io, io.isTTY.stderr),
+    colors: colors(io.isTTY.stdout),
+    errorColors: colors(io.isTTY.stderr),
   });
 }
