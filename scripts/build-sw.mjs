@@ -59,24 +59,6 @@ export async function generatePageAssets() {
   ].join('\n');
 }
 
-// zod re-exports every locale it has (~260 KB minified); the worker's messages are for admins reading
-// the console, so English is all it ships.
-const zodEnglishOnly = {
-  name: 'zod-english-only',
-  setup(builder) {
-    builder.onResolve({ filter: /locales\/index\.js$/ }, (args) =>
-      args.importer.includes(`${'node_modules'}/zod/`)
-        ? { path: args.importer, namespace: 'zod-locales' }
-        : undefined,
-    );
-    builder.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
-      contents: `export { default as en } from '../locales/en.js';`,
-      resolveDir: dirname(args.path),
-      loader: 'js',
-    }));
-  },
-};
-
 async function bundle(entry, outfile, extra = {}) {
   await esbuild.build({
     entryPoints: [join(source, entry)],
@@ -88,7 +70,6 @@ async function bundle(entry, outfile, extra = {}) {
     charset: 'utf8',
     legalComments: 'none',
     define: { 'process.env.NODE_ENV': '"production"' },
-    plugins: [zodEnglishOnly],
     ...extra,
   });
 }

@@ -11,29 +11,6 @@ import { clientKitModule } from './client-kit-module.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = join(root, 'dist', 'worker.mjs');
 
-/**
- * zod re-exports every translation of its error messages as `z.locales` (about 260 KiB minified, a
- * third of the bundle) and a namespace re-export defeats tree shaking. Nothing here calls
- * `z.config(z.locales.xx())`: our field messages are our own, and zod's English default is imported
- * by zod directly. So `z.locales` keeps English only — a smaller upload and a faster cold start.
- */
-function zodEnglishOnly() {
-  return {
-    name: 'zod-english-only',
-    setup(build) {
-      build.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
-        /[\\/]zod[\\/]/.test(args.importer)
-          ? { path: join(dirname(args.importer), '..', 'locales', 'en.js'), namespace: 'zod-locales' }
-          : undefined,
-      );
-      build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
-        contents: `export { default as en } from ${JSON.stringify(args.path)};`,
-        resolveDir: dirname(args.path),
-      }));
-    },
-  };
-}
-
 export default async function build() {
   await esbuild({
     entryPoints: [join(root, 'server', 'src', 'entry', 'worker.ts')],
@@ -49,7 +26,7 @@ export default async function build() {
     legalComments: 'none',
     logLevel: 'warning',
     // Proxy mode serves the client-sw kit from the bundle (`startup-help:client-kit`).
-    plugins: [clientKitModule(), zodEnglishOnly()],
+    plugins: [clientKitModule()],
   });
   const code = await readFile(outfile);
   const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import type { D1Database } from '@cloudflare/workers-types';
 import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 // @ts-expect-error: a plain .mjs build script without type declarations
 import { bundleConsoleScript } from '../scripts/build-console.mjs';
 import { createApp } from '../server/src/app.ts';
 import { MessageLintWarning } from '../server/src/contract/lint-warning.ts';
+import * as z from '../server/src/contract/zod.ts';
 import { createTokenVerifier, sha256Hex } from '../server/src/domain/admin-token.ts';
 import { silentLogger } from '../server/src/domain/logger.ts';
 import { CONSOLE_SCRIPT } from '../server/src/routes/console/console-script.generated.ts';

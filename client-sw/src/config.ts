@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { HelpURL } from '../../server/src/contract/help-url.ts';
 import { LanguageTag, LocalizedText, MAX_TEXT_LENGTH } from '../../server/src/contract/language-tag.ts';
+import * as z from '../../server/src/contract/zod.ts';
 
 /**
  * `startup-help.config.json`: what the service worker and the offline page of one 1C web publication
@@ -8,26 +8,31 @@ import { LanguageTag, LocalizedText, MAX_TEXT_LENGTH } from '../../server/src/co
  */
 export const SwConfig = z.strictObject({
   /** This base's startup-error address, e.g. `https://status.example.local/startup-error/buh`. */
-  statusURL: z.url({ protocol: /^https?$/, error: 'must be an absolute http:// or https:// URL' }).optional(),
+  statusURL: z.optional(
+    z.url({ protocol: /^https?$/, error: 'must be an absolute http:// or https:// URL' }),
+  ),
   /** The name users know the infobase by ("Бухгалтерия"); the page title says "Не удаётся подключиться к …". */
-  baseName: z.string().trim().min(1).max(200).optional(),
+  baseName: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
   /** Whom to call; a plain string or text per language. The status service's help text wins when known. */
-  helpText: z.union([z.string().trim().min(1).max(MAX_TEXT_LENGTH), LocalizedText]).optional(),
+  helpText: z.optional(
+    z.union([z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_TEXT_LENGTH)), LocalizedText]),
+  ),
   /** The "Нужна помощь" link; only http(s). The status service's help URL wins when known. */
-  helpURL: HelpURL.optional(),
+  helpURL: z.optional(HelpURL),
   /** Used when none of the browser's languages is one of ru, en, lv. */
-  defaultLanguage: LanguageTag.default('ru'),
+  defaultLanguage: z._default(LanguageTag, 'ru'),
   /** A navigation that has not answered within this many seconds gets the offline page. */
-  networkTimeoutSeconds: z.number().positive().max(300).default(10),
+  networkTimeoutSeconds: z._default(z.number().check(z.positive(), z.lte(300)), 10),
   /** HTTP statuses of a navigation that count as "the server is down" (e.g. 502 from a proxy). */
-  fallbackStatuses: z
-    .array(z.int().min(400, { error: 'must be an HTTP error status (400–599)' }).max(599))
-    .default([502, 503, 504]),
+  fallbackStatuses: z._default(
+    z.array(z.int().check(z.gte(400, { error: 'must be an HTTP error status (400–599)' }), z.lte(599))),
+    [502, 503, 504],
+  ),
   /** Automatic retries start after this many seconds and double up to `retryMaxSeconds`. */
-  retryInitialSeconds: z.number().positive().max(3600).default(10),
-  retryMaxSeconds: z.number().positive().max(3600).default(60),
+  retryInitialSeconds: z._default(z.number().check(z.positive(), z.lte(3600)), 10),
+  retryMaxSeconds: z._default(z.number().check(z.positive(), z.lte(3600)), 60),
   /** While the server is up, the last known status is refreshed this often. */
-  statusRefreshSeconds: z.number().min(1).max(86_400).default(300),
+  statusRefreshSeconds: z._default(z.number().check(z.gte(1), z.lte(86_400)), 300),
 });
 export type SwConfig = z.infer<typeof SwConfig>;
 export type SwConfigInput = z.input<typeof SwConfig>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './zod.ts';
 
 /** The stored and served shape of `AuditEntry` (store.ts), for validation on load and for OpenAPI. */
 export const AuditEntrySchema = z.object({
@@ -7,6 +7,6 @@ export const AuditEntrySchema = z.object({
   actor: z.string(),
   action: z.enum(['message.create', 'message.update', 'message.delete', 'settings.update']),
   target: z.string(),
-  before: z.unknown().optional(),
-  after: z.unknown().optional(),
+  before: z.optional(z.unknown()),
+  after: z.optional(z.unknown()),
 });

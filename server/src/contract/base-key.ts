@@ -1,11 +1,11 @@
-import { z } from 'zod';
+import * as z from './zod.ts';
 
 /** The short key naming an infobase in service addresses: `/startup-error/<baseKey>`. */
-export const BaseKey = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, {
+export const BaseKey = z.string().check(
+  z.regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, {
     error:
       'must be 1–64 Latin letters, digits, "_", "-" or "." and start with a letter or digit (e.g. "buh")',
-  })
-  .refine((key) => !key.toLowerCase().endsWith('.json'), { error: 'must not end with ".json"' });
+  }),
+  z.refine((key) => !key.toLowerCase().endsWith('.json'), { error: 'must not end with ".json"' }),
+);
 export type BaseKey = z.infer<typeof BaseKey>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './zod.ts';
 
 /** One startup-error request as received (`GET /api/admin/requests`): what the 1C platform sends. */
 export const CapturedRequest = z.object({
@@ -9,16 +9,16 @@ export const CapturedRequest = z.object({
   query: z.string(),
   /** In arrival order; `Authorization`, `Cookie` and the like are never kept. */
   headers: z.array(z.tuple([z.string(), z.string()])),
-  clientAddress: z.string().optional(),
-  bodyBytes: z.number().int().nonnegative(),
+  clientAddress: z.optional(z.string()),
+  bodyBytes: z.int().check(z.nonnegative()),
   /** The first 4 KB of the body. */
-  body: z.string().optional(),
-  bodyEncoding: z.enum(['utf-8', 'base64']).optional(),
+  body: z.optional(z.string()),
+  bodyEncoding: z.optional(z.enum(['utf-8', 'base64'])),
 });
 export type CapturedRequest = z.infer<typeof CapturedRequest>;
 
 /** A POSTed login-error report as kept (last 1,000) and forwarded to `REPORT_WEBHOOK_URL`. */
-export const LoginErrorReport = CapturedRequest.extend({
+export const LoginErrorReport = z.extend(CapturedRequest, {
   /** The base the client asked about; `*` for `/startup-error`. */
   baseKey: z.string(),
 });
@@ -26,10 +26,10 @@ export type LoginErrorReport = z.infer<typeof LoginErrorReport>;
 
 /** `GET /api/admin/reports`. */
 export const ReportsResponse = z.object({
-  total: z.number().int().nonnegative(),
+  total: z.int().check(z.nonnegative()),
   /** Counts per base and per hour (UTC hour start), newest hour first. */
-  perHour: z.array(z.object({ hour: z.string(), baseKey: z.string(), count: z.number().int() })),
-  perBase: z.record(z.string(), z.number().int()),
+  perHour: z.array(z.object({ hour: z.string(), baseKey: z.string(), count: z.int() })),
+  perBase: z.record(z.string(), z.int()),
   /** Newest first, at most 1,000. */
   recent: z.array(LoginErrorReport),
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './zod.ts';
 
 /** An absolute http(s) URL: the "Нужна помощь" link. Other schemes (javascript:, file:) are refused. */
 export const HelpURL = z.url({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './zod.ts';
 
 /**
  * A point in time on the wire: ISO-8601 with an explicit offset (`Z` or `±hh:mm`).
@@ -9,5 +9,5 @@ export const IsoDateTimeWithOffset = z.iso
     offset: true,
     error: 'must be an ISO-8601 time with an offset, e.g. 2026-11-23T14:00:00+03:00',
   })
-  .describe('ISO-8601 date-time with an offset');
+  .check(z.describe('ISO-8601 date-time with an offset'));
 export type IsoDateTimeWithOffset = z.infer<typeof IsoDateTimeWithOffset>;

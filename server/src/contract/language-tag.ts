@@ -1,11 +1,10 @@
-import { z } from 'zod';
+import * as z from './zod.ts';
 
 /** A BCP-47 language tag such as `ru`, `en`, `lv`, `en-GB`; checked by the platform's own Intl. */
-export const LanguageTag = z
-  .string()
-  .min(2)
-  .max(35)
-  .refine(
+export const LanguageTag = z.string().check(
+  z.minLength(2),
+  z.maxLength(35),
+  z.refine(
     (tag) => {
       try {
         return Intl.getCanonicalLocales(tag).length === 1;
@@ -14,7 +13,8 @@ export const LanguageTag = z
       }
     },
     { error: 'must be a BCP-47 language tag such as "ru", "en" or "lv"' },
-  );
+  ),
+);
 export type LanguageTag = z.infer<typeof LanguageTag>;
 
 export const MAX_TEXT_LENGTH = 2000;
@@ -25,9 +25,13 @@ export const LocalizedText = z
     LanguageTag,
     z
       .string()
-      .trim()
-      .min(1, { error: 'must not be empty' })
-      .max(MAX_TEXT_LENGTH, { error: `must be at most ${MAX_TEXT_LENGTH} characters` }),
+      .check(
+        z.trim(),
+        z.minLength(1, { error: 'must not be empty' }),
+        z.maxLength(MAX_TEXT_LENGTH, { error: `must be at most ${MAX_TEXT_LENGTH} characters` }),
+      ),
   )
-  .refine((texts) => Object.keys(texts).length > 0, { error: 'needs a text in at least one language' });
+  .check(
+    z.refine((texts) => Object.keys(texts).length > 0, { error: 'needs a text in at least one language' }),
+  );
 export type LocalizedText = z.infer<typeof LocalizedText>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './zod.ts';
 
 /** The rules of voice.md the message lint can measure. */
 export const LintCode = z.enum([
@@ -18,12 +18,12 @@ export const LintWarning = z.object({
   /** Plain words: what is wrong and how to fix it. */
   message: z.string(),
   /** The offending words, when the rule is about words. */
-  matches: z.array(z.string()).optional(),
+  matches: z.optional(z.array(z.string())),
 });
 export type LintWarning = z.infer<typeof LintWarning>;
 
 /** A warning about one language's text of a message, as POST/PATCH message answers carry them. */
-export const MessageLintWarning = LintWarning.extend({
+export const MessageLintWarning = z.extend(LintWarning, {
   /** The language of the text the warning is about. */
   language: z.string(),
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './zod.ts';
 
 /** One thing wrong with a request, in plain words, pointing at the field (`text.ru`, `bases.0`). */
 export const FieldProblem = z.object({
@@ -13,12 +13,12 @@ export const ApiError = z.object({
   error: z.string(),
   /** What went wrong and how to fix it, in plain words. */
   message: z.string(),
-  problems: z.array(FieldProblem).optional(),
+  problems: z.optional(z.array(FieldProblem)),
   /** On 412: who changed the resource last, and when (ISO-8601). */
-  changedBy: z.string().optional(),
-  changedAt: z.string().optional(),
+  changedBy: z.optional(z.string()),
+  changedAt: z.optional(z.string()),
   /** On 412: the resource as it is now, with its `etag`, so a client can show the difference. */
-  current: z.unknown().optional(),
-  etag: z.string().optional(),
+  current: z.optional(z.unknown()),
+  etag: z.optional(z.string()),
 });
 export type ApiError = z.infer<typeof ApiError>;

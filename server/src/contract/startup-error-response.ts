@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { HelpURL } from './help-url.ts';
 import { IsoDateTimeWithOffset } from './iso-time.ts';
+import * as z from './zod.ts';
 
 /**
  * What 1C clients (and our offline page) read on a failed login. Every field is omitted when it has
@@ -8,9 +8,9 @@ import { IsoDateTimeWithOffset } from './iso-time.ts';
  * deadline itself, so clients need not understand `displayUntil` at all.
  */
 export const StartupErrorResponse = z.object({
-  userMessage: z.string().optional(),
-  displayUntil: IsoDateTimeWithOffset.optional(),
-  helpText: z.string().optional(),
-  helpURL: HelpURL.optional(),
+  userMessage: z.optional(z.string()),
+  displayUntil: z.optional(IsoDateTimeWithOffset),
+  helpText: z.optional(z.string()),
+  helpURL: z.optional(HelpURL),
 });
 export type StartupErrorResponse = z.infer<typeof StartupErrorResponse>;

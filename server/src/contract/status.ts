@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { HelpURL } from './help-url.ts';
 import { IsoDateTimeWithOffset } from './iso-time.ts';
 import { Severity } from './message.ts';
+import * as z from './zod.ts';
 
 /** One message as the public sees it: texts already chosen for the response language. */
 export const StatusMessage = z.object({
@@ -21,8 +21,8 @@ export const BaseStatus = z.object({
   key: z.string(),
   name: z.string(),
   state: z.enum(['ok', 'info', 'maintenance', 'outage']),
-  helpText: z.string().optional(),
-  helpURL: HelpURL.optional(),
+  helpText: z.optional(z.string()),
+  helpURL: z.optional(HelpURL),
   active: z.array(StatusMessage),
   upcoming: z.array(StatusMessage),
 });

@@ -1,5 +1,5 @@
-import type { z } from 'zod';
 import type { FieldProblem } from '../contract/problem.ts';
+import type * as z from '../contract/zod.ts';
 
 function pathOf(path: readonly PropertyKey[]): string {
   return path.length === 0 ? '(body)' : path.map(String).join('.');
@@ -25,7 +25,7 @@ function describe(issue: z.core.$ZodIssue): string {
 }
 
 /** zod issues as field problems a person can act on. */
-export function fieldProblems(error: z.ZodError): FieldProblem[] {
+export function fieldProblems(error: z.core.$ZodError): FieldProblem[] {
   return error.issues.flatMap((issue) =>
     // One problem per unknown field, pointing at the field itself.
     issue.code === 'unrecognized_keys'

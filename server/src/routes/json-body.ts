@@ -1,7 +1,7 @@
 import type { ValidationTargets } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { validator } from 'hono/validator';
-import type { z } from 'zod';
+import type * as z from '../contract/zod.ts';
 import { fieldProblems } from '../domain/field-problems.ts';
 import { apiError } from './api-error.ts';
 
@@ -11,7 +11,7 @@ const JSON_MEDIA = /^application\/([\w.-]+\+)?json$/i;
  * A JSON body checked against `schema`; read it with `c.req.valid('json')`. A body that is not JSON
  * or does not fit gets a 400 listing every field problem in plain words (unknown fields included).
  */
-export function jsonBody<T extends z.ZodType>(schema: T) {
+export function jsonBody<T extends z.ZodMiniType>(schema: T) {
   return validator('json', (value: ValidationTargets['json'], c): z.output<T> => {
     const media = (c.req.header('content-type') ?? '').split(';')[0]?.trim() ?? '';
     if (!JSON_MEDIA.test(media)) {

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { AuditEntrySchema } from '../contract/audit-entry.ts';
 import { CapturedRequest, ReportsResponse } from '../contract/captured-request.ts';
 import { MessageLintWarning } from '../contract/lint-warning.ts';
@@ -8,8 +7,9 @@ import { ApiError } from '../contract/problem.ts';
 import { Settings } from '../contract/settings.ts';
 import { StartupErrorResponse } from '../contract/startup-error-response.ts';
 import { StatusResponse } from '../contract/status.ts';
+import * as z from '../contract/zod.ts';
 
-const schema = (s: z.ZodType, io: 'input' | 'output' = 'output') => {
+const schema = (s: z.core.$ZodType, io: 'input' | 'output' = 'output') => {
   const { $schema: _, ...rest } = z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Record<
     string,
     unknown

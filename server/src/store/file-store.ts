@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
 import { AuditEntrySchema } from '../contract/audit-entry.ts';
 import { Message } from '../contract/message.ts';
 import { DEFAULT_SETTINGS, Settings } from '../contract/settings.ts';
+import * as z from '../contract/zod.ts';
 import type { Logger } from '../domain/logger.ts';
 import {
   type AuditEntry,
@@ -22,8 +22,8 @@ export const AUDIT_KEPT = 5000;
 const DataFile = z.object({
   format: z.literal(FORMAT),
   /** Bumped on every write: tells which of two copies is newer. */
-  revision: z.number().int().nonnegative(),
-  settingsVersion: z.number().int().nonnegative(),
+  revision: z.int().check(z.nonnegative()),
+  settingsVersion: z.int().check(z.nonnegative()),
   settings: Settings,
   messages: z.array(Message),
   audit: z.array(AuditEntrySchema),

@@ -1,26 +1,30 @@
-import { z } from 'zod';
 import { HelpURL } from '../../../server/src/contract/help-url.ts';
+import * as z from '../../../server/src/contract/zod.ts';
 import { type BaseEntry, HELP_TEXT_KEY, HELP_URL_KEY } from './base-entry.ts';
 import { csvRecords } from './csv.ts';
 import type { BaseChange } from './modify.ts';
 import { normalizeId } from './selector.ts';
 
-const singleLine = z.string().refine((value) => !/[\r\n]/.test(value), {
-  error: 'must be one line: a .v8i value ends at the line break',
-});
+const singleLine = z.string().check(
+  z.refine((value) => !/[\r\n]/.test(value), {
+    error: 'must be one line: a .v8i value ends at the line break',
+  }),
+);
 
 /** One plan row: a base (name, `{ID}` or `*` for every other base) → help text and/or URL. */
 export const PlanRow = z
   .strictObject({
-    base: z.string().trim().min(1).optional(),
-    id: z.string().trim().min(1).optional(),
-    helpText: singleLine.optional(),
-    helpURL: HelpURL.optional(),
+    base: z.optional(z.string().check(z.trim(), z.minLength(1))),
+    id: z.optional(z.string().check(z.trim(), z.minLength(1))),
+    helpText: z.optional(singleLine),
+    helpURL: z.optional(HelpURL),
   })
-  .refine((row) => row.base !== undefined || row.id !== undefined, { error: 'needs "base" or "id"' })
-  .refine((row) => row.helpText !== undefined || row.helpURL !== undefined, {
-    error: 'needs "helpText" or "helpURL"',
-  });
+  .check(
+    z.refine((row) => row.base !== undefined || row.id !== undefined, { error: 'needs "base" or "id"' }),
+    z.refine((row) => row.helpText !== undefined || row.helpURL !== undefined, {
+      error: 'needs "helpText" or "helpURL"',
+    }),
+  );
 export type PlanRow = z.infer<typeof PlanRow>;
 
 export type PlanParse = { ok: true; rows: PlanRow[] } | { ok: false; problems: string[] };

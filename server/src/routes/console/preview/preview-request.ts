@@ -1,11 +1,11 @@
-import { z } from 'zod';
 import { BaseKey } from '../../../contract/base-key.ts';
 import { HelpURL } from '../../../contract/help-url.ts';
 import { type Message, Severity } from '../../../contract/message.ts';
+import * as z from '../../../contract/zod.ts';
 import { ALL_BASES } from '../../../domain/active-message.ts';
 import { isoInZone } from '../../../domain/local-time.ts';
 
-const Texts = z.record(z.string().max(35), z.string().max(10_000)).catch({});
+const Texts = z.catch(z.record(z.string().check(z.maxLength(35)), z.string().check(z.maxLength(10_000))), {});
 
 /**
  * A preview asks "what would users see if I saved this now?" while the administrator is still
@@ -14,17 +14,17 @@ const Texts = z.record(z.string().max(35), z.string().max(10_000)).catch({});
 export const PreviewRequest = z.object({
   draft: z.object({
     /** Set when editing: the stored version is left out of the status page preview. */
-    id: z.string().max(200).optional(),
+    id: z.optional(z.string().check(z.maxLength(200))),
     text: Texts,
-    helpText: Texts.optional(),
-    helpURL: z.string().max(2000).optional(),
-    bases: z.array(z.string().max(100)).max(500).catch([ALL_BASES]),
-    startsAt: z.string().max(100).optional(),
-    displayUntil: z.string().max(100).optional(),
-    severity: Severity.catch('maintenance'),
+    helpText: z.optional(Texts),
+    helpURL: z.optional(z.string().check(z.maxLength(2000))),
+    bases: z.catch(z.array(z.string().check(z.maxLength(100))).check(z.maxLength(500)), [ALL_BASES]),
+    startsAt: z.optional(z.string().check(z.maxLength(100))),
+    displayUntil: z.optional(z.string().check(z.maxLength(100))),
+    severity: z.catch(Severity, 'maintenance'),
   }),
-  baseKey: z.string().max(100).default(ALL_BASES),
-  language: z.string().max(35).default('ru'),
+  baseKey: z._default(z.string().check(z.maxLength(100)), ALL_BASES),
+  language: z._default(z.string().check(z.maxLength(35)), 'ru'),
 });
 export type PreviewRequest = z.infer<typeof PreviewRequest>;
 
