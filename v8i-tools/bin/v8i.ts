@@ -1,3 +1,4 @@
+import { main } from '../src/cli/main.ts';
 import type { FileSystem } from '../src/fs/file-system.ts';
 
 // Parallel reads, writes and fsyncs block libuv's pool threads; the default 4 would cap --jobs at 4.
@@ -22,7 +23,6 @@ const fs: FileSystem = {
   writeAtomic: async (...args) => (await nodeFileSystem()).writeAtomic(...args),
 };
 
-const { main } = await import('../src/cli/main.ts');
 const exitCode = await main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
