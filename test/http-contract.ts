@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StartupErrorResponse } from '../server/src/contract/startup-error-response.ts';
 import { StatusResponse } from '../server/src/contract/status.ts';
+import { buildOpenApi } from '../server/src/routes/openapi-document.ts';
 
 /** A running service under test: `app.request`, a real Node process, or the Worker in miniflare. */
 export interface ContractTarget {
@@ -623,7 +624,10 @@ export function defineHttpContract(label: string, start: () => Promise<ContractT
 
         const openapi = await target.fetch('/openapi.json');
         expect(openapi.status).toBe(200);
-        const document = (await openapi.json()) as {
+        const text = await openapi.text();
+        // The Worker bundle serves a document computed at build time: it must be this one, byte for byte.
+        expect(text).toBe(JSON.stringify(buildOpenApi()));
+        const document = JSON.parse(text) as {
           openapi: string;
           paths: Record<string, unknown>;
           components: { schemas: Record<string, { properties?: object }> };

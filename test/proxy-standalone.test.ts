@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
@@ -14,10 +15,13 @@ const MESSAGE = {
   en: 'Planned maintenance is under way. You can log in again after 14:00.',
 };
 
+const OFFLINE_HTML = '<!doctype html><html><head></head><body>offline</body></html>';
+// Like a built sw.js, it names offline.html's content revision in its precache manifest.
+const OFFLINE_REVISION = createHash('md5').update(OFFLINE_HTML).digest('hex');
 const KIT: ClientKit = {
-  'sw.js': '/* sw */',
+  'sw.js': `/* sw */ [{"revision":"${OFFLINE_REVISION}","url":"offline.html"}]`,
   'register-sw.js': '/* register */',
-  'offline.html': '<!doctype html><html><head></head><body>offline</body></html>',
+  'offline.html': OFFLINE_HTML,
   config: { networkTimeoutSeconds: 10 },
 };
 

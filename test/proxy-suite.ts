@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   APP_JS,
@@ -225,6 +226,15 @@ export function defineProxySuite(name: string, start: (options: ProxyTargetOptio
       expect(offline.headers.get('content-type')).toMatch(/text\/html/);
       expectKitFile(await offline.text(), target.kit['offline.html']);
       expect(origin.received.length).toBe(before);
+    });
+
+    it("serves offline.html with exactly the bytes the service worker's precache revision names", async () => {
+      // The Worker joins offline.html back from the page script and style it already bundles; a byte
+      // off and browsers would precache a page that differs from its revision.
+      const sw = await (await get('/buh/sw.js')).text();
+      const offline = Buffer.from(await (await get('/buh/offline.html')).arrayBuffer());
+      const md5 = createHash('md5').update(offline).digest('hex');
+      expect(sw).toContain(`{"revision":"${md5}","url":"offline.html"}`);
     });
 
     it('takes nothing else from the kit: other and traversing paths go to the origin as they are', async () => {
