@@ -71,16 +71,16 @@ const shared = {
 };
 
 /** Compiles the lazy half once, on the first `import()`, as strict code like the modules it came from. */
-const runtime = (code) => `import { runInThisContext } from 'node:vm';
+const runtime = (code) => `import { compileFunction } from 'node:vm';
 import { fileURLToPath } from 'node:url';
 const code = ${JSON.stringify(code)};
 let half;
 export function lazyHalf() {
   if (half === undefined) {
     const module = { exports: {} };
-    const wrapper = '(function (require, module, exports, __v8iImportMetaUrl) {"use strict";' + code + '\\n})';
+    const params = ['require', 'module', 'exports', '__v8iImportMetaUrl'];
     const filename = fileURLToPath(import.meta.url) + '#commands';
-    runInThisContext(wrapper, { filename })(require, module, module.exports, import.meta.url);
+    compileFunction('"use strict";' + code, params, { filename })(require, module, module.exports, import.meta.url);
     half = module.exports;
   }
   return half;
@@ -105,11 +105,12 @@ export default async function build() {
     ],
   });
 
-  // 2. Those modules as one CommonJS body: `exports.m0` is the first one's namespace, and so on.
+  // 2. Those modules as one CommonJS body: `exports.m0()` initialises the first one and returns its
+  // exports, and so on. `require` keeps each module (and what only it needs) uninitialised until then.
   const half = await esbuild({
     ...shared,
     stdin: {
-      contents: lazy.map((path, i) => `export * as m${i} from ${JSON.stringify(path)};`).join('\n'),
+      contents: lazy.map((path, i) => `exports.m${i} = () => require(${JSON.stringify(path)});`).join('\n'),
       resolveDir: root,
       loader: 'js',
     },
@@ -127,7 +128,7 @@ export default async function build() {
         path === 'runtime'
           ? { contents: runtime(half.outputFiles[0].text), loader: 'js', resolveDir: root }
           : {
-              contents: `import { lazyHalf } from 'v8i:lazy-half';\nmodule.exports = lazyHalf().m${path};`,
+              contents: `import { lazyHalf } from 'v8i:lazy-half';\nmodule.exports = lazyHalf().m${path}();`,
               loader: 'js',
             },
       );
