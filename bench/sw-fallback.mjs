@@ -7,8 +7,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, kitWithConfig, startOrigin, startStatusService } from '../test/client-sw-harness.ts';
+import { launchPersistentChromium } from '../test/chromium.ts';
+import { kitWithConfig, startOrigin, startStatusService } from '../test/client-sw-harness.ts';
 
 const runs = Number(process.env.RUNS ?? 20);
 const hangRuns = Number(process.env.HANG_RUNS ?? 5);
@@ -37,9 +37,7 @@ const kit = await kitWithConfig({
 });
 const origin = await startOrigin(kit.dir);
 const profile = await mkdtemp(join(tmpdir(), 'bench-sw-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: '/usr/bin/chromium',
-  args: CHROMIUM_ARGS,
+const context = await launchPersistentChromium(profile, {
   locale: 'ru-RU',
 });
 

@@ -3,10 +3,11 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SwConfigInput } from '../client-sw/src/config.ts';
-import { CHROMIUM_ARGS, kitWithConfig, startOrigin, startStatusService } from './client-sw-harness.ts';
+import { launchPersistentChromium } from './chromium.ts';
+import { kitWithConfig, startOrigin, startStatusService } from './client-sw-harness.ts';
 
 // The machine is shared and slow at times: give the browser time, never assert on timing.
 const SLOW = { timeout: 15_000 };
@@ -29,9 +30,7 @@ const MAINTENANCE_RU = 'Идут плановые работы. Вход сно�
 async function openBrowser(locale: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
   const profile = await mkdtemp(join(tmpdir(), 'startup-help-chromium-'));
   profiles.push(profile);
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+  const context = await launchPersistentChromium(profile, {
     locale,
     colorScheme,
     viewport: { width: 900, height: 720 },

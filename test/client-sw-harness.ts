@@ -189,13 +189,3 @@ export async function kitWithConfig(
   await writeFile(join(dir, 'startup-help.config.json'), JSON.stringify(config, null, 2));
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];

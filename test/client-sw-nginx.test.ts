@@ -1,34 +1,22 @@
 // samples/web/nginx-1c-publication.conf for real: nginx in front of a bare 1C publication adds the
 // script tag and serves the kit; Chromium gets the service worker through it, and when the 1C server
 // behind nginx is down (nginx answers 502) the offline page says so.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, kitWithConfig, startOrigin, startStatusService } from './client-sw-harness.ts';
+import { launchPersistentChromium } from './chromium.ts';
+import { kitWithConfig, startOrigin, startStatusService } from './client-sw-harness.ts';
+import { type RunningNginx, startNginx } from './nginx.ts';
 
 const SAMPLE = join(import.meta.dirname, '..', 'samples', 'web', 'nginx-1c-publication.conf');
 // The machine is shared and slow at times: give the browser time, never assert on timing.
 const SLOW = { timeout: 15_000 };
 const SHOTS = join(import.meta.dirname, '..', 'test-results', 'client-sw');
 
-/** A free loopback port: nginx cannot listen on port 0 and report it back. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
 let dir: string;
-let nginx: ChildProcess;
+let nginx: RunningNginx | undefined;
 let front: string;
 let origin: Awaited<ReturnType<typeof startOrigin>>;
 let status: Awaited<ReturnType<typeof startStatusService>>;
@@ -36,7 +24,6 @@ let kit: Awaited<ReturnType<typeof kitWithConfig>>;
 let context: BrowserContext | undefined;
 
 beforeAll(async () => {
-  execFileSync('nginx', ['-v'], { stdio: 'ignore' }); // .ci/run installs nginx-light
   status = await startStatusService();
   await status.setAnswers({ ru: { userMessage: 'Сервер 1С перезапускается, вход будет через 10 минут.' } });
   kit = await kitWithConfig({
@@ -49,42 +36,16 @@ beforeAll(async () => {
   // nginx workers run as an unprivileged user when the master is root: let them read the kit.
   for (const path of [dir, kit.dir]) await chmod(path, 0o755);
   for (const file of await readdir(kit.dir)) await chmod(join(kit.dir, file), 0o644);
-  const port = await freePort();
-  front = `http://127.0.0.1:${port}`;
   const snippet = (await readFile(SAMPLE, 'utf8'))
     .replaceAll('/opt/startup-help/client-sw/buh/', `${kit.dir}/`)
     .replaceAll('http://127.0.0.1:8080', origin.url);
-  await mkdir(join(dir, 'logs'));
-  await writeFile(
-    join(dir, 'nginx.conf'),
-    `worker_processes 1; daemon off; pid ${dir}/nginx.pid; error_log ${dir}/error.log;
-events { worker_connections 64; }
-http {
-  access_log off;
-  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
-  server {
-    listen 127.0.0.1:${port};
-${snippet}
-  }
-}
-`,
-  );
-  nginx = spawn('nginx', ['-c', join(dir, 'nginx.conf'), '-p', dir], { stdio: 'ignore' });
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    const up = await fetch(`${front}/buh/sw.js`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (up) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`nginx did not start; see ${dir}/error.log`);
+  nginx = await startNginx(dir, snippet, '/buh/sw.js');
+  front = nginx.url;
 });
 
 afterAll(async () => {
   await context?.close();
-  nginx?.kill('SIGTERM');
+  nginx?.stop();
   await origin?.close();
   await status?.close();
   await kit?.remove();
@@ -108,9 +69,7 @@ describe('samples/web/nginx-1c-publication.conf', () => {
 
   it('gives Chromium the service worker, and the offline page when the 1C server behind is down', async () => {
     const profile = join(dir, 'profile');
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
+    context = await launchPersistentChromium(profile, {
       locale: 'ru-RU',
       viewport: { width: 900, height: 720 },
     });

@@ -2,13 +2,8 @@ import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Settings } from '../server/src/contract/settings.ts';
-import {
-  ADMIN_TOKEN,
-  launchChromium,
-  type RunningService,
-  startService,
-  TEST_SETTINGS,
-} from './console-harness.ts';
+import { launchChromium } from './chromium.ts';
+import { ADMIN_TOKEN, type RunningService, startService, TEST_SETTINGS } from './console-harness.ts';
 
 const SHOTS = 'test-results/console';
 /** Waiting for the page (API round trip), not a timing assertion. */

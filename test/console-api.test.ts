@@ -1,8 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { D1Database } from '@cloudflare/workers-types';
-import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs build script without type declarations
 import { bundleConsoleScript } from '../scripts/build-console.mjs';
@@ -14,7 +12,7 @@ import { silentLogger } from '../server/src/domain/logger.ts';
 import { CONSOLE_SCRIPT } from '../server/src/routes/console/console-script.generated.ts';
 import { openFileStore } from '../server/src/store/file-store.ts';
 import { ADMIN_TOKEN, TEST_SETTINGS } from './console-harness.ts';
-import { applyMigrations, COMPATIBILITY_DATE } from './worker-harness.ts';
+import { startWorker } from './worker-harness.ts';
 
 const HOUR = 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString().replace('Z', '+00:00');
@@ -164,14 +162,7 @@ consoleSuite('console, status page and feed via app.request (file store)', async
 
 // The same console inside the shipped Workers bundle: no file system at runtime, everything bundled.
 consoleSuite('console, status page and feed in dist/worker.mjs (miniflare, D1)', async () => {
-  const mf = new Miniflare({
-    modules: true,
-    scriptPath: join(import.meta.dirname, '..', 'dist', 'worker.mjs'),
-    compatibilityDate: COMPATIBILITY_DATE,
-    d1Databases: ['DB'],
-    bindings: { ADMIN_TOKEN: `ops:${ADMIN_TOKEN}` },
-  });
-  await applyMigrations((await mf.getD1Database('DB')) as unknown as D1Database);
+  const mf = await startWorker({ ADMIN_TOKEN: `ops:${ADMIN_TOKEN}` });
   return {
     fetch: async (path, init) => {
       const response = await mf.dispatchFetch(`http://startup-help.test${path}`, init as never);

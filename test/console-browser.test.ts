@@ -2,7 +2,8 @@ import { mkdir } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../server/src/contract/message.ts';
-import { ADMIN_TOKEN, launchChromium, type RunningService, startService } from './console-harness.ts';
+import { launchChromium } from './chromium.ts';
+import { ADMIN_TOKEN, type RunningService, startService } from './console-harness.ts';
 
 const SHOTS = 'test-results/console';
 /** Waiting for the page (debounced preview, API round trip), not a timing assertion. */

@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { type Browser, chromium } from 'playwright-core';
 import { createApp } from '../server/src/app.ts';
 import type { Settings } from '../server/src/contract/settings.ts';
 import { createTokenVerifier, sha256Hex } from '../server/src/domain/admin-token.ts';
@@ -64,19 +63,4 @@ export async function startService(): Promise<RunningService> {
       await rm(dir, { recursive: true, force: true });
     },
   };
-}
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
 }

@@ -6,9 +6,10 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, kitWithConfig, startOrigin } from './client-sw-harness.ts';
+import { launchPersistentChromium } from './chromium.ts';
+import { kitWithConfig, startOrigin } from './client-sw-harness.ts';
 import { killLeftovers, type NodeServerProcess, startNodeServer } from './hardening-node-server.ts';
 import { type FakeOrigin, startFakeOrigin } from './proxy-fake-origin.ts';
 
@@ -106,9 +107,7 @@ beforeAll(async () => {
 
   const profile = await mkdtemp(join(tmpdir(), 'hardening-xss-chromium-'));
   temps.push(profile);
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+  context = await launchPersistentChromium(profile, {
     locale: 'ru-RU',
   });
   page = context.pages()[0] ?? (await context.newPage());

@@ -3,9 +3,9 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS } from './client-sw-harness.ts';
+import { launchPersistentChromium } from './chromium.ts';
 import { type FakeOrigin, startFakeOrigin } from './proxy-fake-origin.ts';
 import {
   PROXY_ADMIN_TOKEN,
@@ -50,9 +50,7 @@ describe('proxy mode in Chromium', () => {
   async function freshBrowser(locale: string): Promise<BrowserContext> {
     const profile = await mkdtemp(join(tmpdir(), 'startup-help-proxy-profile-'));
     profiles.push(profile);
-    return chromium.launchPersistentContext(profile, {
-      executablePath: '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
+    return launchPersistentChromium(profile, {
       locale,
       viewport: { width: 900, height: 700 },
     });

@@ -1,6 +1,3 @@
-import { join } from 'node:path';
-import type { D1Database } from '@cloudflare/workers-types';
-import { Miniflare } from 'miniflare';
 import {
   builtKit,
   PROXY_ADMIN_TOKEN,
@@ -10,25 +7,16 @@ import {
   publishMessage,
 } from './proxy-service-fixture.ts';
 import { defineProxySuite } from './proxy-suite.ts';
-import { applyMigrations, COMPATIBILITY_DATE } from './worker-harness.ts';
-
-const ROOT = join(import.meta.dirname, '..');
+import { startWorker } from './worker-harness.ts';
 
 // The shipped bundle (dist/worker.mjs) in workerd with a local D1 and UPSTREAM_URL as a var: the same
 // proxy code path as on Node, with the kit served from the bundle instead of the disk.
 defineProxySuite('dist/worker.mjs in miniflare with UPSTREAM_URL', async ({ upstreamURL, timeoutMs }) => {
-  const mf = new Miniflare({
-    modules: true,
-    scriptPath: join(ROOT, 'dist', 'worker.mjs'),
-    compatibilityDate: COMPATIBILITY_DATE,
-    d1Databases: ['DB'],
-    bindings: {
-      ADMIN_TOKEN: PROXY_ADMIN_TOKEN,
-      UPSTREAM_URL: upstreamURL,
-      UPSTREAM_TIMEOUT_MS: String(timeoutMs),
-    },
+  const mf = await startWorker({
+    ADMIN_TOKEN: PROXY_ADMIN_TOKEN,
+    UPSTREAM_URL: upstreamURL,
+    UPSTREAM_TIMEOUT_MS: String(timeoutMs),
   });
-  await applyMigrations((await mf.getD1Database('DB')) as unknown as D1Database);
   const url = (await mf.ready).origin;
   await publishMessage(url);
 

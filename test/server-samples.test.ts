@@ -1,11 +1,10 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StartupErrorResponse } from '../server/src/contract/startup-error-response.ts';
 import * as z from '../server/src/contract/zod.ts';
+import { type RunningNginx, startNginx } from './nginx.ts';
 
 const SAMPLES = join(import.meta.dirname, '..', 'samples');
 
@@ -23,25 +22,12 @@ describe('samples/startup-error', () => {
   });
 });
 
-/** A free loopback port: nginx cannot listen on port 0 and report it back. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
 describe('samples/nginx/startup-error-static.conf (the static variant)', () => {
   let dir: string;
-  let nginx: ChildProcess;
+  let nginx: RunningNginx | undefined;
   let url: string;
 
   beforeAll(async () => {
-    execFileSync('nginx', ['-v'], { stdio: 'ignore' }); // .ci/run installs nginx-light
     dir = await mkdtemp(join(tmpdir(), 'static-nginx-'));
     // nginx workers run as an unprivileged user when the master is root: let them read the files.
     await chmod(dir, 0o755);
@@ -54,33 +40,12 @@ describe('samples/nginx/startup-error-static.conf (the static variant)', () => {
       www,
     );
     await writeFile(join(dir, 'snippet.conf'), snippet);
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
-    const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
-      .map((t) => `${t}_temp_path ${dir}/${t};`)
-      .join(' ');
-    await writeFile(
-      join(dir, 'nginx.conf'),
-      `worker_processes 1; daemon off; pid ${dir}/nginx.pid; error_log ${dir}/error.log;
-events { worker_connections 32; }
-http { access_log off; ${temp} server { listen 127.0.0.1:${port}; include ${dir}/snippet.conf; } }`,
-    );
-    nginx = spawn('nginx', ['-c', join(dir, 'nginx.conf'), '-p', dir], { stdio: 'ignore' });
-    for (let i = 0; i < 100; i++) {
-      if (
-        await fetch(`${url}/startup-error`).then(
-          () => true,
-          () => false,
-        )
-      )
-        return;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(`nginx did not start; see ${dir}/error.log`);
+    nginx = await startNginx(dir, `include ${dir}/snippet.conf;`, '/startup-error');
+    url = nginx.url;
   });
 
   afterAll(async () => {
-    nginx?.kill('SIGTERM');
+    nginx?.stop();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 

@@ -1,7 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type RunningService, startService } from './console-harness.ts';
+import { launchChromium } from './chromium.ts';
+import { type RunningService, startService } from './console-harness.ts';
 
 const SHOTS = 'test-results/status-page';
 let service: RunningService;

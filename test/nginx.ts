@@ -1,0 +1,63 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+export interface RunningNginx {
+  url: string;
+  stop: () => void;
+}
+
+/** A free loopback port: nginx cannot listen on port 0 and report it back. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/**
+ * Debian's nginx in the foreground on a free loopback port, with its config, pid, logs and temp files
+ * all under `dir`; `server` is the body of its one server block. Resolves once `readyPath` answers 2xx.
+ */
+export async function startNginx(dir: string, server: string, readyPath: string): Promise<RunningNginx> {
+  execFileSync('nginx', ['-v'], { stdio: 'ignore' }); // .ci/run installs nginx-light
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
+    .map((t) => `${t}_temp_path ${dir}/${t};`)
+    .join(' ');
+  await mkdir(join(dir, 'logs'), { recursive: true });
+  await writeFile(
+    join(dir, 'nginx.conf'),
+    `worker_processes 1; daemon off; pid ${dir}/nginx.pid; error_log ${dir}/error.log;
+events { worker_connections 64; }
+http {
+  access_log off;
+  ${temp}
+  server {
+    listen 127.0.0.1:${port};
+${server}
+  }
+}
+`,
+  );
+  const nginx = spawn('nginx', ['-c', join(dir, 'nginx.conf'), '-p', dir], { stdio: 'ignore' });
+  const stop = () => {
+    nginx.kill('SIGTERM');
+  };
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const up = await fetch(`${url}${readyPath}`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (up) return { url, stop };
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  stop();
+  throw new Error(`nginx did not start; see ${dir}/error.log`);
+}
