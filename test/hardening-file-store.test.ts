@@ -15,8 +15,6 @@ import { killLeftovers, runUntilExit, startNodeServer } from './hardening-node-s
 const TOKEN = 'hardening-token-0123456789abcdef';
 const AUTH = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
 const HOUR = 3_600_000;
-/** Root ignores file modes; an ordinary user (nobody) shows what a real permission problem does. */
-const UNPRIVILEGED = process.getuid?.() === 0 ? 65534 : undefined;
 
 const temps: string[] = [];
 async function tempDir(prefix: string): Promise<string> {
@@ -97,7 +95,7 @@ describe('a damaged or unreadable data file at start', () => {
     await chmod(file, 0o000); // the service user cannot read it
     const { code, output } = await runUntilExit(dataDir, {
       env: { ADMIN_TOKEN: TOKEN },
-      ...(UNPRIVILEGED !== undefined && { uid: UNPRIVILEGED }),
+      withoutPermissionOverride: true,
     });
     expect(code).toBe(1);
     expect(output).toMatch(/Cannot read the data file .*EACCES: permission denied/);
@@ -191,7 +189,7 @@ describe('a disk that fails at runtime', () => {
     const before = await readFile(file);
     const server = await startNodeServer(dataDir, {
       env: { ADMIN_TOKEN: TOKEN },
-      ...(UNPRIVILEGED !== undefined && { uid: UNPRIVILEGED }),
+      withoutPermissionOverride: true,
     });
     const answer = await fetch(`${server.url}/startup-error/any`, { method: 'POST', body: 'report' });
     expect(answer.status).toBe(200);

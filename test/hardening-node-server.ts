@@ -17,8 +17,13 @@ export interface NodeServerProcess {
 
 export interface StartOptions {
   env?: Record<string, string>;
-  /** Run as this user (and group): root ignores file permissions, an ordinary user does not. */
-  uid?: number;
+  /**
+   * Let file permissions apply even when the tests run as root (as CI does). Root ignores file modes
+   * through CAP_DAC_OVERRIDE / CAP_DAC_READ_SEARCH, so the child runs under `setpriv` without them.
+   * It stays uid 0, so it still reaches the checkout wherever CI cloned it (switching to `nobody`
+   * would fail on a checkout under a private home directory for reasons the test is not about).
+   */
+  withoutPermissionOverride?: boolean;
 }
 
 const running = new Set<ChildProcess>();
@@ -29,7 +34,12 @@ export function killLeftovers(): void {
 }
 
 function spawnEntry(dataDir: string, options: StartOptions) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/entry/node.ts'], {
+  const entry = [process.execPath, '--import', 'tsx', 'server/src/entry/node.ts'];
+  const dropOverride = options.withoutPermissionOverride === true && process.getuid?.() === 0;
+  const [command = process.execPath, ...args] = dropOverride
+    ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search', ...entry]
+    : entry;
+  const child = spawn(command, args, {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -40,7 +50,6 @@ function spawnEntry(dataDir: string, options: StartOptions) {
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
-    ...(options.uid !== undefined && { uid: options.uid, gid: options.uid }),
   });
   running.add(child);
   let output = '';
