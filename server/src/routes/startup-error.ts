@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { BASE_KEY_SHAPE } from '../contract/base-key.ts';
 import type { LoginErrorReport } from '../contract/captured-request.ts';
 import { ALL_BASES } from '../domain/active-message.ts';
 import { matchesIfNoneMatch } from '../domain/etag.ts';
@@ -10,7 +11,6 @@ import type { ServiceDeps } from './deps.ts';
 
 export const STARTUP_ERROR_BODY_LIMIT = 16 * 1024;
 const PATHS = ['/startup-error', '/startup-error.json', '/startup-error/*'];
-const BASE_KEY_SHAPE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
 /**
  * `/startup-error/<baseKey>[.json][/anything]` → the base key; `/startup-error[.json]` and shapes
