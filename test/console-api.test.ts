@@ -62,6 +62,16 @@ function consoleSuite(name: string, setup: () => Promise<{ fetch: Fetch; close: 
       expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
     });
 
+    it('revalidates the script by ETag, also in the weak and list forms browsers and proxies send', async () => {
+      const etag = (await target.fetch('/admin/console.js')).headers.get('etag') ?? '';
+      for (const header of [etag, `W/${etag}`, `"other", ${etag}`]) {
+        const again = await target.fetch('/admin/console.js', { headers: { 'If-None-Match': header } });
+        expect(again.status, header).toBe(304);
+      }
+      const changed = await target.fetch('/admin/console.js', { headers: { 'If-None-Match': '"other"' } });
+      expect(changed.status).toBe(200);
+    });
+
     it('previews only for the admin token, with lint and the three renderings, text escaped', async () => {
       const body = JSON.stringify({
         draft: {
@@ -166,7 +176,7 @@ consoleSuite('console, status page and feed in dist/worker.mjs (miniflare, D1)',
   return {
     fetch: async (path, init) => {
       const response = await mf.dispatchFetch(`http://startup-help.test${path}`, init as never);
-      return new Response(response.status === 204 ? null : await response.arrayBuffer(), {
+      return new Response([204, 304].includes(response.status) ? null : await response.arrayBuffer(), {
         status: response.status,
         headers: [...response.headers.entries()],
       });

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { OFFLINE_PAGE_STYLE_HASH } from '../../../../client-sw/src/offline-page/render-offline-page.ts';
-import { contentTag } from '../../domain/etag.ts';
+import { contentTag, matchesIfNoneMatch } from '../../domain/etag.ts';
 import { MESSAGE_TEMPLATES } from '../../domain/templates/message-templates.ts';
 import { adminAuth } from '../admin-auth.ts';
 import type { AdminEnv, ServiceDeps } from '../deps.ts';
@@ -73,7 +73,7 @@ export function createConsoleRoutes(deps: ServiceDeps): Hono<AdminEnv> {
         'Cache-Control': 'no-cache',
         ETag: etag,
       };
-      if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
+      if (matchesIfNoneMatch(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
       return c.body(body, 200, headers);
     });
   asset(CONSOLE_SCRIPT, 'js', SCRIPT_TAG);
