@@ -3,7 +3,7 @@ import type { Settings } from '../../contract/settings.ts';
 import { ALL_BASES } from '../../domain/active-message.ts';
 import { formatLocalDateTime, isoInZone } from '../../domain/local-time.ts';
 import { renderMessageText, zoneOf } from '../../domain/startup-error-body.ts';
-import { PAST_WINDOW_MS } from '../status-page/status-page-model.ts';
+import { baseNameOf, PAST_WINDOW_MS } from '../status-page/status-page-model.ts';
 import { pageLanguage, STATUS_PAGE_TEXTS } from '../status-page/status-page-texts.ts';
 
 export interface AtomFeedInput {
@@ -47,14 +47,12 @@ export function renderAtomFeed(input: AtomFeedInput): string {
     .filter((message) => Date.parse(message.displayUntil) > t - PAST_WINDOW_MS)
     .sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt));
   const updated = messages[0] ? isoInZone(Date.parse(messages[0].updatedAt), 'UTC') : isoInZone(t, 'UTC');
-  const nameOf = (key: string) =>
-    (Object.hasOwn(settings.bases, key) ? settings.bases[key]?.name : key) ?? key;
 
   const entries = messages.map((message) => {
     const zone = zoneOf(message, settings);
     const bases: readonly string[] = message.bases;
     const forAll = bases.includes(ALL_BASES);
-    const baseNames = forAll ? texts.allBasesLink : bases.map(nameOf).join(', ');
+    const baseNames = forAll ? texts.allBasesLink : bases.map((key) => baseNameOf(settings, key)).join(', ');
     const from = formatLocalDateTime(Date.parse(message.startsAt), zone, language);
     const to = formatLocalDateTime(Date.parse(message.displayUntil), zone, language);
     const link = forAll || !bases[0] ? statusPath : `${statusPath}/${encodeURIComponent(bases[0])}`;

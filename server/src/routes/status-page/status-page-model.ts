@@ -8,6 +8,11 @@ import { buildStatusView } from '../../domain/status-view.ts';
 
 export const PAST_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
 
+/** The name the administrator gave a base, or its key when it has none. */
+export function baseNameOf(settings: Settings, key: string): string {
+  return (Object.hasOwn(settings.bases, key) ? settings.bases[key]?.name : undefined) ?? key;
+}
+
 export interface PastMessage {
   id: string;
   severity: Severity;
@@ -59,8 +64,6 @@ export function buildStatusPageModel(input: StatusPageInput): StatusPageModel {
       : view.bases.length > 1
         ? view.bases.filter((base) => base.key !== ALL_BASES)
         : view.bases;
-  const nameOf = (key: string) =>
-    (Object.hasOwn(settings.bases, key) ? settings.bases[key]?.name : key) ?? key;
 
   const past = messages
     .filter((message) => baseKey === undefined || targetsBase(message, baseKey))
@@ -78,7 +81,7 @@ export function buildStatusPageModel(input: StatusPageInput): StatusPageModel {
         userMessage: renderMessageText(message, settings, language)?.text ?? '',
         startsAtLocal: formatLocalDateTime(Date.parse(message.startsAt), zone, language),
         displayUntilLocal: formatLocalDateTime(Date.parse(message.displayUntil), zone, language),
-        baseNames: bases.includes(ALL_BASES) ? [] : bases.map(nameOf),
+        baseNames: bases.includes(ALL_BASES) ? [] : bases.map((key) => baseNameOf(settings, key)),
       };
     });
 
