@@ -83,8 +83,9 @@ export function startupErrorRoutes(deps: ServiceDeps): Hono {
       body = new Uint8Array(await c.req.arrayBuffer().catch(() => new ArrayBuffer(0)));
     }
     const url = c.req.url;
+    const baseKey = baseKeyFromPath(c.req.path);
     const view = await deps.cache.view();
-    const prepared = view.startupError(baseKeyFromPath(c.req.path), {
+    const prepared = view.startupError(baseKey, {
       query: url.includes('?') ? c.req.query('lang') : undefined,
       acceptLanguage: c.req.header('accept-language'),
     });
@@ -99,7 +100,7 @@ export function startupErrorRoutes(deps: ServiceDeps): Hono {
     };
     deps.capturedRequests.push(raw);
     if (method === 'POST') {
-      const report: LoginErrorReport = { ...captureRequest(raw), baseKey: baseKeyFromPath(c.req.path) };
+      const report: LoginErrorReport = { ...captureRequest(raw), baseKey };
       deps.reports.add(report);
       if (deps.reportWebhook) deps.waitUntil(c, deps.reportWebhook.deliver(report));
     }
