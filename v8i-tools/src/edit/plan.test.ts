@@ -46,4 +46,15 @@ describe('plans', () => {
     expect(problems.some((p) => p.startsWith('row 4:'))).toBe(true);
     expect(parsePlan('{oops', 'p.json')).toMatchObject({ ok: false });
   });
+
+  it('refuses a second row for the same base, ID or *, which would silently drop the first', () => {
+    const csv =
+      'base,id,helpText,helpURL\n*,,t,\n*,,,https://h/\nЗУП,,a,\nЗУП,,,https://h/z\n{11111111-2222-4333-8444-555555555555},,b,\n,11111111-2222-4333-8444-555555555555,c,\n';
+    const plan = parsePlan(csv, 'help.csv');
+    expect(plan.ok ? [] : plan.problems).toEqual([
+      'row 2: base "*" is already in row 1; put its help text and URL in one row',
+      'row 4: base "ЗУП" is already in row 3; put its help text and URL in one row',
+      'row 6: id 11111111-2222-4333-8444-555555555555 is already in row 5; put its help text and URL in one row',
+    ]);
+  });
 });

@@ -31,6 +31,12 @@ export type PlanParse = { ok: true; rows: PlanRow[] } | { ok: false; problems: s
 
 const guid = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i;
 
+/** What a row points at: an ID (a GUID in `base` counts as one), a name, or `*`. */
+function targetOf(row: PlanRow): { id: string } | { name: string } {
+  const id = row.id ?? (row.base && guid.test(row.base) ? row.base : undefined);
+  return id ? { id: normalizeId(id) } : { name: row.base ?? '' };
+}
+
 function rowsFromCsv(text: string): unknown[] {
   const { records } = csvRecords(text);
   const column = (record: Record<string, string>, ...names: string[]) => {
@@ -67,10 +73,21 @@ export function parsePlan(text: string, fileName: string): PlanParse {
   if (!Array.isArray(raw)) return { ok: false, problems: ['the plan must be a list of rows'] };
   const problems: string[] = [];
   const rows: PlanRow[] = [];
+  // Only one row can reach a base, so a second row for it would silently lose the first one's fields.
+  const rowOfTarget = new Map<string, number>();
   raw.forEach((item, index) => {
     const parsed = PlanRow.safeParse(item);
-    if (parsed.success) rows.push(parsed.data);
-    else {
+    if (parsed.success) {
+      rows.push(parsed.data);
+      const target = targetOf(parsed.data);
+      const key = 'id' in target ? `id ${target.id}` : `base "${target.name}"`;
+      const earlier = rowOfTarget.get(key);
+      if (earlier === undefined) rowOfTarget.set(key, index + 1);
+      else
+        problems.push(
+          `row ${index + 1}: ${key} is already in row ${earlier}; put its help text and URL in one row`,
+        );
+    } else {
       for (const issue of parsed.error.issues) {
         const field = issue.path.length > 0 ? `"${issue.path.join('.')}" ` : '';
         problems.push(`row ${index + 1}: ${field}${issue.message}`);
@@ -97,10 +114,10 @@ export function planResolver(rows: readonly PlanRow[]): (entry: BaseEntry) => Ba
   const byName = new Map<string, PlanRow>();
   let fallback: PlanRow | undefined;
   for (const row of rows) {
-    const idKey = row.id ?? (row.base && guid.test(row.base) ? row.base : undefined);
-    if (idKey) byId.set(normalizeId(idKey), row);
-    else if (row.base === '*') fallback = row;
-    else if (row.base) byName.set(row.base, row);
+    const target = targetOf(row);
+    if ('id' in target) byId.set(target.id, row);
+    else if (target.name === '*') fallback = row;
+    else byName.set(target.name, row);
   }
   return (entry) => {
     const row = (entry.id && byId.get(normalizeId(entry.id))) || byName.get(entry.name) || fallback;
