@@ -42,10 +42,9 @@ export function createAdminApi(token: string): AdminApi {
   };
 }
 
-/** The plain-words message an API error carries, with its field problems. */
+/** The plain-words message an API error carries (for a refused body it already names each field). */
 export function problemText(data: unknown, fallback: string): string {
-  if (typeof data !== 'object' || data === null) return fallback;
-  const record = data as { message?: unknown; problems?: unknown };
-  const message = typeof record.message === 'string' ? record.message : fallback;
-  return message;
+  const message =
+    typeof data === 'object' && data !== null ? (data as { message?: unknown }).message : undefined;
+  return typeof message === 'string' ? message : fallback;
 }
