@@ -1,39 +1,31 @@
+import { matchLanguage, pickText } from '../../server/src/domain/i18n.ts';
+
 /** Languages the offline page has texts for. */
 export const PAGE_LANGUAGES = ['ru', 'en', 'lv'] as const;
 export type PageLanguage = (typeof PAGE_LANGUAGES)[number];
 
-function primary(tag: string): string {
-  return tag.toLowerCase().split('-')[0] ?? '';
-}
-
-function asPageLanguage(tag: string | undefined): PageLanguage | undefined {
-  if (tag === undefined) return undefined;
-  const base = primary(tag);
-  return (PAGE_LANGUAGES as readonly string[]).includes(base) ? (base as PageLanguage) : undefined;
-}
-
-/** The first of the browser's languages we have texts for, else the configured default, else Russian. */
+/**
+ * The first of the browser's languages we have texts for, else the configured default, else Russian.
+ * Matching is the server's own (server/src/domain/i18n.ts: exact tag, then primary language); that
+ * module has no runtime imports, so the page and the service worker only carry these few lines.
+ */
 export function chooseLanguage(
   preferred: readonly string[],
   defaultLanguage: string | undefined,
 ): PageLanguage {
-  for (const tag of preferred) {
-    const found = asPageLanguage(tag);
-    if (found) return found;
+  for (const tag of defaultLanguage === undefined ? preferred : [...preferred, defaultLanguage]) {
+    const found = matchLanguage(tag, PAGE_LANGUAGES);
+    if (found) return found as PageLanguage;
   }
-  return asPageLanguage(defaultLanguage) ?? 'ru';
+  return 'ru';
 }
 
-/** Picks one text from a per-language record: the page language, the default, then any. */
+/** Picks one text from a per-language record (the server's pickText); a plain string is the text itself. */
 export function pickLocalized(
   text: string | Readonly<Record<string, string>> | undefined,
   language: string,
   defaultLanguage: string | undefined,
 ): string | undefined {
   if (text === undefined || typeof text === 'string') return text;
-  const keys = Object.keys(text);
-  const byPrimary = (want: string | undefined) =>
-    want === undefined ? undefined : keys.find((key) => primary(key) === primary(want));
-  const key = byPrimary(language) ?? byPrimary(defaultLanguage) ?? keys[0];
-  return key === undefined ? undefined : text[key];
+  return pickText(text, language, defaultLanguage ?? language)?.text;
 }
