@@ -32,7 +32,7 @@ export function resolveHelp(
   settings: Settings,
   baseKey: string,
   language: string,
-  message?: Message,
+  message?: Pick<Message, 'helpText' | 'helpURL'>,
 ): { helpText?: { text: string; language: string }; helpURL?: string } {
   const base = Object.hasOwn(settings.bases, baseKey) ? settings.bases[baseKey] : undefined;
   const helpText =

@@ -1,5 +1,5 @@
 import type { MessageLintWarning } from '../../contract/lint-warning.ts';
-import type { Message, MessageFields } from '../../contract/message.ts';
+import type { MessageFields } from '../../contract/message.ts';
 import type { Settings } from '../../contract/settings.ts';
 import { ALL_BASES } from '../active-message.ts';
 import { resolveHelp } from '../startup-error-body.ts';
@@ -18,11 +18,9 @@ export function lintMessageFields(
 ): MessageLintWarning[] {
   const bases: readonly string[] = fields.bases;
   const baseKey = bases.includes(ALL_BASES) ? ALL_BASES : (bases[0] ?? ALL_BASES);
-  // resolveHelp reads only the message's help overrides.
-  const overrides = { helpText: fields.helpText, helpURL: fields.helpURL } as Message;
   const warnings: MessageLintWarning[] = [];
   for (const [language, text] of Object.entries(fields.text)) {
-    const help = resolveHelp(settings, baseKey, language, overrides);
+    const help = resolveHelp(settings, baseKey, language, fields);
     const context = { helpText: help.helpText?.text, helpURL: help.helpURL };
     for (const warning of lintMessage(text, language, context)) warnings.push({ ...warning, language });
   }
