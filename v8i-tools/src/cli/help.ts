@@ -105,7 +105,7 @@ ${exitCodes}
 
 Sets values per base from one plan for many files. A plan row names a base by exact name or ID
 (a GUID in "base" counts as an ID); "*" stands for every base no other row names. An empty cell
-leaves that value as it is.
+leaves that value as it is. One row per base; a row that reaches no base is named in a note.
 
   JSON: [{ "base": "Бухгалтерия предприятия", "helpText": "…", "helpURL": "https://…" },
          { "id": "{…}", "helpURL": "https://…" }, { "base": "*", "helpText": "…" }]

@@ -230,6 +230,29 @@ describe('v8i in-process', () => {
     expect(csv.out).toContain('+StartupErrorHelpText=Расчётный отдел; доб. 2');
   });
 
+  it('apply names the plan rows that reached no base (a misspelt name), and still applies the rest', async () => {
+    await writeFile(
+      join(dir, 'typo.csv'),
+      'base,helpText\n*,общий\nЗарплата и управление персонало,опечатка\nБухгалтерия — филиал Рига,Рига\n',
+    );
+    const { code, err } = await run(['apply', 'ibases.v8i', '--plan', 'typo.csv']);
+    expect(code).toBe(0);
+    expect(err).toContain(
+      'note: no selected base in these files matched plan row 2 (base "Зарплата и управление персонало");',
+    );
+    expect(err).not.toContain('row 1');
+    expect(err).not.toContain('row 3');
+    const got = JSON.parse((await run(['get', 'ibases.v8i', '--json'])).out).files[0].bases;
+    expect(got.map((b: { values: Record<string, string> }) => b.values.StartupErrorHelpText)).toEqual([
+      'общий',
+      'Рига',
+      'общий',
+      'общий',
+    ]);
+    const json = await run(['apply', 'ibases.v8i', '--plan', 'typo.csv', '--json']);
+    expect(json.err).toBe('');
+  });
+
   it('check reports diagnostics and exits 1 on errors', async () => {
     expect((await run(['check', '.'])).code).toBe(0);
     await writeFile(join(dir, 'dup.v8i'), '[A]\nConnect=a\nID=1\nID=2\n');

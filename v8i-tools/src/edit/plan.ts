@@ -37,6 +37,12 @@ function targetOf(row: PlanRow): { id: string } | { name: string } {
   return id ? { id: normalizeId(id) } : { name: row.base ?? '' };
 }
 
+/** How a user finds a row again in the plan: `row 3 (base "Склад")`. */
+export function describePlanRow(row: PlanRow, index: number): string {
+  const target = targetOf(row);
+  return `row ${index + 1} (${'id' in target ? `id ${target.id}` : `base "${target.name}"`})`;
+}
+
 function rowsFromCsv(text: string): unknown[] {
   const { records } = csvRecords(text);
   const column = (record: Record<string, string>, ...names: string[]) => {
@@ -107,9 +113,13 @@ function changeOf(row: PlanRow): BaseChange {
 
 /**
  * The change for each base: a row naming its ID wins, then a row naming it exactly (a GUID in `base`
- * counts as an ID), then the `*` row; bases no row reaches stay as they are.
+ * counts as an ID), then the `*` row; bases no row reaches stay as they are. `onReach` hears of every
+ * row that reached a base, so a row that never does (a misspelt name) can be reported.
  */
-export function planResolver(rows: readonly PlanRow[]): (entry: BaseEntry) => BaseChange | undefined {
+export function planResolver(
+  rows: readonly PlanRow[],
+  onReach?: (row: PlanRow) => void,
+): (entry: BaseEntry) => BaseChange | undefined {
   const byId = new Map<string, PlanRow>();
   const byName = new Map<string, PlanRow>();
   let fallback: PlanRow | undefined;
@@ -121,6 +131,8 @@ export function planResolver(rows: readonly PlanRow[]): (entry: BaseEntry) => Ba
   }
   return (entry) => {
     const row = (entry.id && byId.get(normalizeId(entry.id))) || byName.get(entry.name) || fallback;
-    return row ? changeOf(row) : undefined;
+    if (!row) return undefined;
+    onReach?.(row);
+    return changeOf(row);
   };
 }

@@ -1,4 +1,4 @@
-import { parsePlan, planResolver } from '../../edit/plan.ts';
+import { describePlanRow, type PlanRow, parsePlan, planResolver } from '../../edit/plan.ts';
 import { type CommandContext, EXIT_FAILED, usageError } from '../context.ts';
 import { asFileError } from '../load-file.ts';
 import { runEdit } from './run-edit.ts';
@@ -21,5 +21,19 @@ export async function applyCommand(ctx: CommandContext): Promise<number> {
       `the plan ${planPath} has problems; nothing was changed:\n  ${plan.problems.join('\n  ')}`,
     );
   }
-  return runEdit(ctx, planResolver(plan.rows));
+  const reached = new Set<PlanRow>();
+  const code = await runEdit(
+    ctx,
+    planResolver(plan.rows, (row) => reached.add(row)),
+  );
+  // A misspelt name would otherwise leave that base to the * row (or untouched) without a word.
+  const missed = plan.rows.flatMap((row, index) =>
+    row.base === '*' || reached.has(row) ? [] : [describePlanRow(row, index)],
+  );
+  if (missed.length > 0 && ctx.values.json !== true) {
+    ctx.io.stderr.write(
+      `note: no selected base in these files matched plan ${missed.join(', ')}; check the names and IDs with "v8i list"\n`,
+    );
+  }
+  return code;
 }
