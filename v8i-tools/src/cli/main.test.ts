@@ -276,6 +276,16 @@ describe('v8i in-process', () => {
     expect((await run(['set', '.', '--help-text', 'x', '--jobs', '0'])).code).toBe(2);
   });
 
+  it('a plan that cannot be read: says which and why, changes nothing, exit 1', async () => {
+    const before = await bytes('ibases.v8i');
+    const { code, err } = await run(['apply', 'ibases.v8i', '--plan', 'plans/nope.csv']);
+    expect(code).toBe(1);
+    expect(err).toContain(
+      'v8i apply: cannot read the plan plans/nope.csv: file not found; nothing was changed',
+    );
+    expect(await bytes('ibases.v8i')).toEqual(before);
+  });
+
   it('a path that matches nothing is a failed entry, not a crash', async () => {
     const { code, err } = await run(['set', 'nowhere', 'ibases.v8i', '--help-text', 'x']);
     expect(code).toBe(1);

@@ -11,7 +11,9 @@ export async function applyCommand(ctx: CommandContext): Promise<number> {
     text = await ctx.io.fs.readText(planPath, ctx.io.cwd);
   } catch (error) {
     const { message, hint } = asFileError(error);
-    ctx.io.stderr.write(`v8i apply: cannot read the plan ${planPath}: ${message}\n    → ${hint}\n`);
+    ctx.io.stderr.write(
+      `v8i apply: cannot read the plan ${planPath}: ${message}; nothing was changed\n    → ${hint}\n`,
+    );
     return EXIT_FAILED;
   }
   const plan = parsePlan(text, planPath);
