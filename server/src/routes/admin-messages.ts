@@ -6,7 +6,7 @@ import { type ChangeResult, createMessage, patchMessage } from '../domain/messag
 import type { AuditEntry } from '../store/store.ts';
 import { apiError } from './api-error.ts';
 import type { AdminEnv, ServiceDeps } from './deps.ts';
-import { adminBodyLimit, jsonBody } from './json-body.ts';
+import { adminBodyLimit, jsonBody, validationError } from './json-body.ts';
 
 type AdminContext = Context<AdminEnv>;
 
@@ -24,13 +24,7 @@ export function messageResponse(
 }
 
 function refuseChanges(result: ChangeResult): asserts result is Extract<ChangeResult, { ok: true }> {
-  if (!result.ok) {
-    throw apiError(400, {
-      error: 'validation',
-      message: `The request has ${result.problems.length === 1 ? 'a problem' : `${result.problems.length} problems`}: ${result.problems.map((p) => `${p.path} ${p.message}`).join('; ')}.`,
-      problems: result.problems,
-    });
-  }
+  if (!result.ok) throw validationError(result.problems);
 }
 
 function notFound(id: string) {

@@ -1,6 +1,7 @@
 import type { ValidationTargets } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { validator } from 'hono/validator';
+import type { FieldProblem } from '../contract/problem.ts';
 import type * as z from '../contract/zod.ts';
 import { fieldProblems } from '../domain/field-problems.ts';
 import { apiError } from './api-error.ts';
@@ -21,15 +22,17 @@ export function jsonBody<T extends z.ZodMiniType>(schema: T) {
       });
     }
     const parsed = schema.safeParse(value);
-    if (!parsed.success) {
-      const problems = fieldProblems(parsed.error);
-      throw apiError(400, {
-        error: 'validation',
-        message: `The request has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}.`,
-        problems,
-      });
-    }
+    if (!parsed.success) throw validationError(fieldProblems(parsed.error));
     return parsed.data;
+  });
+}
+
+/** The 400 for field problems, whether a schema or a rule spanning fields found them. */
+export function validationError(problems: FieldProblem[]) {
+  return apiError(400, {
+    error: 'validation',
+    message: `The request has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}.`,
+    problems,
   });
 }
 
