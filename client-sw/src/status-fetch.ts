@@ -1,8 +1,6 @@
 import { StartupErrorResponse } from '../../server/src/contract/startup-error-response.ts';
 import type { StatusEntry } from './shown-status.ts';
-
-/** The issue's limit for the status service: the offline page must not wait longer for it. */
-export const STATUS_TIMEOUT_MS = 3000;
+import { STATUS_TIMEOUT_MS } from './sw-messages.ts';
 
 /**
  * Fetches this base's startup-error answer in `language` and validates it with the shared wire

@@ -6,12 +6,11 @@ import type { Failure } from '../failure.ts';
 import { chooseLanguage } from '../language.ts';
 import { retryDelaySeconds } from '../retry-schedule.ts';
 import { pickStatusFields, type StatusLookup, selectShownStatus } from '../shown-status.ts';
-import { STATUS_REQUEST, type StatusRequest } from '../sw-messages.ts';
+import { STATUS_REQUEST, STATUS_TIMEOUT_MS, type StatusRequest } from '../sw-messages.ts';
 import { buildOfflineView, type OfflinePageState } from './offline-view.ts';
 import { STATE_ELEMENT_ID } from './state-json.ts';
 import { OFFLINE_TEXTS } from './texts.ts';
 
-const STATUS_TIMEOUT_MS = 3000;
 const WORKER_REPLY_TIMEOUT_MS = STATUS_TIMEOUT_MS + 1500;
 
 const state = JSON.parse(document.getElementById(STATE_ELEMENT_ID)?.textContent ?? '{}') as OfflinePageState;
