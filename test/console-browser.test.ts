@@ -2,8 +2,9 @@ import { mkdir } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../server/src/contract/message.ts';
+import { formatUntil } from '../server/src/domain/local-time.ts';
 import { launchChromium } from './chromium.ts';
-import { ADMIN_TOKEN, type RunningService, startService } from './console-harness.ts';
+import { ADMIN_TOKEN, type RunningService, startService, TEST_SETTINGS } from './console-harness.ts';
 
 const SHOTS = 'test-results/console';
 /** Waiting for the page (debounced preview, API round trip), not a timing assertion. */
@@ -297,7 +298,15 @@ describe('admin console in Chromium', () => {
       userMessage?: string;
       helpURL?: string;
     };
-    expect(answer.userMessage).toMatch(/^1C wird aktualisiert\. Anmeldung wieder ab \d\d:\d\d\.$/);
+    // Four hours ahead crosses local midnight in the evening; {until} then names the day as well.
+    const until = formatUntil(
+      Date.parse(saved?.startsAt ?? ''),
+      Date.parse(saved?.displayUntil ?? ''),
+      saved?.timeZone ?? TEST_SETTINGS.timeZone,
+      'de',
+    );
+    expect(until).toMatch(/\d\d:\d\d$/);
+    expect(answer.userMessage).toBe(`1C wird aktualisiert. Anmeldung wieder ab ${until}.`);
     expect(answer.helpURL).toBe('https://help.example/zup');
     const hours = (Date.parse(saved?.displayUntil ?? '') - Date.now()) / 3_600_000;
     expect(hours).toBeGreaterThan(3.9);
