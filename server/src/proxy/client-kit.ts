@@ -4,6 +4,7 @@
  * to a publication: register-sw.js registers the sw.js beside it with its own folder as scope, so
  * the service worker covers the whole web client at `/<base>/` without touching the 1C web server.
  */
+import { CONFIG_FILE_NAME, type SwConfig } from '../../../client-sw/src/config.ts';
 
 /** The kit's built files (dist/client-sw/), as strings: read from disk on Node, bundled on Workers. */
 export interface ClientKit {
@@ -22,10 +23,14 @@ const STATIC_FILES = {
   'register-sw.js': 'text/javascript; charset=utf-8',
   'offline.html': 'text/html; charset=utf-8',
 } as const;
-const CONFIG_FILE = 'startup-help.config.json';
 
 /** Fields of a built config that describe one base; the proxy serves many bases and fills them itself. */
-const PER_BASE_FIELDS = new Set(['statusURL', 'baseName', 'helpText', 'helpURL']);
+const PER_BASE_FIELDS = new Set<string>([
+  'statusURL',
+  'baseName',
+  'helpText',
+  'helpURL',
+] satisfies (keyof SwConfig)[]);
 
 /**
  * The built config without its per-base fields: what stays is how the page behaves (timeouts,
@@ -60,7 +65,7 @@ export async function serveKitFile(
   configFor: KitConfigFor | undefined,
 ): Promise<Response> {
   const headers = new Headers({ 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' });
-  if (file === CONFIG_FILE) {
+  if (file === CONFIG_FILE_NAME) {
     const config = {
       ...kitBehaviour(kit.config),
       ...(await configFor?.(baseKey)),
