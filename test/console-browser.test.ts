@@ -155,7 +155,15 @@ describe('admin console in Chromium', () => {
     expect(saved?.bases).toEqual(['buh']);
     expect(saved?.severity).toBe('outage');
     const answer = await startupError('buh');
-    expect(answer.userMessage).toMatch(/^1С сейчас недоступна, и это не ваша ошибка\. .* к \d\d:\d\d\. /);
+    const until = formatUntil(
+      Date.parse(saved?.startsAt ?? ''),
+      Date.parse(saved?.displayUntil ?? ''),
+      saved?.timeZone ?? TEST_SETTINGS.timeZone,
+      'ru',
+    );
+    expect(until).toMatch(/\d\d:\d\d$/);
+    expect(answer.userMessage).toMatch(/^1С сейчас недоступна, и это не ваша ошибка\. .* к /);
+    expect(answer.userMessage).toContain(` к ${until}. `);
     expect(answer.userMessage).toContain('+7 (495) 123-45-67');
     expect((await startupError('zup')).userMessage).toBeUndefined();
     expect(await statusPageActivePart()).toContain('1С сейчас недоступна, и это не ваша ошибка.');
