@@ -54,11 +54,7 @@ function waitForOutput(child, pattern, what) {
 }
 
 async function startNodeServer(dataDir) {
-  const [command, args] = pinned(serverCpu, process.execPath, [
-    '--import',
-    'tsx',
-    'server/src/entry/node.ts',
-  ]);
+  const [command, args] = pinned(serverCpu, process.execPath, ['dist/server.mjs']);
   const child = spawn(command, args, {
     cwd: repo,
     env: {

@@ -1,4 +1,4 @@
-// Bulk benchmark for `v8i set` (issue 2). Prints ratios against references measured in the same run:
+// Bulk benchmark for `v8i set`. Prints ratios against references measured in the same run:
 //   1. v8i set over 10,000 generated .v8i files (~3 KB, 10 bases each) vs a plain Node
 //      read-then-write of the same files (same parallelism, no fsync, no checks). Target: ≤ 2.5×.
 //   2. If crudini is installed: a crudini loop on 200 of the files (one `crudini --merge` per file,

@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
 import { clientKitModule } from './client-kit-module.mjs';
+import { esbuildVirtualModules } from './virtual-modules.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = join(root, 'dist', 'worker.mjs');
@@ -48,7 +49,7 @@ export default async function build() {
     legalComments: 'none',
     logLevel: 'warning',
     // Proxy mode serves the client-sw kit from the bundle (`startup-help:client-kit`).
-    plugins: [clientKitModule(), precomputedOpenApi()],
+    plugins: [clientKitModule(), precomputedOpenApi(), esbuildVirtualModules()],
   });
   const code = await readFile(outfile);
   const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;

@@ -1,4 +1,4 @@
-// Builds the distributable artifacts: `node scripts/build.mjs [v8i|worker|sw ...]` (no argument: all).
+// Builds the distributable artifacts: `node scripts/build.mjs [v8i|sw|server|worker ...]` (no argument: all).
 // Each target lives in scripts/build-<target>.mjs and exports `default async function build()`.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // sw before worker: the Worker bundle embeds the client-sw kit (proxy mode).
-const all = ['v8i', 'sw', 'worker'];
+const all = ['v8i', 'sw', 'server', 'worker'];
 // `--name=value` arguments belong to the target scripts (e.g. build:sw's config flags).
 const named = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const targets = named.length > 0 ? named : all;

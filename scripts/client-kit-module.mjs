@@ -5,19 +5,21 @@
 // built yet (e.g. `npm run build:worker` alone on a fresh checkout), it is built first.
 //
 // offline.html is mostly the offline page's inline script and style, which the bundle already holds
-// (page-assets.generated.ts, for the proxy's own friendly page). The module keeps only the markup
+// (`startup-help:offline-page-assets`, for the proxy's own friendly page). The module keeps only the markup
 // around them and joins the page back from those same constants, so the served bytes are exactly the
 // built file's (the service worker's precache revision was computed from them) at ~12 KB less.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { KIT_FILES } from '../contract/kit-files.ts';
+import { offlinePageAssets } from './virtual-modules.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const kitDir = join(root, 'dist', 'client-sw');
-const PAGE_ASSETS = join(root, 'client-sw', 'src', 'offline-page', 'page-assets.generated.ts');
-const FILES = ['sw.js', 'register-sw.js', 'offline.html'];
-const CONFIG = 'startup-help.config.json';
+const PAGE_ASSETS = 'startup-help:offline-page-assets';
+const FILES = [KIT_FILES.serviceWorker, KIT_FILES.register, KIT_FILES.offlinePage];
+const CONFIG = KIT_FILES.config;
 
 /** offline.html as the markup around its one `<style>` and one `<script>` body, in that order. */
 function splitOfflinePage(html, style, script) {
@@ -27,7 +29,7 @@ function splitOfflinePage(html, style, script) {
   if (head === undefined || rest === undefined || tail === undefined || extra.length > 0) {
     throw new Error(
       'build:worker: dist/client-sw/offline.html does not hold the page script and style of ' +
-        'client-sw/src/offline-page/page-assets.generated.ts once each. Run `npm run build:sw` and build again.',
+        'the offline page assets once each. Run `npm run build:sw` and build again.',
     );
   }
   return [`${head}<style>`, `</style>${middle}<script>`, `</script>${tail}`];
@@ -47,7 +49,7 @@ export function clientKitModule() {
           await buildSw();
         }
         const read = (name) => readFile(join(kitDir, name), 'utf8');
-        const { PAGE_SCRIPT, PAGE_STYLE } = await import(pathToFileURL(PAGE_ASSETS).href);
+        const { PAGE_SCRIPT, PAGE_STYLE } = await offlinePageAssets();
         const page = splitOfflinePage(await read('offline.html'), PAGE_STYLE, PAGE_SCRIPT);
         const files = { 'sw.js': await read('sw.js'), 'register-sw.js': await read('register-sw.js') };
         const config = JSON.parse(await read(CONFIG));
@@ -64,7 +66,7 @@ export function clientKitModule() {
           ].join('\n'),
           loader: 'js',
           resolveDir: root,
-          watchFiles: [...[...FILES, CONFIG].map((name) => join(kitDir, name)), PAGE_ASSETS],
+          watchFiles: [...FILES, CONFIG].map((name) => join(kitDir, name)),
         };
       });
     },

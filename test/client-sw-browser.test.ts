@@ -1,11 +1,11 @@
-// Real Chromium against a loopback 1C publication (/buh/) and a status service: the 8 scenarios of
-// issue 4. Screenshots of each state go to test-results/client-sw/ for people to look at.
+// Real Chromium against a loopback 1C publication (/buh/) and a status service: eight scenarios of
+// an offline web client. Screenshots of each state go to test-results/client-sw/ for people to look at.
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SwConfigInput } from '../client-sw/src/config.ts';
+import type { SwConfigInput } from '../contract/kit-config.ts';
 import { launchPersistentChromium } from './chromium.ts';
 import { kitWithConfig, startOrigin, startStatusService } from './client-sw-harness.ts';
 

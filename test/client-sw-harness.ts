@@ -6,7 +6,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { getRequestListener } from '@hono/node-server';
-import type { SwConfigInput } from '../client-sw/src/config.ts';
+import type { SwConfigInput } from '../contract/kit-config.ts';
 import { createApp } from '../server/src/app.ts';
 import { createTokenVerifier, sha256Hex } from '../server/src/domain/admin-token.ts';
 import { silentLogger } from '../server/src/domain/logger.ts';

@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain .mjs build script without type declarations
+import { esbuildVirtualModules } from '../scripts/virtual-modules.mjs';
 import { COMPATIBILITY_DATE } from './worker-harness.ts';
 
 const ENTRY = `
-import { SwConfig } from './client-sw/src/config.ts';
+import { SwConfig } from './contract/kit-config.ts';
 import { offlinePageCsp, renderOfflinePage } from './client-sw/src/offline-page/render-offline-page.ts';
 export default {
   fetch(request) {
@@ -35,6 +37,7 @@ beforeAll(async () => {
     platform: 'neutral',
     mainFields: ['module', 'main'],
     write: false,
+    plugins: [esbuildVirtualModules()],
   });
   mf = new Miniflare({
     modules: true,

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Settings } from '../server/src/contract/settings.ts';
+import type { Settings } from '../contract/settings.ts';
 import { launchChromium } from './chromium.ts';
 import { ADMIN_TOKEN, type RunningService, startService, TEST_SETTINGS } from './console-harness.ts';
 

@@ -1,4 +1,4 @@
-// Admin endpoints and static serving under attack, against the real Node process (issue 6): 401 and
+// Admin endpoints and static serving under attack, against the real Node process: 401 and
 // 429 per client address, no CORS for admin routes, 413 over the limits, no path traversal, and the
 // admin token never in the log except the one line that shows it at first start.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';

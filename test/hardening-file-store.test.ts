@@ -1,4 +1,4 @@
-// Faults the file store must survive (issue 6): a damaged or unreadable data file at start, a disk
+// Faults the file store must survive: a damaged or unreadable data file at start, a disk
 // that fails at runtime, and a writer killed with SIGKILL in the middle of its writes.
 import { spawn } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';

@@ -1,4 +1,4 @@
-// Bad input tried at random (fast-check), with the number of tries printed (issue 6): admin API
+// Bad input tried at random (fast-check), with the number of tries printed: admin API
 // payloads, startup-error POST bodies, Accept-Language headers and ?lang=, and v8i CLI arguments.
 // The v8i parser's own property (never throws, round-trips byte for byte) lives beside it in
 // v8i-tools/src/syntax/round-trip.test.ts.
@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { StartupErrorResponse } from '../contract/startup-error-response.ts';
 import { createApp } from '../server/src/app.ts';
-import { StartupErrorResponse } from '../server/src/contract/startup-error-response.ts';
 import { createTokenVerifier, sha256Hex } from '../server/src/domain/admin-token.ts';
 import { silentLogger } from '../server/src/domain/logger.ts';
 import { openFileStore } from '../server/src/store/file-store.ts';

@@ -1,4 +1,4 @@
-// An outage herd on the real Node server (issue 6): thousands of simulated 1C clients — each on a new
+// An outage herd on the real Node server: thousands of simulated 1C clients — each on a new
 // connection, POSTing a small login-error report — hit /startup-error/buh, 64 at a time, while a
 // colleague's client reads another base and an administrator changes that base's message. 0 errors;
 // latencies, rate and memory are printed (not asserted: two shared cores); report storage stays

@@ -34,7 +34,7 @@ export function killLeftovers(): void {
 }
 
 function spawnEntry(dataDir: string, options: StartOptions) {
-  const entry = [process.execPath, '--import', 'tsx', 'server/src/entry/node.ts'];
+  const entry = [process.execPath, '--enable-source-maps', 'dist/server.mjs'];
   const dropOverride = options.withoutPermissionOverride === true && process.getuid?.() === 0;
   const [command = process.execPath, ...args] = dropOverride
     ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search', ...entry]

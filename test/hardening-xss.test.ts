@@ -1,4 +1,4 @@
-// An XSS payload matrix through every HTML surface, in real Chromium (issue 6): the public status page,
+// An XSS payload matrix through every HTML surface, in real Chromium: the public status page,
 // the admin console (every view, the editor and its previews), the proxy's friendly page, and the
 // client-sw offline page fed by the real service. Admin-provided texts, base names and what anyone
 // can send to /startup-error (captured and shown in the console) carry payloads that would set

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StartupErrorResponse } from '../server/src/contract/startup-error-response.ts';
-import { StatusResponse } from '../server/src/contract/status.ts';
+import { StartupErrorResponse } from '../contract/startup-error-response.ts';
+import { StatusResponse } from '../contract/status.ts';
 import { buildOpenApi } from '../server/src/routes/openapi-document.ts';
 
 /** A running service under test: `app.request`, a real Node process, or the Worker in miniflare. */
@@ -16,7 +16,7 @@ const JSON_UTF8 = 'application/json; charset=utf-8';
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /**
- * The one HTTP contract of the service (issue 3), run unchanged against every deployment. It uses
+ * The one HTTP contract of the service, run unchanged against every deployment. It uses
  * times relative to now (no fake clock) and a fresh base key per test, so tests do not depend on
  * each other's messages; settings are written once in `beforeAll`.
  */

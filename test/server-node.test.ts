@@ -23,7 +23,7 @@ afterAll(() => {
 
 /** `npm start` as a user runs it, on an ephemeral port; resolves once it prints where it listens. */
 function startNodeServer(dataDir: string, env: Record<string, string> = {}): Promise<NodeServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/entry/node.ts'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/server.mjs'], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -60,10 +60,13 @@ function startNodeServer(dataDir: string, env: Record<string, string> = {}): Pro
 }
 
 /** Runs the entry expecting it to refuse to start; resolves with its exit code and output. */
-function runUntilExit(dataDir: string): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/entry/node.ts'], {
+function runUntilExit(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/server.mjs'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
   });
   running.add(child);
   let output = '';
@@ -205,6 +208,25 @@ describe('the Node server process', () => {
     expect(output).toMatch(/will not start/);
     expect(output).not.toMatch(/listening/);
     expect(await readFile(join(dataDir, 'startup-help.json'), 'utf8')).toBe(damaged);
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('refuses to start on an ADMIN_TOKEN no administrator could use, naming the entry and why', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'server-node-'));
+    const long = 'long-enough-token-0123456789';
+    const cases: [string, RegExp][] = [
+      ['x', /ADMIN_TOKEN entry 1 has a token of 1 characters; use at least 24/],
+      ['alice:', /ADMIN_TOKEN entry 1 \("alice"\) has no token/],
+      [`alice:tok with space${long}`, /entry 1 \("alice"\) has whitespace in its token/],
+      [`alice:${long},bob:${long}`, /entry 2 \("bob"\) has the same token as "alice"/],
+    ];
+    for (const [value, expected] of cases) {
+      const { code, output } = await runUntilExit(dataDir, { ADMIN_TOKEN: value });
+      expect(code, value).toBe(1);
+      expect(output, value).toMatch(expected);
+      expect(output, value).not.toMatch(/listening/);
+      expect(output, value).not.toContain(long);
+    }
     await rm(dataDir, { recursive: true, force: true });
   });
 });

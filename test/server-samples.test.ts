@@ -2,8 +2,8 @@ import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StartupErrorResponse } from '../server/src/contract/startup-error-response.ts';
-import * as z from '../server/src/contract/zod.ts';
+import { StartupErrorResponse } from '../contract/startup-error-response.ts';
+import * as z from '../contract/zod.ts';
 import { type RunningNginx, startNginx } from './nginx.ts';
 
 const SAMPLES = join(import.meta.dirname, '..', 'samples');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Message } from '../server/src/contract/message.ts';
-import type { Settings } from '../server/src/contract/settings.ts';
+import type { Message } from '../contract/message.ts';
+import type { Settings } from '../contract/settings.ts';
 import { createFeedRoutes } from '../server/src/routes/feed/feed-routes.ts';
 import { createStatusPageRoutes } from '../server/src/routes/status-page/status-page-routes.ts';
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { StatusResponse } from '../server/src/contract/status.ts';
+import type { StatusResponse } from '../contract/status.ts';
 import { captureIo } from '../v8i-tools/src/cli/capture-io.ts';
 import { main } from '../v8i-tools/src/cli/main.ts';
 

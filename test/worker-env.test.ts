@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { D1Database } from '@cloudflare/workers-types';
 import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LoginErrorReport } from '../server/src/contract/captured-request.ts';
+import type { LoginErrorReport } from '../contract/captured-request.ts';
 import { SIGNATURE_HEADER, signPayload } from '../server/src/domain/report-webhook.ts';
 import { applyMigrations, COMPATIBILITY_DATE } from './worker-harness.ts';
 
@@ -55,9 +55,10 @@ describe('dist/worker.mjs configured through env', () => {
         }),
         worker('cached', { ADMIN_TOKEN, SNAPSHOT_MAX_AGE_MS: '3600000' }),
         worker('no-token', { REPORT_WEBHOOK_URL: '', UPSTREAM_URL: '' }),
+        worker('short-token', { ADMIN_TOKEN: 'ops:short', REPORT_WEBHOOK_URL: '', UPSTREAM_URL: '' }),
       ],
     });
-    for (const name of ['webhook', 'cached', 'no-token']) {
+    for (const name of ['webhook', 'cached', 'no-token', 'short-token']) {
       await applyMigrations((await mf.getD1Database('DB', name)) as unknown as D1Database);
     }
   });
@@ -118,7 +119,24 @@ describe('dist/worker.mjs configured through env', () => {
     expect(((await response.json()) as { message: string }).message).toContain(
       'wrangler secret put ADMIN_TOKEN',
     );
+    // The console's preview is admin too: the same 503, not a 401 nobody could get past.
+    const preview = await request('no-token', '/admin/preview', {
+      method: 'POST',
+      headers: { authorization: 'Bearer anything', 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(preview.status).toBe(503);
     const answer = await request('no-token', '/startup-error/buh', { method: 'POST', body: 'x' });
     expect(answer.status).toBe(200);
+  });
+
+  it('keeps the admin API off with a 503 naming the entry when ADMIN_TOKEN cannot be used', async () => {
+    const response = await request('short-token', '/api/admin/messages', {
+      headers: { authorization: 'Bearer short' },
+    });
+    expect(response.status).toBe(503);
+    const { message } = (await response.json()) as { message: string };
+    expect(message).toMatch(/ADMIN_TOKEN entry 1 \("ops"\) has a token of 5 characters/);
+    expect(message).not.toContain('short"');
   });
 });

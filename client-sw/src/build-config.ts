@@ -1,4 +1,4 @@
-import { parseSwConfig, type SwConfig } from './config.ts';
+import { parseSwConfig, type SwConfig } from '../../contract/kit-config.ts';
 
 /** `--status-url=…` or `STARTUP_HELP_STATUS_URL=…` → `statusURL`, and so on for every config field. */
 export const CONFIG_OPTIONS: ReadonlyArray<{

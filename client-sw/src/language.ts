@@ -1,12 +1,9 @@
-import { matchLanguage, pickText } from '../../server/src/domain/i18n.ts';
-
-/** Languages the offline page has texts for. */
-export const PAGE_LANGUAGES = ['ru', 'en', 'lv'] as const;
-export type PageLanguage = (typeof PAGE_LANGUAGES)[number];
+import { matchLanguage, pickText } from '../../contract/language-match.ts';
+import { PAGE_LANGUAGES, type PageLanguage } from '../../contract/page-languages.ts';
 
 /**
  * The first of the browser's languages we have texts for, else the configured default, else Russian.
- * Matching is the server's own (server/src/domain/i18n.ts: exact tag, then primary language); that
+ * Matching is the contract's (contract/language-match.ts: exact tag, then primary language); that
  * module has no runtime imports, so the page and the service worker only carry these few lines.
  */
 export function chooseLanguage(

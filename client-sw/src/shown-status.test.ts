@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isHttpURL, LAST_KNOWN_MAX_AGE_MS, pickStatusFields, selectShownStatus } from './shown-status.ts';
+import {
+  isHttpURL,
+  LAST_KNOWN_MAX_AGE_MS,
+  parseStatusEntry,
+  pickStatusFields,
+  selectShownStatus,
+} from './shown-status.ts';
 
 const NOW = Date.parse('2026-11-23T12:00:00+03:00');
 const message = {
@@ -85,5 +91,24 @@ describe('isHttpURL and pickStatusFields', () => {
     expect(pickStatusFields(message)).toEqual(message);
     expect(pickStatusFields([message])).toBeUndefined();
     expect(pickStatusFields('text')).toBeUndefined();
+  });
+});
+
+describe('parseStatusEntry', () => {
+  it('keeps a cached entry field by field and refuses a damaged one', () => {
+    expect(
+      parseStatusEntry({
+        fetchedAt: '2026-11-23T10:00:00Z',
+        response: { userMessage: 'Работы', helpURL: 'javascript:alert(1)', extra: 1 },
+      }),
+    ).toEqual({ fetchedAt: '2026-11-23T10:00:00Z', response: { userMessage: 'Работы' } });
+    for (const damaged of [
+      null,
+      'x',
+      { fetchedAt: 'yesterday', response: {} },
+      { fetchedAt: '2026-11-23T10:00:00Z' },
+    ]) {
+      expect(parseStatusEntry(damaged)).toBeUndefined();
+    }
   });
 });

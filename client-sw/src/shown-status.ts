@@ -1,4 +1,4 @@
-import type { StartupErrorResponse } from '../../server/src/contract/startup-error-response.ts';
+import type { StartupErrorResponse } from '../../contract/startup-error-response.ts';
 
 /** One answer of the status service and when it arrived (ISO time). */
 export interface StatusEntry {
@@ -87,4 +87,16 @@ export function pickStatusFields(json: unknown): StartupErrorResponse | undefine
   if (helpText !== undefined) response.helpText = helpText;
   if (isHttpURL(helpURL)) response.helpURL = helpURL;
   return response;
+}
+
+/**
+ * A status entry read back from the cache: written by an older version of this worker, or damaged,
+ * it is checked like a live answer (field by field) before it is shown; a wrong shape is no entry.
+ */
+export function parseStatusEntry(json: unknown): StatusEntry | undefined {
+  if (typeof json !== 'object' || json === null) return undefined;
+  const { fetchedAt, response } = json as { fetchedAt?: unknown; response?: unknown };
+  if (typeof fetchedAt !== 'string' || !Number.isFinite(Date.parse(fetchedAt))) return undefined;
+  const fields = pickStatusFields(response);
+  return fields ? { fetchedAt, response: fields } : undefined;
 }

@@ -1,4 +1,4 @@
-import { StartupErrorResponse } from '../../server/src/contract/startup-error-response.ts';
+import { StartupErrorResponse } from '../../contract/startup-error-response.ts';
 import type { StatusEntry } from './shown-status.ts';
 import { STATUS_TIMEOUT_MS } from './sw-messages.ts';
 

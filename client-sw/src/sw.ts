@@ -8,20 +8,19 @@ import {
   precacheAndRoute,
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { NetworkOnly } from 'workbox-strategies';
-import { CONFIG_FILE_NAME, parseSwConfig, SwConfig } from './config.ts';
-import type { Failure } from './failure.ts';
+import { parseSwConfig, SwConfig } from '../../contract/kit-config.ts';
+import { KIT_FILES } from '../../contract/kit-files.ts';
 import { chooseLanguage } from './language.ts';
+import { type NavigationFailure, NavigationWithOfflinePage } from './navigation-strategy.ts';
 import type { OfflinePageState } from './offline-page/offline-view.ts';
 import { injectOfflinePageState } from './offline-page/state-json.ts';
-import type { StatusEntry, StatusLookup } from './shown-status.ts';
+import { parseStatusEntry, type StatusEntry, type StatusLookup } from './shown-status.ts';
 import { fetchStartupStatus } from './status-fetch.ts';
 import { REFRESH_REQUEST, type RefreshReply, STATUS_REQUEST } from './sw-messages.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEntry | string> };
 
-const OFFLINE_PAGE = 'offline.html';
-const CONFIG_URL = new URL(CONFIG_FILE_NAME, self.location.href).href;
+const CONFIG_URL = new URL(KIT_FILES.config, self.location.href).href;
 // One runtime cache per publication, so /buh/ and /zup/ on one host keep their own status.
 const RUNTIME_CACHE = `startup-help-${self.registration.scope}`;
 const CONFIG_KEY = new URL('__startup-help/config.json', self.location.href).href;
@@ -44,7 +43,7 @@ let configPromise: Promise<SwConfig> | undefined;
 function loadConfig(): Promise<SwConfig> {
   configPromise ??= (async () => {
     const refreshed = await (await caches.open(RUNTIME_CACHE)).match(CONFIG_KEY);
-    const response = refreshed ?? (await matchPrecache(CONFIG_FILE_NAME));
+    const response = refreshed ?? (await matchPrecache(KIT_FILES.config));
     if (response) {
       const parsed = parseSwConfig(await response.json().catch(() => undefined), CONFIG_URL);
       if (parsed.ok) return parsed.config;
@@ -55,73 +54,40 @@ function loadConfig(): Promise<SwConfig> {
   return configPromise;
 }
 
-/** A 502/503/504 (configurable) is "the server is down", not a page to show. */
-class FallbackStatus extends Error {
-  constructor(readonly status: number) {
-    super(`HTTP ${status}`);
-  }
-}
-
-// What went wrong per navigation; a timeout is the only failure no plugin callback reports.
-const failures = new WeakMap<ExtendableEvent, Pick<Failure, 'kind' | 'status'>>();
-let strategy: { readonly key: string; readonly value: NetworkOnly } | undefined;
-
-function navigationStrategy(config: SwConfig): NetworkOnly {
-  const key = `${config.networkTimeoutSeconds}|${config.fallbackStatuses.join(',')}`;
-  if (strategy?.key === key) return strategy.value;
-  const value = new NetworkOnly({
-    networkTimeoutSeconds: config.networkTimeoutSeconds,
-    plugins: [
-      {
-        fetchDidSucceed: async ({ response }) => {
-          if (config.fallbackStatuses.includes(response.status)) throw new FallbackStatus(response.status);
-          return response;
-        },
-        fetchDidFail: async ({ event, error }) => {
-          failures.set(
-            event,
-            error instanceof FallbackStatus
-              ? { kind: 'server-error', status: error.status }
-              : { kind: 'refused' },
-          );
-        },
-      },
-    ],
-  });
-  strategy = { key, value };
-  return value;
-}
-
-async function offlinePage(config: SwConfig, failure: Failure): Promise<Response> {
-  const page = await matchPrecache(OFFLINE_PAGE);
+async function offlinePage(request: Request, failure: NavigationFailure): Promise<Response> {
+  const page = await matchPrecache(KIT_FILES.offlinePage);
   if (!page) return Response.error();
-  const state: OfflinePageState = { config, failure };
+  const config = await loadConfig();
+  const state: OfflinePageState = {
+    config,
+    failure: {
+      ...failure,
+      url: request.url,
+      at: new Date().toISOString(),
+      timeoutSeconds: config.networkTimeoutSeconds,
+    },
+  };
   return new Response(injectOfflinePageState(await page.text(), state), {
     status: 503,
     headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
   });
 }
 
+// One strategy per config (an edited config brings a new timeout or status list).
+let strategy: { readonly config: SwConfig; readonly value: NavigationWithOfflinePage } | undefined;
+
 registerRoute(
   new NavigationRoute(async ({ request, event }) => {
     const config = await loadConfig();
-    try {
-      return await navigationStrategy(config).handle({ request, event });
-    } catch {
-      const known = failures.get(event) ?? { kind: 'timeout' };
-      return offlinePage(config, {
-        ...known,
-        url: request.url,
-        at: new Date().toISOString(),
-        timeoutSeconds: config.networkTimeoutSeconds,
-      });
-    }
+    if (strategy?.config !== config)
+      strategy = { config, value: new NavigationWithOfflinePage(config, offlinePage) };
+    return strategy.value.handle({ request, event });
   }),
 );
 
 async function readStatus(): Promise<StatusEntry | undefined> {
   const cached = await (await caches.open(RUNTIME_CACHE)).match(STATUS_KEY);
-  return cached ? ((await cached.json()) as StatusEntry) : undefined;
+  return cached ? parseStatusEntry(await cached.json().catch(() => undefined)) : undefined;
 }
 
 /** The live answer (and it becomes the last known one), or else the last known answer. */

@@ -13,6 +13,7 @@ import { adminMessagesRoutes } from './routes/admin-messages.ts';
 import { adminReportsRoutes } from './routes/admin-reports.ts';
 import { adminRequestsRoutes } from './routes/admin-requests.ts';
 import { adminSettingsRoutes } from './routes/admin-settings.ts';
+import { adminTemplatesRoutes } from './routes/admin-templates.ts';
 import { onError } from './routes/api-error.ts';
 import { createConsoleRoutes } from './routes/console/console-routes.ts';
 import type { ServiceDeps } from './routes/deps.ts';
@@ -31,6 +32,11 @@ export interface AppOptions {
   store: Store;
   /** Returns the label of a valid admin token (see `createTokenVerifier`), else undefined. */
   verifyAdminToken: AdminTokenVerifier;
+  /**
+   * Why the admin API is off (no usable `ADMIN_TOKEN` on Workers): every admin request, the console's
+   * preview included, answers 503 with this text instead of a 401 nobody could ever get past.
+   */
+  adminUnavailable?: string | undefined;
   /** Milliseconds since the epoch; tests pass a fake clock. Default `Date.now`. */
   now?: () => number;
   logger?: Logger;
@@ -78,6 +84,7 @@ export function createServiceDeps(options: AppOptions): ServiceDeps {
     now,
     logger,
     verifyAdminToken: options.verifyAdminToken,
+    adminUnavailable: options.adminUnavailable,
     authThrottle: new AuthThrottle(),
     capturedRequests: new Ring<RequestToCapture>(CAPTURED_REQUESTS),
     reports: new ReportLog(),
@@ -109,13 +116,14 @@ export function createApp(options: AppOptions): Hono {
   admin.route('/audit', adminAuditRoutes(deps));
   admin.route('/requests', adminRequestsRoutes(deps));
   admin.route('/reports', adminReportsRoutes(deps));
+  admin.route('/templates', adminTemplatesRoutes());
   app.route('/', admin);
 
   app.route('/admin', createConsoleRoutes(deps));
   app.route('/status', statusPageRoutes(deps));
   app.route('/feed.atom', feedRoutes(deps));
 
-  // Proxy mode (issue 7) mounts its catch-all here, after every specific route.
+  // Proxy mode mounts its catch-all here, after every specific route.
   if (options.upstream) app.route('/', proxyRoutes(deps, options.upstream));
 
   app.notFound((c) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SwConfig } from '../config.ts';
+import { SwConfig } from '../../../contract/kit-config.ts';
 import { buildOfflineView, formatLocalTime } from './offline-view.ts';
 
 const NOW = Date.parse('2026-11-23T12:00:00+03:00');

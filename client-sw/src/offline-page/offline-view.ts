@@ -1,7 +1,8 @@
-import type { StartupErrorResponse } from '../../../server/src/contract/startup-error-response.ts';
-import type { SwConfig } from '../config.ts';
+import type { SwConfig } from '../../../contract/kit-config.ts';
+import type { PageLanguage } from '../../../contract/page-languages.ts';
+import type { StartupErrorResponse } from '../../../contract/startup-error-response.ts';
 import type { Failure } from '../failure.ts';
-import { type PageLanguage, pickLocalized } from '../language.ts';
+import { pickLocalized } from '../language.ts';
 import { isHttpURL, type ShownStatus } from '../shown-status.ts';
 import { OFFLINE_TEXTS } from './texts.ts';
 

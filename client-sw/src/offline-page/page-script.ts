@@ -1,7 +1,5 @@
-// The offline page's only script. It is bundled by scripts/build-sw.mjs (esbuild, IIFE, minified) into
-// page-assets.generated.ts as a string, which is committed: render-offline-page.ts then works under
-// tsx, vitest and a Workers bundle without a build step, and the CSP hash is fixed with it. A unit test
-// checks the generated string is up to date with this source.
+// The offline page's only script, inlined into the page as the build-time module
+// `startup-help:offline-page-assets` (esbuild, IIFE, minified; its hash goes into the page's CSP).
 import type { Failure } from '../failure.ts';
 import { chooseLanguage } from '../language.ts';
 import { retryDelaySeconds } from '../retry-schedule.ts';

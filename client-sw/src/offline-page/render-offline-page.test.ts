@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { SwConfig } from '../config.ts';
+import { SwConfig } from '../../../contract/kit-config.ts';
 import type { OfflinePageState } from './offline-view.ts';
 import {
   escapeHtml,

@@ -1,8 +1,14 @@
+import {
+  PAGE_SCRIPT,
+  PAGE_SCRIPT_SHA256,
+  PAGE_STYLE,
+  PAGE_STYLE_SHA256,
+} from 'startup-help:offline-page-assets';
+import { serializeForScript } from '../../../contract/script-json.ts';
 import { chooseLanguage } from '../language.ts';
 import { selectShownStatus } from '../shown-status.ts';
 import { buildOfflineView, type OfflinePageState } from './offline-view.ts';
-import { PAGE_SCRIPT, PAGE_SCRIPT_SHA256, PAGE_STYLE, PAGE_STYLE_SHA256 } from './page-assets.generated.ts';
-import { STATE_ELEMENT_ID, serializeStateForScript } from './state-json.ts';
+import { STATE_ELEMENT_ID } from './state-json.ts';
 
 export type { OfflinePageState } from './offline-view.ts';
 
@@ -93,7 +99,7 @@ export function renderOfflinePage(
 <details id="sh-details"><summary id="sh-details-summary">${e(view.showDetails)}</summary><dl id="sh-details-list">${details}</dl></details>
 </div></div>
 </main>
-<script type="application/json" id="${STATE_ELEMENT_ID}">${serializeStateForScript(state)}</script>
+<script type="application/json" id="${STATE_ELEMENT_ID}">${serializeForScript(state)}</script>
 <script>${PAGE_SCRIPT}</script>
 </body>
 </html>

@@ -1,17 +1,6 @@
-/**
- * The page state travels as JSON inside `<script type="application/json" id="startup-help-state">`.
- * `<`, `>`, `&` and the JS line separators are written as \u escapes, so no text (an admin's
- * "</script><img onerror=…>") can end the block early; JSON.parse reads them back unchanged.
- */
-export function serializeStateForScript(state: unknown): string {
-  return JSON.stringify(state)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
-}
+import { serializeForScript } from '../../../contract/script-json.ts';
 
+/** The page state travels as JSON inside `<script type="application/json" id="startup-help-state">`. */
 export const STATE_ELEMENT_ID = 'startup-help-state';
 
 /**
@@ -24,6 +13,6 @@ export function injectOfflinePageState(html: string, state: unknown): string {
     `(<script type="application/json" id="${STATE_ELEMENT_ID}">)[^<]*(</script>)`,
   );
   if (!STATE_BLOCK.test(html)) throw new Error(`offline page has no #${STATE_ELEMENT_ID} block`);
-  const json = serializeStateForScript(state);
+  const json = serializeForScript(state);
   return html.replace(STATE_BLOCK, (_match, open: string, close: string) => open + json + close);
 }

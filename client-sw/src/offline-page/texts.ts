@@ -1,7 +1,7 @@
+import type { PageLanguage } from '../../../contract/page-languages.ts';
 import type { FailureKind } from '../failure.ts';
-import type { PageLanguage } from '../language.ts';
 
-/** Every word of the offline page, per voice.md: acknowledge, plain words, say when, say what to do. */
+/** Every word of the offline page, per docs/voice.md: acknowledge, plain words, say when, say what to do. */
 export interface OfflineTexts {
   readonly title: (baseName: string | undefined) => string;
   readonly lead: Readonly<Record<FailureKind, string>>;

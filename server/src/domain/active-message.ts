@@ -1,4 +1,4 @@
-import { type Message, SEVERITY_RANK } from '../contract/message.ts';
+import { type Message, SEVERITY_RANK } from '../../../contract/message.ts';
 
 /** `*` is the key of "every base": messages that target all bases and the default help. */
 export const ALL_BASES = '*';

@@ -1,20 +1,44 @@
 import { describe, expect, it } from 'vitest';
-import { constantTimeEqual, createTokenVerifier, sha256Hex, tokenEntriesFromEnv } from './admin-token.ts';
+import { constantTimeEqual, createTokenVerifier, parseAdminTokens, sha256Hex } from './admin-token.ts';
 import { AuthThrottle } from './auth-throttle.ts';
 
 describe('admin tokens', () => {
   it('maps each token to its label, keeping only hashes', async () => {
-    const entries = await tokenEntriesFromEnv(' anna:token-of-anna , boris:token:with:colons,plain-token ');
+    const parsed = await parseAdminTokens(
+      ' anna:token-of-anna-0123456789ab , boris:token:with:colons-0123456789,plain-token-0123456789abcd ',
+    );
+    if (!parsed.ok) throw new Error(parsed.problem);
+    const { entries } = parsed;
     expect(entries.map((e) => e.label)).toEqual(['anna', 'boris', 'admin']);
     expect(JSON.stringify(entries)).not.toContain('token-of-anna');
-    expect(entries[1]?.sha256).toBe(await sha256Hex('token:with:colons'));
+    expect(entries[1]?.sha256).toBe(await sha256Hex('token:with:colons-0123456789'));
     const verify = createTokenVerifier(entries);
-    expect(await verify('token-of-anna')).toBe('anna');
-    expect(await verify('token:with:colons')).toBe('boris');
-    expect(await verify('plain-token')).toBe('admin');
-    expect(await verify('token-of-ann')).toBeUndefined();
+    expect(await verify('token-of-anna-0123456789ab')).toBe('anna');
+    expect(await verify('token:with:colons-0123456789')).toBe('boris');
+    expect(await verify('plain-token-0123456789abcd')).toBe('admin');
+    expect(await verify('token-of-anna-0123456789a')).toBeUndefined();
     expect(await verify('')).toBeUndefined();
     expect(await createTokenVerifier([])('anything')).toBeUndefined();
+  });
+
+  it('refuses a value no administrator could sign in with, naming the entry and never its token', async () => {
+    const long = 'a-long-enough-token-0123456789';
+    const cases: [string, RegExp][] = [
+      ['x', /entry 1 has a token of 1 characters; use at least 24/],
+      ['alice:', /entry 1 \("alice"\) has no token/],
+      [`:${long}`, /entry 1 has an empty label/],
+      [`alice:tok with space ${long}`, /entry 1 \("alice"\) has whitespace in its token/],
+      [`alice:${long},bob:${long}`, /entry 2 \("bob"\) has the same token as "alice"/],
+      [' , ', /ADMIN_TOKEN is empty/],
+    ];
+    for (const [value, expected] of cases) {
+      const parsed = await parseAdminTokens(value);
+      expect(parsed.ok, value).toBe(false);
+      const problem = parsed.ok ? '' : parsed.problem;
+      expect(problem, value).toMatch(expected);
+      expect(problem, value).toContain('Fix ADMIN_TOKEN');
+      expect(problem, value).not.toContain(long);
+    }
   });
 
   it('compares strings of any length without an early exit', () => {

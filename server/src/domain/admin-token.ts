@@ -35,17 +35,54 @@ export function createTokenVerifier(entries: readonly AdminTokenEntry[]): AdminT
   };
 }
 
-/** `ADMIN_TOKEN` values: one token, or `label:token` pairs separated by commas. */
-export async function tokenEntriesFromEnv(value: string): Promise<AdminTokenEntry[]> {
+/** Shorter tokens can be guessed or typed in by mistake; 24 characters is what a password manager makes easily. */
+export const MIN_TOKEN_LENGTH = 24;
+
+/** `ADMIN_TOKEN` as configured: the entries, or why the value cannot be used (the admin API stays off). */
+export type AdminTokenConfig = { ok: true; entries: AdminTokenEntry[] } | { ok: false; problem: string };
+
+const FIX = 'Fix ADMIN_TOKEN: one token, or "label:token" pairs separated by commas.';
+
+/**
+ * `ADMIN_TOKEN` values: one token (label `admin`), or `label:token` pairs separated by commas. Every
+ * entry is checked, and a bad one is named by its position and label (never by its token): a token
+ * shorter than 24 characters, an empty label or token, whitespace inside, or one token given to two
+ * labels (the audit log could not tell them apart) makes the whole value unusable.
+ */
+export async function parseAdminTokens(value: string): Promise<AdminTokenConfig> {
   const parts = value
     .split(',')
-    .map((p) => p.trim())
+    .map((part) => part.trim())
     .filter(Boolean);
-  return Promise.all(
-    parts.map(async (part) => {
-      const colon = part.indexOf(':');
-      const [label, token] = colon > 0 ? [part.slice(0, colon), part.slice(colon + 1)] : ['admin', part];
-      return { label, sha256: await sha256Hex(token) };
-    }),
-  );
+  if (parts.length === 0) return { ok: false, problem: `ADMIN_TOKEN is empty. ${FIX}` };
+  const seen = new Map<string, string>();
+  const entries: AdminTokenEntry[] = [];
+  for (const [index, part] of parts.entries()) {
+    const colon = part.indexOf(':');
+    const [label, token] = colon >= 0 ? [part.slice(0, colon), part.slice(colon + 1)] : ['admin', part];
+    const where = `ADMIN_TOKEN entry ${index + 1}${label && colon >= 0 ? ` ("${label}")` : ''}`;
+    const problem = tokenProblem(label, token);
+    if (problem) return { ok: false, problem: `${where} ${problem}. ${FIX}` };
+    const other = seen.get(token);
+    if (other !== undefined) {
+      return {
+        ok: false,
+        problem: `${where} has the same token as "${other}"; give each administrator their own token. ${FIX}`,
+      };
+    }
+    seen.set(token, label);
+    entries.push({ label, sha256: await sha256Hex(token) });
+  }
+  return { ok: true, entries };
+}
+
+function tokenProblem(label: string, token: string): string | undefined {
+  if (label === '') return 'has an empty label before ":"';
+  if (/\s/.test(label)) return 'has whitespace in its label';
+  if (token === '') return 'has no token';
+  if (/\s/.test(token)) return 'has whitespace in its token (a Bearer header cannot carry it)';
+  if (token.length < MIN_TOKEN_LENGTH) {
+    return `has a token of ${token.length} characters; use at least ${MIN_TOKEN_LENGTH} (e.g. \`openssl rand -base64 32\`)`;
+  }
+  return undefined;
 }

@@ -1,5 +1,5 @@
-import type { FieldProblem } from '../contract/problem.ts';
-import type * as z from '../contract/zod.ts';
+import type { FieldProblem } from '../../../contract/problem.ts';
+import type * as z from '../../../contract/zod.ts';
 
 function pathOf(path: readonly PropertyKey[]): string {
   return path.length === 0 ? '(body)' : path.map(String).join('.');

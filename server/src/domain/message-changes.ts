@@ -1,6 +1,6 @@
-import type { Message, MessageFields, MessagePatch } from '../contract/message.ts';
-import type { FieldProblem } from '../contract/problem.ts';
-import type { Settings } from '../contract/settings.ts';
+import type { Message, MessageFields, MessagePatch } from '../../../contract/message.ts';
+import type { FieldProblem } from '../../../contract/problem.ts';
+import type { Settings } from '../../../contract/settings.ts';
 import { isoInZone } from './local-time.ts';
 
 export interface ChangeContext {

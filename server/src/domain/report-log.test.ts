@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LoginErrorReport } from '../contract/captured-request.ts';
+import type { LoginErrorReport } from '../../../contract/captured-request.ts';
 import { COUNTED_HOURS, MAX_BASES_PER_HOUR, OTHER_BASES, REPORT_HISTORY, ReportLog } from './report-log.ts';
 
 const HOUR = 3_600_000;

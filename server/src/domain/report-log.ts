@@ -1,4 +1,4 @@
-import type { LoginErrorReport, ReportsResponse } from '../contract/captured-request.ts';
+import type { LoginErrorReport, ReportsResponse } from '../../../contract/captured-request.ts';
 import { Ring } from './ring.ts';
 
 const HOUR_MS = 60 * 60 * 1000;

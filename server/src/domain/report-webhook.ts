@@ -1,4 +1,4 @@
-import type { LoginErrorReport } from '../contract/captured-request.ts';
+import type { LoginErrorReport } from '../../../contract/captured-request.ts';
 import type { Logger } from './logger.ts';
 
 export const SIGNATURE_HEADER = 'X-Startup-Help-Signature';
@@ -95,4 +95,9 @@ export class ReportWebhook {
       baseKey: report.baseKey,
     });
   }
+}
+
+/** `REPORT_WEBHOOK_URL` must be an absolute http(s) URL; anything else would fail on every report. */
+export function isWebhookURL(url: string): boolean {
+  return URL.canParse(url) && /^https?:$/.test(new URL(url).protocol);
 }

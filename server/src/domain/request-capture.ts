@@ -1,4 +1,4 @@
-import type { CapturedRequest } from '../contract/captured-request.ts';
+import type { CapturedRequest } from '../../../contract/captured-request.ts';
 
 /** Headers that carry credentials: never kept, never shown. */
 const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);

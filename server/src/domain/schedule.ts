@@ -1,4 +1,4 @@
-import type { Message } from '../contract/message.ts';
+import type { Message } from '../../../contract/message.ts';
 
 /**
  * The first moment after `t` at which what any client sees can change: a message starts or ends.

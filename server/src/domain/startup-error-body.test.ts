@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Message } from '../contract/message.ts';
-import type { Settings } from '../contract/settings.ts';
-import { StartupErrorResponse } from '../contract/startup-error-response.ts';
-import * as z from '../contract/zod.ts';
+import type { Message } from '../../../contract/message.ts';
+import type { Settings } from '../../../contract/settings.ts';
+import { StartupErrorResponse } from '../../../contract/startup-error-response.ts';
+import * as z from '../../../contract/zod.ts';
 import { selectActiveMessage } from './active-message.ts';
 import { nextBoundary } from './schedule.ts';
 import { buildStartupErrorResponse } from './startup-error-body.ts';

@@ -1,7 +1,7 @@
-import type { Message } from '../contract/message.ts';
-import type { Settings } from '../contract/settings.ts';
-import type { StartupErrorResponse } from '../contract/startup-error-response.ts';
-import { pickText } from './i18n.ts';
+import { pickText } from '../../../contract/language-match.ts';
+import type { Message } from '../../../contract/message.ts';
+import type { Settings } from '../../../contract/settings.ts';
+import type { StartupErrorResponse } from '../../../contract/startup-error-response.ts';
 import { formatUntil, isoInZone } from './local-time.ts';
 
 /** The zone a message's times are shown in: its own, else the settings'. */

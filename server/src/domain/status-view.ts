@@ -1,6 +1,6 @@
-import type { Message } from '../contract/message.ts';
-import type { Settings } from '../contract/settings.ts';
-import type { BaseStatus, StatusMessage, StatusResponse } from '../contract/status.ts';
+import type { Message } from '../../../contract/message.ts';
+import type { Settings } from '../../../contract/settings.ts';
+import type { BaseStatus, StatusMessage, StatusResponse } from '../../../contract/status.ts';
 import { ALL_BASES, activeMessages, compareByPriority, targetsBase } from './active-message.ts';
 import { formatLocalDateTime, isoInZone } from './local-time.ts';
 import { renderMessageText, resolveHelp, zoneOf } from './startup-error-body.ts';

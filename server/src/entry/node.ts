@@ -10,11 +10,12 @@ import { createApp } from '../app.ts';
 import {
   type AdminTokenEntry,
   createTokenVerifier,
+  parseAdminTokens,
   sha256Hex,
-  tokenEntriesFromEnv,
 } from '../domain/admin-token.ts';
 import type { Logger } from '../domain/logger.ts';
-import { ReportWebhook } from '../domain/report-webhook.ts';
+import { isWebhookURL, ReportWebhook } from '../domain/report-webhook.ts';
+import { trustProxyFromEnv } from '../domain/trust-proxy.ts';
 import { nodeUpstream } from '../proxy/node-upstream.ts';
 import { DataFileError, openFileStore, writeFileDurably } from '../store/file-store.ts';
 
@@ -49,9 +50,11 @@ function parsePort(value: string | undefined): number {
  */
 async function adminTokens(dataDir: string): Promise<AdminTokenEntry[]> {
   const fromEnv = process.env.ADMIN_TOKEN;
-  if (fromEnv) {
-    console.log('Admin token: from ADMIN_TOKEN.');
-    return tokenEntriesFromEnv(fromEnv);
+  if (fromEnv?.trim()) {
+    const tokens = await parseAdminTokens(fromEnv);
+    if (!tokens.ok) fail(tokens.problem);
+    console.log(`Admin token: from ADMIN_TOKEN (${tokens.entries.map((entry) => entry.label).join(', ')}).`);
+    return tokens.entries;
   }
   const file = join(dataDir, TOKEN_FILE);
   try {
@@ -112,8 +115,7 @@ async function main(): Promise<void> {
 
   let reportWebhook: ReportWebhook | undefined;
   if (env.REPORT_WEBHOOK_URL) {
-    if (!/^https?:\/\//.test(env.REPORT_WEBHOOK_URL))
-      fail('REPORT_WEBHOOK_URL must be an http:// or https:// URL.');
+    if (!isWebhookURL(env.REPORT_WEBHOOK_URL)) fail('REPORT_WEBHOOK_URL must be an http:// or https:// URL.');
     if (!env.REPORT_WEBHOOK_SECRET) {
       logger.warn('REPORT_WEBHOOK_SECRET is not set: reports are forwarded without X-Startup-Help-Signature');
     }
@@ -126,7 +128,9 @@ async function main(): Promise<void> {
   }
 
   // Proxy mode (UPSTREAM_URL): stand in front of the 1C web server.
-  const proxy = await nodeUpstream(env).catch((error: Error) => fail(error.message));
+  // dist/server.mjs runs from dist/, beside the kit `npm run build:sw` writes.
+  const kitDir = join(import.meta.dirname, 'client-sw');
+  const proxy = await nodeUpstream(env, kitDir).catch((error: Error) => fail(error.message));
   if (proxy.warning) logger.warn(proxy.warning);
 
   const app = createApp({
@@ -135,7 +139,7 @@ async function main(): Promise<void> {
     logger,
     ...(reportWebhook && { reportWebhook }),
     ...(proxy.upstream && { upstream: proxy.upstream }),
-    clientAddress: clientAddress(env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true'),
+    clientAddress: clientAddress(trustProxyFromEnv(env.TRUST_PROXY)),
   });
 
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {

@@ -4,11 +4,11 @@
 import { CLIENT_KIT } from 'startup-help:client-kit';
 import type { D1Database, ExecutionContext } from '@cloudflare/workers-types';
 import type { Hono } from 'hono';
+import { DEFAULT_SETTINGS } from '../../../contract/settings.ts';
 import { createApp } from '../app.ts';
-import { DEFAULT_SETTINGS } from '../contract/settings.ts';
-import { createTokenVerifier, tokenEntriesFromEnv } from '../domain/admin-token.ts';
+import { createTokenVerifier, parseAdminTokens } from '../domain/admin-token.ts';
 import type { Logger } from '../domain/logger.ts';
-import { ReportWebhook } from '../domain/report-webhook.ts';
+import { isWebhookURL, ReportWebhook } from '../domain/report-webhook.ts';
 import { upstreamFromEnv } from '../proxy/upstream-env.ts';
 import { createD1Store } from '../store/d1-store.ts';
 
@@ -33,8 +33,6 @@ export interface WorkerEnv {
 // reads D1 at most once per SNAPSHOT_MAX_AGE_MS (writes made in this isolate show at once).
 const DEFAULT_SNAPSHOT_MAX_AGE_MS = 5_000;
 
-const JSON_TYPE = 'application/json; charset=utf-8';
-
 const logger: Logger = {
   info: (message, fields) => console.log(JSON.stringify({ level: 'info', message, ...fields })),
   warn: (message, fields) => console.warn(JSON.stringify({ level: 'warn', message, ...fields })),
@@ -47,7 +45,7 @@ async function buildApp(env: WorkerEnv): Promise<Hono> {
   const webhookURL = env.REPORT_WEBHOOK_URL?.trim();
   let reportWebhook: ReportWebhook | undefined;
   if (webhookURL) {
-    if (/^https?:\/\//.test(webhookURL)) {
+    if (isWebhookURL(webhookURL)) {
       reportWebhook = new ReportWebhook({
         url: webhookURL,
         secret: env.REPORT_WEBHOOK_SECRET || undefined,
@@ -70,9 +68,18 @@ async function buildApp(env: WorkerEnv): Promise<Hono> {
       fix: 'correct it in wrangler.toml [vars]',
     });
   }
+  const tokens = env.ADMIN_TOKEN?.trim()
+    ? await parseAdminTokens(env.ADMIN_TOKEN)
+    : ({
+        ok: false,
+        problem:
+          'The admin API is off because ADMIN_TOKEN is not set. Set it with "npx wrangler secret put ADMIN_TOKEN" and try again.',
+      } as const);
+  if (!tokens.ok) logger.error(`admin API off: ${tokens.problem}`);
   return createApp({
     store: createD1Store(env.DB),
-    verifyAdminToken: createTokenVerifier(await tokenEntriesFromEnv(env.ADMIN_TOKEN ?? '')),
+    verifyAdminToken: createTokenVerifier(tokens.ok ? tokens.entries : []),
+    adminUnavailable: tokens.ok ? undefined : tokens.problem,
     logger,
     ...(reportWebhook && { reportWebhook }),
     ...(upstream && { upstream }),
@@ -82,23 +89,8 @@ async function buildApp(env: WorkerEnv): Promise<Hono> {
   });
 }
 
-/** Without a token nobody could ever sign in; say how to fix it instead of a bare 401. */
-function adminTokenMissing(): Response {
-  return new Response(
-    JSON.stringify({
-      error: 'unavailable',
-      message:
-        'The admin API is off because ADMIN_TOKEN is not set. Set it with "npx wrangler secret put ADMIN_TOKEN" and try again.',
-    }),
-    { status: 503, headers: { 'content-type': JSON_TYPE, 'cache-control': 'no-store' } },
-  );
-}
-
 export default {
   async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
-    if (!env.ADMIN_TOKEN?.trim() && new URL(request.url).pathname.startsWith('/api/admin')) {
-      return adminTokenMissing();
-    }
     app ??= buildApp(env).catch((error: unknown) => {
       app = undefined;
       throw error;

@@ -4,7 +4,8 @@
  * to a publication: register-sw.js registers the sw.js beside it with its own folder as scope, so
  * the service worker covers the whole web client at `/<base>/` without touching the 1C web server.
  */
-import { CONFIG_FILE_NAME, type SwConfig } from '../../../client-sw/src/config.ts';
+import type { SwConfig } from '../../../contract/kit-config.ts';
+import { KIT_FILE_NAMES, KIT_FILES } from '../../../contract/kit-files.ts';
 
 /** The kit's built files (dist/client-sw/), as strings: read from disk on Node, bundled on Workers. */
 export interface ClientKit {
@@ -19,9 +20,9 @@ export interface ClientKit {
 export type KitConfigFor = (baseKey: string) => Promise<Record<string, unknown>> | Record<string, unknown>;
 
 const STATIC_FILES = {
-  'sw.js': 'text/javascript; charset=utf-8',
-  'register-sw.js': 'text/javascript; charset=utf-8',
-  'offline.html': 'text/html; charset=utf-8',
+  [KIT_FILES.serviceWorker]: 'text/javascript; charset=utf-8',
+  [KIT_FILES.register]: 'text/javascript; charset=utf-8',
+  [KIT_FILES.offlinePage]: 'text/html; charset=utf-8',
 } as const;
 
 /** Fields of a built config that describe one base; the proxy serves many bases and fills them itself. */
@@ -40,17 +41,18 @@ export function kitBehaviour(config: Readonly<Record<string, unknown>> | undefin
   return Object.fromEntries(Object.entries(config ?? {}).filter(([field]) => !PER_BASE_FIELDS.has(field)));
 }
 
-/** Exactly these four names, directly under the base's folder: nothing else is taken from the origin. */
-const KIT_PATH = /^\/[^/]+\/(sw\.js|register-sw\.js|offline\.html|startup-help\.config\.json)$/;
-
-/** The kit file `pathname` names (`/buh/sw.js` → `sw.js`), if any. */
+/** The kit file `pathname` names (`/buh/sw.js` → `sw.js`), if any: exactly the kit's names, directly
+ * under the base's folder, so nothing else is taken from the origin. */
 export function matchKitFile(pathname: string): string | undefined {
-  return KIT_PATH.exec(pathname)?.[1];
+  const slash = pathname.indexOf('/', 1);
+  if (slash <= 1 || pathname.indexOf('/', slash + 1) !== -1) return undefined;
+  const name = pathname.slice(slash + 1);
+  return (KIT_FILE_NAMES as readonly string[]).includes(name) ? name : undefined;
 }
 
 /** The one tag injected into the web client's HTML. */
 export function registerScriptTag(baseKey: string): string {
-  return `<script src="/${encodeURIComponent(baseKey)}/register-sw.js" defer></script>`;
+  return `<script src="/${encodeURIComponent(baseKey)}/${KIT_FILES.register}" defer></script>`;
 }
 
 /**
@@ -65,7 +67,7 @@ export async function serveKitFile(
   configFor: KitConfigFor | undefined,
 ): Promise<Response> {
   const headers = new Headers({ 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' });
-  if (file === CONFIG_FILE_NAME) {
+  if (file === KIT_FILES.config) {
     const config = {
       ...kitBehaviour(kit.config),
       ...(await configFor?.(baseKey)),

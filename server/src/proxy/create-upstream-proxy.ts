@@ -1,5 +1,5 @@
 import { type Context, Hono } from 'hono';
-import { baseKeyFromPath } from './base-key-from-path.ts';
+import { baseKeyFromPath } from '../../../contract/base-key.ts';
 import {
   type ClientKit,
   type KitConfigFor,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { OfflinePageState } from '../../../client-sw/src/offline-page/offline-view.ts';
-import type { Message } from '../contract/message.ts';
+import type { Message } from '../../../contract/message.ts';
+import type { OfflinePageState } from '../offline-page.ts';
 import { SnapshotCache } from '../store/snapshot-cache.ts';
 import type { Snapshot, Store } from '../store/store.ts';
 import { createFriendlyPageRenderer } from './friendly-page.ts';

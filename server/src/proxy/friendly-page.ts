@@ -1,12 +1,8 @@
-import { SwConfig } from '../../../client-sw/src/config.ts';
-import { chooseLanguage } from '../../../client-sw/src/language.ts';
-import {
-  offlinePageCsp,
-  renderOfflinePage,
-} from '../../../client-sw/src/offline-page/render-offline-page.ts';
-import type { StartupErrorResponse } from '../contract/startup-error-response.ts';
+import { SwConfig } from '../../../contract/kit-config.ts';
+import { parseAcceptLanguage } from '../../../contract/language-match.ts';
+import type { StartupErrorResponse } from '../../../contract/startup-error-response.ts';
 import { ALL_BASES } from '../domain/active-message.ts';
-import { parseAcceptLanguage } from '../domain/i18n.ts';
+import { chooseLanguage, offlinePageCsp, renderOfflinePage } from '../offline-page.ts';
 import type { SnapshotCache } from '../store/snapshot-cache.ts';
 import { kitBehaviour } from './client-kit.ts';
 import type { FriendlyPage, FriendlyPageInput } from './create-upstream-proxy.ts';

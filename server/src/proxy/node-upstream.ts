@@ -1,10 +1,6 @@
-import { join } from 'node:path';
 import type { UpstreamOptions } from './proxy-routes.ts';
 import { readClientKit } from './read-client-kit.ts';
 import { type UpstreamEnv, upstreamFromEnv } from './upstream-env.ts';
-
-/** Where `npm run build:sw` writes the kit. */
-export const DEFAULT_KIT_DIR = join(import.meta.dirname, '..', '..', '..', 'dist', 'client-sw');
 
 /**
  * Proxy mode for the Node entry: the environment plus the built kit from disk. Throws on a bad
@@ -13,7 +9,7 @@ export const DEFAULT_KIT_DIR = join(import.meta.dirname, '..', '..', '..', 'dist
  */
 export async function nodeUpstream(
   env: UpstreamEnv,
-  kitDir: string = DEFAULT_KIT_DIR,
+  kitDir: string,
 ): Promise<{ upstream?: UpstreamOptions; warning?: string }> {
   if (!upstreamFromEnv(env, undefined)) return {};
   const kit = await readClientKit(kitDir);

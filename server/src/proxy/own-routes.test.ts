@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createApp } from '../app.ts';
 import { isOwnRoute } from './own-routes.ts';
 
 describe('isOwnRoute', () => {
@@ -24,5 +25,26 @@ describe('isOwnRoute', () => {
     for (const path of ['/', '/buh/', '/buh/api/x', '/apis', '/statuses', '/administration', '/healthzz']) {
       expect(isOwnRoute(path), path).toBe(false);
     }
+  });
+});
+
+describe('OWN_ROUTES and the app', () => {
+  it('covers every route the app mounts, so proxy mode never sends one of them to the 1C server', () => {
+    const unused = () => Promise.reject(new Error('not used'));
+    const app = createApp({
+      store: {
+        load: unused,
+        createMessage: unused,
+        updateMessage: unused,
+        deleteMessage: unused,
+        putSettings: unused,
+        listAudit: unused,
+        close: unused,
+      },
+      verifyAdminToken: async () => undefined,
+    });
+    const paths = [...new Set(app.routes.map((route) => route.path.replace(/\/?[:*].*$/, '') || '/'))];
+    expect(paths.length).toBeGreaterThan(10);
+    for (const path of paths) expect(isOwnRoute(path), `${path} is mounted in app.ts`).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { KIT_FILES } from '../../../contract/kit-files.ts';
 import type { ClientKit } from './client-kit.ts';
 
 /**
@@ -9,10 +10,9 @@ import type { ClientKit } from './client-kit.ts';
  */
 export async function readClientKit(dir: string): Promise<ClientKit | undefined> {
   try {
+    const { serviceWorker, register: registerFile, offlinePage, config: configFile } = KIT_FILES;
     const [sw, register, offline, config] = await Promise.all(
-      ['sw.js', 'register-sw.js', 'offline.html', 'startup-help.config.json'].map((name) =>
-        readFile(join(dir, name), 'utf8'),
-      ),
+      [serviceWorker, registerFile, offlinePage, configFile].map((name) => readFile(join(dir, name), 'utf8')),
     );
     return {
       'sw.js': sw as string,

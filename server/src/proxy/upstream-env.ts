@@ -1,3 +1,4 @@
+import { trustProxyFromEnv } from '../domain/trust-proxy.ts';
 import type { ClientKit } from './client-kit.ts';
 import type { UpstreamOptions } from './proxy-routes.ts';
 import { parseUpstreamURL } from './upstream-url.ts';
@@ -30,6 +31,6 @@ export function upstreamFromEnv(env: UpstreamEnv, kit: ClientKit | undefined): U
       );
     }
   }
-  const trustForwardedHeaders = env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true';
+  const trustForwardedHeaders = trustProxyFromEnv(env.TRUST_PROXY);
   return { url, timeoutMs, kit, ...(trustForwardedHeaders ? { trustForwardedHeaders } : {}) };
 }

@@ -11,6 +11,9 @@ const CHALLENGE = 'Bearer realm="startup-help"';
  */
 export function adminAuth(deps: ServiceDeps): MiddlewareHandler<AdminEnv> {
   return async (c, next) => {
+    if (deps.adminUnavailable) {
+      throw apiError(503, { error: 'unavailable', message: deps.adminUnavailable });
+    }
     const address = deps.clientAddress(c) ?? 'unknown';
     const wait = deps.authThrottle.retryAfter(address, deps.now());
     if (wait > 0) {

@@ -1,5 +1,5 @@
 import { type Context, Hono } from 'hono';
-import { type Message, MessageFields, MessagePatch } from '../contract/message.ts';
+import { type Message, MessageFields, MessagePatch } from '../../../contract/message.ts';
 import { parseIfMatch, versionTag } from '../domain/etag.ts';
 import { lintMessageFields } from '../domain/lint/lint-message-fields.ts';
 import { type ChangeResult, createMessage, patchMessage } from '../domain/message-changes.ts';

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { Settings } from '../contract/settings.ts';
+import { Settings } from '../../../contract/settings.ts';
 import { parseIfMatch, versionTag } from '../domain/etag.ts';
 import { apiError } from './api-error.ts';
 import type { AdminEnv, ServiceDeps } from './deps.ts';

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ApiError } from '../contract/problem.ts';
+import type { ApiError } from '../../../contract/problem.ts';
 import type { Logger } from '../domain/logger.ts';
 import { StoreUnavailableError } from '../store/store.ts';
 

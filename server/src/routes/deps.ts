@@ -25,6 +25,8 @@ export interface ServiceDeps {
   now: () => number;
   logger: Logger;
   verifyAdminToken: AdminTokenVerifier;
+  /** Set when the admin API is off, with why and how to fix it (answered as 503). */
+  adminUnavailable?: string | undefined;
   authThrottle: AuthThrottle;
   /** The last 200 startup-error requests as received (raw; `captureRequest` makes them JSON). */
   capturedRequests: Ring<RequestToCapture>;

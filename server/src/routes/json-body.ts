@@ -1,8 +1,8 @@
 import type { ValidationTargets } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { validator } from 'hono/validator';
-import type { FieldProblem } from '../contract/problem.ts';
-import type * as z from '../contract/zod.ts';
+import type { FieldProblem } from '../../../contract/problem.ts';
+import type * as z from '../../../contract/zod.ts';
 import { fieldProblems } from '../domain/field-problems.ts';
 import { apiError } from './api-error.ts';
 

@@ -1,15 +1,15 @@
 // The OpenAPI document of the service. The Worker bundle replaces this module with the document it
 // returns, computed at build time (scripts/build-worker.mjs), so zod's JSON Schema code stays out
 // of dist/worker.mjs; Node (`npm start`, no build step) generates it here on first request.
-import { AuditEntrySchema } from '../contract/audit-entry.ts';
-import { CapturedRequest, ReportsResponse } from '../contract/captured-request.ts';
-import { MessageLintWarning } from '../contract/lint-warning.ts';
-import { Message, MessageFields, MessagePatch } from '../contract/message.ts';
-import { ApiError } from '../contract/problem.ts';
-import { Settings } from '../contract/settings.ts';
-import { StartupErrorResponse } from '../contract/startup-error-response.ts';
-import { StatusResponse } from '../contract/status.ts';
-import * as z from '../contract/zod.ts';
+import { AuditEntrySchema } from '../../../contract/audit-entry.ts';
+import { CapturedRequest, ReportsResponse } from '../../../contract/captured-request.ts';
+import { MessageLintWarning } from '../../../contract/lint-warning.ts';
+import { Message, MessageFields, MessagePatch } from '../../../contract/message.ts';
+import { ApiError } from '../../../contract/problem.ts';
+import { Settings } from '../../../contract/settings.ts';
+import { StartupErrorResponse } from '../../../contract/startup-error-response.ts';
+import { StatusResponse } from '../../../contract/status.ts';
+import * as z from '../../../contract/zod.ts';
 
 const schema = (s: z.core.$ZodType, io: 'input' | 'output' = 'output') => {
   const { $schema: _, ...rest } = z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Record<
@@ -35,7 +35,8 @@ const messageWithWarnings = (description: string) => ({
             properties: {
               warnings: {
                 type: 'array',
-                description: 'Lint hints per language (voice.md rules); empty when the text reads well',
+                description:
+                  'Lint hints per language (the measurable rules of how the product talks to people); empty when the text reads well',
                 items: { $ref: '#/components/schemas/MessageLintWarning' },
               },
             },
@@ -220,6 +221,15 @@ export function buildOpenApi(): Record<string, unknown> {
           security: [{ admin: [] }],
           responses: {
             200: { description: '`{ requests: CapturedRequest[] }`, newest first' },
+            ...adminErrors,
+          },
+        },
+      },
+      '/api/admin/templates': {
+        get: {
+          security: [{ admin: [] }],
+          responses: {
+            200: { description: '`{ templates: MessageTemplate[] }`: ready-made messages in ru, en and lv' },
             ...adminErrors,
           },
         },

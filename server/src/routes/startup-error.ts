@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { BASE_KEY_SHAPE } from '../contract/base-key.ts';
-import type { LoginErrorReport } from '../contract/captured-request.ts';
+import { baseKeyFromPath } from '../../../contract/base-key.ts';
+import type { LoginErrorReport } from '../../../contract/captured-request.ts';
 import { ALL_BASES } from '../domain/active-message.ts';
 import { matchesIfNoneMatch } from '../domain/etag.ts';
 import { bodyHead, captureRequest, type RequestToCapture } from '../domain/request-capture.ts';
@@ -16,11 +16,9 @@ const PATHS = ['/startup-error', '/startup-error.json', '/startup-error/*'];
  * `/startup-error/<baseKey>[.json][/anything]` → the base key; `/startup-error[.json]` and shapes
  * that cannot be a key → `*`. Unknown keys are not refused: the cache answers them like `*`.
  */
-export function baseKeyFromPath(path: string): string {
-  const rest = path.slice('/startup-error'.length).replace(/^\.json$/i, '');
-  const segment = rest.split('/')[1] ?? '';
-  const key = segment.replace(/\.json$/i, '');
-  return BASE_KEY_SHAPE.test(key) ? key : ALL_BASES;
+export function startupErrorBaseKey(path: string): string {
+  const rest = path.slice('/startup-error'.length).replace(/^(\/[^/]*?)\.json(?=\/|$)/i, '$1');
+  return baseKeyFromPath(rest) ?? ALL_BASES;
 }
 
 // Written out once: the same headers go with every answer (no per-request CORS middleware work).
@@ -83,7 +81,7 @@ export function startupErrorRoutes(deps: ServiceDeps): Hono {
       body = new Uint8Array(await c.req.arrayBuffer().catch(() => new ArrayBuffer(0)));
     }
     const url = c.req.url;
-    const baseKey = baseKeyFromPath(c.req.path);
+    const baseKey = startupErrorBaseKey(c.req.path);
     const view = await deps.cache.view();
     const prepared = view.startupError(baseKey, {
       query: url.includes('?') ? c.req.query('lang') : undefined,

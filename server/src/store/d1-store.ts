@@ -1,6 +1,6 @@
 import type { D1Database, D1PreparedStatement } from '@cloudflare/workers-types';
-import type { Message } from '../contract/message.ts';
-import { DEFAULT_SETTINGS, type Settings } from '../contract/settings.ts';
+import type { Message } from '../../../contract/message.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../../contract/settings.ts';
 import {
   type AuditEntry,
   type Snapshot,

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AuditEntrySchema } from '../contract/audit-entry.ts';
-import { Message } from '../contract/message.ts';
-import { DEFAULT_SETTINGS, Settings } from '../contract/settings.ts';
-import * as z from '../contract/zod.ts';
+import { AuditEntrySchema } from '../../../contract/audit-entry.ts';
+import { Message } from '../../../contract/message.ts';
+import { DEFAULT_SETTINGS, Settings } from '../../../contract/settings.ts';
+import * as z from '../../../contract/zod.ts';
 import type { Logger } from '../domain/logger.ts';
 import {
   type AuditEntry,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../contract/settings.ts';
+import { DEFAULT_SETTINGS } from '../../../contract/settings.ts';
 import { SnapshotCache } from './snapshot-cache.ts';
 import type { Snapshot, Store } from './store.ts';
 

@@ -1,7 +1,7 @@
-import type { Message } from '../contract/message.ts';
+import { type LanguageRequest, languagesOf, negotiateLanguage } from '../../../contract/language-match.ts';
+import type { Message } from '../../../contract/message.ts';
 import { ALL_BASES, selectActiveMessage } from '../domain/active-message.ts';
 import { contentTag } from '../domain/etag.ts';
-import { type LanguageRequest, languagesOf, negotiateLanguage } from '../domain/i18n.ts';
 import type { Logger } from '../domain/logger.ts';
 import { nextBoundary } from '../domain/schedule.ts';
 import { buildStartupErrorResponse } from '../domain/startup-error-body.ts';

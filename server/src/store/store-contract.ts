@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Message } from '../contract/message.ts';
-import { DEFAULT_SETTINGS, type Settings } from '../contract/settings.ts';
+import type { Message } from '../../../contract/message.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../../contract/settings.ts';
 import type { AuditEntry, Store } from './store.ts';
 
 /** A store under test: `reopen()` closes nothing itself and opens a second store over the same data. */

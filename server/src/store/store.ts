@@ -1,5 +1,5 @@
-import type { Message } from '../contract/message.ts';
-import type { Settings } from '../contract/settings.ts';
+import type { Message } from '../../../contract/message.ts';
+import type { Settings } from '../../../contract/settings.ts';
 
 /** Who changed what, with the state before and after (the admin API's audit log). */
 export interface AuditEntry {

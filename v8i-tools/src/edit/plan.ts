@@ -1,5 +1,5 @@
-import { HelpURL } from '../../../server/src/contract/help-url.ts';
-import * as z from '../../../server/src/contract/zod.ts';
+import { HelpURL } from '../../../contract/help-url.ts';
+import * as z from '../../../contract/zod.ts';
 import { type BaseEntry, HELP_TEXT_KEY, HELP_URL_KEY } from './base-entry.ts';
 import { csvRecords } from './csv.ts';
 import type { BaseChange } from './modify.ts';

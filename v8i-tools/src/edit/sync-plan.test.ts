@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StatusResponse } from '../../../server/src/contract/status.ts';
+import type { StatusResponse } from '../../../contract/status.ts';
 import { parseV8i } from '../syntax/parse.ts';
 import { readEntries } from './base-entry.ts';
 import { parseBaseKeyMap, syncResolver, unknownMapKeys } from './sync-plan.ts';

@@ -1,4 +1,4 @@
-import type { BaseStatus, StatusResponse } from '../../../server/src/contract/status.ts';
+import type { BaseStatus, StatusResponse } from '../../../contract/status.ts';
 import { type BaseEntry, HELP_TEXT_KEY, HELP_URL_KEY } from './base-entry.ts';
 import { csvRecords } from './csv.ts';
 import type { BaseChange } from './modify.ts';

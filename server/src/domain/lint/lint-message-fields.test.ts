@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, type Settings } from '../../contract/settings.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../../../contract/settings.ts';
 import { lintMessageFields } from './lint-message-fields.ts';
 
 const text = { ru: 'Идёт обновление 1С. Вход после {until}.', en: 'Updating 1C. SIGN IN after {until}.' };

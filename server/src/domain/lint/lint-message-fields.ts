@@ -1,6 +1,6 @@
-import type { MessageLintWarning } from '../../contract/lint-warning.ts';
-import type { MessageFields } from '../../contract/message.ts';
-import type { Settings } from '../../contract/settings.ts';
+import type { MessageLintWarning } from '../../../../contract/lint-warning.ts';
+import type { MessageFields } from '../../../../contract/message.ts';
+import type { Settings } from '../../../../contract/settings.ts';
 import { ALL_BASES } from '../active-message.ts';
 import { resolveHelp } from '../startup-error-body.ts';
 import { lintMessage } from './lint-message.ts';

@@ -1,4 +1,4 @@
-import type { LintCode, LintWarning } from '../../contract/lint-warning.ts';
+import type { LintCode, LintWarning } from '../../../../contract/lint-warning.ts';
 import { ALLOWED_CAPITALS, LINT_WORDS, type LintWords } from './lint-words.ts';
 
 // The warning's shape is wire contract (the API returns it, /openapi.json describes it).
@@ -54,7 +54,7 @@ function shoutedWords(text: string): string[] {
 }
 
 /**
- * Checks a message text against the measurable rules of voice.md. Pure: the same text, language and
+ * Checks a message text against the measurable rules of docs/voice.md. Pure: the same text, language and
  * context always give the same warnings, in rule order.
  */
 export function lintMessage(text: string, language: string, context: LintContext = {}): LintWarning[] {

@@ -4,7 +4,7 @@
  * matches the phrase.
  */
 export interface LintWords {
-  /** Technical words that belong behind "details", not in the main text (voice.md rule 2). */
+  /** Technical words that belong behind "details", not in the main text (docs/voice.md rule 2). */
   jargon: readonly string[];
   /** Word stems that mark an apology; more than one occurrence is a repeated apology (rule 7). */
   apologyStems: readonly string[];

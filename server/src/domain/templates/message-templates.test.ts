@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { PAGE_LANGUAGES } from '../../../../contract/page-languages.ts';
 import { lintMessage } from '../lint/lint-message.ts';
-import { fillTemplate, MESSAGE_TEMPLATES, TEMPLATE_LANGUAGES } from './message-templates.ts';
+import { fillTemplate, MESSAGE_TEMPLATES } from './message-templates.ts';
 
 const UNTIL: Record<string, string> = { ru: '14:00', en: '2:00 PM', lv: '14:00' };
 const withContact = { helpText: 'Дежурный администратор: +7 (495) 123-45-67' };
@@ -15,7 +16,7 @@ describe('message templates', () => {
       'sessions-locked',
     ]);
     for (const template of MESSAGE_TEMPLATES) {
-      for (const language of TEMPLATE_LANGUAGES) {
+      for (const language of PAGE_LANGUAGES) {
         expect(template.title[language].length).toBeGreaterThan(0);
         expect(template.text[language].main).toContain('{until}');
         expect(template.text[language].contact).toContain('{phone}');
@@ -26,13 +27,13 @@ describe('message templates', () => {
   describe.each(MESSAGE_TEMPLATES.map((template) => [template.id, template] as const))(
     '%s',
     (_id, template) => {
-      it.each(TEMPLATE_LANGUAGES)('passes the lint in %s with a phone and {until} filled in', (language) => {
+      it.each(PAGE_LANGUAGES)('passes the lint in %s with a phone and {until} filled in', (language) => {
         const text = fillTemplate(template, { phone: '+7 (495) 123-45-67' })[language] ?? '';
         const rendered = text.replaceAll('{until}', UNTIL[language] ?? '');
         expect(rendered).not.toMatch(/\{\w+\}/);
         expect(lintMessage(rendered, language, {})).toEqual([]);
       });
-      it.each(TEMPLATE_LANGUAGES)('passes the lint in %s without a phone when help is set', (language) => {
+      it.each(PAGE_LANGUAGES)('passes the lint in %s without a phone when help is set', (language) => {
         const text = fillTemplate(template, {})[language] ?? '';
         expect(text).not.toContain('{phone}');
         expect(lintMessage(text, language, withContact)).toEqual([]);

@@ -1,37 +1,14 @@
-import type { Severity } from '../../contract/message.ts';
+import type { MessageTemplate } from '../../../../contract/message-template.ts';
+import { PAGE_LANGUAGES, type PageLanguage } from '../../../../contract/page-languages.ts';
 
-export type TemplateLanguage = 'ru' | 'en' | 'lv';
-export const TEMPLATE_LANGUAGES: readonly TemplateLanguage[] = ['ru', 'en', 'lv'];
-
-export interface TemplateText {
-  /** What happened, that we are on it and when it ends; `{until}` is rendered by the server. */
-  main: string;
-  /** Who to call; included only when the administrator gives a phone. */
-  contact: string;
-}
-
-export interface MessageTemplate {
-  id:
-    | 'planned-maintenance'
-    | 'unplanned-outage'
-    | 'update-in-progress'
-    | 'network-problem'
-    | 'sessions-locked';
-  severity: Severity;
-  /** A sensible display-until, counted from now, that the administrator adjusts. */
-  durationMinutes: number;
-  title: Record<TemplateLanguage, string>;
-  text: Record<TemplateLanguage, TemplateText>;
-}
-
-const CALL: Record<TemplateLanguage, string> = {
+const CALL: Record<PageLanguage, string> = {
   ru: 'Если дело срочное, позвоните дежурному администратору: {phone}.',
   en: 'If it is urgent, call the duty administrator: {phone}.',
   lv: 'Ja jautājums ir steidzams, zvaniet dežurējošajam administratoram: {phone}.',
 };
 
 /**
- * Ready-made messages written by voice.md: acknowledge, say when, say what to do, how to reach us.
+ * Ready-made messages written by docs/voice.md: acknowledge, say when, say what to do, how to reach us.
  * Each language says the same facts.
  */
 export const MESSAGE_TEMPLATES: readonly MessageTemplate[] = [
@@ -148,7 +125,7 @@ export const MESSAGE_TEMPLATES: readonly MessageTemplate[] = [
 export function fillTemplate(template: MessageTemplate, fill: { phone?: string }): Record<string, string> {
   const phone = fill.phone?.trim();
   const texts: Record<string, string> = {};
-  for (const language of TEMPLATE_LANGUAGES) {
+  for (const language of PAGE_LANGUAGES) {
     const { main, contact } = template.text[language];
     texts[language] = phone ? `${main} ${contact.replaceAll('{phone}', phone)}` : main;
   }

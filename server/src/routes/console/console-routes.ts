@@ -1,38 +1,30 @@
+import { CONSOLE_CSS, CONSOLE_HTML, CONSOLE_SCRIPT } from 'startup-help:console-assets';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
-import { OFFLINE_PAGE_STYLE_HASH } from '../../../../client-sw/src/offline-page/render-offline-page.ts';
 import { contentTag, matchesIfNoneMatch } from '../../domain/etag.ts';
-import { MESSAGE_TEMPLATES } from '../../domain/templates/message-templates.ts';
+import { OFFLINE_PAGE_STYLE_HASH } from '../../offline-page.ts';
 import { adminAuth } from '../admin-auth.ts';
 import type { AdminEnv, ServiceDeps } from '../deps.ts';
 import { adminBodyLimit, jsonBody } from '../json-body.ts';
 import { sha256Source } from '../status-page/sha256-source.ts';
 import { STATUS_PAGE_CSS } from '../status-page/status-page-style.ts';
-import { renderConsolePage } from './console-page.tsx';
-import { CONSOLE_SCRIPT } from './console-script.generated.ts';
-import { CONSOLE_CSS } from './console-style.ts';
 import { buildPreviews } from './preview/build-previews.ts';
 import { PreviewRequest } from './preview/preview-request.ts';
 import { THIN_CLIENT_DIALOG_CSS } from './preview/thin-client-dialog.tsx';
 
-function newNonce(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(18));
-  return btoa(String.fromCharCode(...bytes));
-}
-
 /**
- * The page's CSP. Scripts: only /admin/console.js, by nonce. Styles: our sheet, plus the inline
- * sheets of the three previews by hash — sandboxed srcdoc frames inherit this policy, and their
- * scripts never run (no allow-scripts).
+ * The page's CSP. Scripts: only /admin/console.js. Styles: our sheet, plus the inline sheets of the
+ * three previews by hash — sandboxed srcdoc frames inherit this policy, and their scripts never run
+ * (no allow-scripts).
  */
-async function consoleCsp(nonce: string): Promise<string> {
+async function consoleCsp(): Promise<string> {
   const previewStyles = await Promise.all([
     sha256Source(STATUS_PAGE_CSS),
     sha256Source(THIN_CLIENT_DIALOG_CSS),
   ]);
   return [
     "default-src 'none'",
-    `script-src 'nonce-${nonce}'`,
+    "script-src 'self'",
     `style-src 'self' ${previewStyles.join(' ')} ${OFFLINE_PAGE_STYLE_HASH}`,
     "connect-src 'self'",
     "img-src 'self' data:",
@@ -53,18 +45,14 @@ export function createConsoleRoutes(deps: ServiceDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
   app.use(secureHeaders({ crossOriginEmbedderPolicy: false, referrerPolicy: 'no-referrer' }));
 
-  app.get('/', async (c) => {
-    const nonce = newNonce();
-    const html = renderConsolePage({
-      nonce,
-      data: { templates: MESSAGE_TEMPLATES, languages: ['ru', 'en', 'lv'] },
-    });
-    return c.body(html, 200, {
+  const csp = consoleCsp();
+  app.get('/', async (c) =>
+    c.body(CONSOLE_HTML, 200, {
       'Content-Type': 'text/html; charset=utf-8',
-      'Cache-Control': 'no-store',
-      'Content-Security-Policy': await consoleCsp(nonce),
-    });
-  });
+      'Cache-Control': 'no-cache',
+      'Content-Security-Policy': await csp,
+    }),
+  );
 
   const asset = (body: string, type: string, etag: string) =>
     app.get(type === 'js' ? '/console.js' : '/console.css', (c) => {

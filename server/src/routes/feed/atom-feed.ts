@@ -1,5 +1,5 @@
-import type { Message } from '../../contract/message.ts';
-import type { Settings } from '../../contract/settings.ts';
+import type { Message } from '../../../../contract/message.ts';
+import type { Settings } from '../../../../contract/settings.ts';
 import { ALL_BASES } from '../../domain/active-message.ts';
 import { formatLocalDateTime, isoInZone } from '../../domain/local-time.ts';
 import { renderMessageText, zoneOf } from '../../domain/startup-error-body.ts';

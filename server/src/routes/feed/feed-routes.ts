@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import { negotiateLanguage } from '../../domain/i18n.ts';
+import { negotiateLanguage } from '../../../../contract/language-match.ts';
+import { PAGE_LANGUAGES } from '../../../../contract/page-languages.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { type PublicDataSource, publicDataSource } from '../status-page/public-data-source.ts';
-import { PAGE_LANGUAGES } from '../status-page/status-page-texts.ts';
 import { renderAtomFeed } from './atom-feed.ts';
 
 /** `/feed.atom`: mount with `app.route('/feed.atom', createFeedRoutes(source))`. */

@@ -1,5 +1,5 @@
-import type { Message } from '../../contract/message.ts';
-import type { Settings } from '../../contract/settings.ts';
+import type { Message } from '../../../../contract/message.ts';
+import type { Settings } from '../../../../contract/settings.ts';
 import type { ServiceDeps } from '../deps.ts';
 
 /** What the public pages (status page, feed) read: the current data and the clock. */

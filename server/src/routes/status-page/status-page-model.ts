@@ -1,6 +1,6 @@
-import type { Message, Severity } from '../../contract/message.ts';
-import type { Settings } from '../../contract/settings.ts';
-import type { BaseStatus } from '../../contract/status.ts';
+import type { Message, Severity } from '../../../../contract/message.ts';
+import type { Settings } from '../../../../contract/settings.ts';
+import type { BaseStatus } from '../../../../contract/status.ts';
 import { ALL_BASES, targetsBase } from '../../domain/active-message.ts';
 import { formatLocalDateTime, isoInZone } from '../../domain/local-time.ts';
 import { renderMessageText, zoneOf } from '../../domain/startup-error-body.ts';

@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
-import { BaseKey } from '../../contract/base-key.ts';
-import { negotiateLanguage } from '../../domain/i18n.ts';
+import { BaseKey } from '../../../../contract/base-key.ts';
+import { negotiateLanguage } from '../../../../contract/language-match.ts';
+import { PAGE_LANGUAGES } from '../../../../contract/page-languages.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { type PublicDataSource, publicDataSource } from './public-data-source.ts';
 import { sha256Source } from './sha256-source.ts';
 import { buildStatusPageModel } from './status-page-model.ts';
 import { STATUS_PAGE_CSS } from './status-page-style.ts';
-import { PAGE_LANGUAGES } from './status-page-texts.ts';
 import { renderStatusNotFound, renderStatusPage } from './status-page-view.tsx';
 
 /** No scripts at all; the one inline style sheet by its hash. */

@@ -1,7 +1,5 @@
-import type { BaseStatus } from '../../contract/status.ts';
-
-export type PageLanguage = 'ru' | 'en' | 'lv';
-export const PAGE_LANGUAGES: readonly PageLanguage[] = ['ru', 'en', 'lv'];
+import { PAGE_LANGUAGES, type PageLanguage } from '../../../../contract/page-languages.ts';
+import type { BaseStatus } from '../../../../contract/status.ts';
 
 export interface StatusPageTexts {
   title: string;
@@ -25,7 +23,7 @@ export interface StatusPageTexts {
   notFoundText: string;
 }
 
-/** The status page's own words, per voice.md: calm, plain, the same facts in each language. */
+/** The status page's own words, per docs/voice.md: calm, plain, the same facts in each language. */
 export const STATUS_PAGE_TEXTS: Record<PageLanguage, StatusPageTexts> = {
   ru: {
     title: 'Состояние 1С',
@@ -91,8 +89,6 @@ export const STATUS_PAGE_TEXTS: Record<PageLanguage, StatusPageTexts> = {
     notFoundText: 'Šādas bāzes nav. Visu bāzu statuss ir galvenajā lapā.',
   },
 };
-
-export const LANGUAGE_NAMES: Record<PageLanguage, string> = { ru: 'Русский', en: 'English', lv: 'Latviešu' };
 
 export function pageLanguage(language: string): PageLanguage {
   const primary = language.toLowerCase().split('-')[0];

@@ -1,13 +1,8 @@
-import type { BaseStatus, StatusMessage } from '../../contract/status.ts';
+import { LANGUAGE_NAMES, PAGE_LANGUAGES } from '../../../../contract/page-languages.ts';
+import type { BaseStatus, StatusMessage } from '../../../../contract/status.ts';
 import type { StatusPageModel } from './status-page-model.ts';
 import { STATUS_PAGE_CSS } from './status-page-style.ts';
-import {
-  LANGUAGE_NAMES,
-  PAGE_LANGUAGES,
-  pageLanguage,
-  STATUS_PAGE_TEXTS,
-  type StatusPageTexts,
-} from './status-page-texts.ts';
+import { pageLanguage, STATUS_PAGE_TEXTS, type StatusPageTexts } from './status-page-texts.ts';
 
 export interface StatusPageLinks {
   /** Where the status page lives, e.g. `/status`. */

@@ -1,4 +1,4 @@
-import { StatusResponse } from '../../../../server/src/contract/status.ts';
+import { StatusResponse } from '../../../../contract/status.ts';
 import type { CliIo } from '../io.ts';
 
 export type StatusFetch = { ok: true; status: StatusResponse } | { ok: false; message: string; hint: string };

@@ -1,11 +1,11 @@
-import { SwConfig } from '../../../../../client-sw/src/config.ts';
-import { renderOfflinePage } from '../../../../../client-sw/src/offline-page/render-offline-page.ts';
-import type { Message } from '../../../contract/message.ts';
-import type { Settings } from '../../../contract/settings.ts';
+import { SwConfig } from '../../../../../contract/kit-config.ts';
+import type { Message } from '../../../../../contract/message.ts';
+import type { Settings } from '../../../../../contract/settings.ts';
 import { ALL_BASES } from '../../../domain/active-message.ts';
 import { lintMessageFields, type MessageLintWarning } from '../../../domain/lint/lint-message-fields.ts';
 import { isoInZone } from '../../../domain/local-time.ts';
 import { buildStartupErrorResponse } from '../../../domain/startup-error-body.ts';
+import { renderOfflinePage } from '../../../offline-page.ts';
 import { buildStatusPageModel } from '../../status-page/status-page-model.ts';
 import { renderStatusPage } from '../../status-page/status-page-view.tsx';
 import { draftToMessage, type PreviewRequest } from './preview-request.ts';

@@ -1,7 +1,7 @@
-import { BaseKey } from '../../../contract/base-key.ts';
-import { HelpURL } from '../../../contract/help-url.ts';
-import { type Message, Severity } from '../../../contract/message.ts';
-import * as z from '../../../contract/zod.ts';
+import { BaseKey } from '../../../../../contract/base-key.ts';
+import { HelpURL } from '../../../../../contract/help-url.ts';
+import { type Message, Severity } from '../../../../../contract/message.ts';
+import * as z from '../../../../../contract/zod.ts';
 import { ALL_BASES } from '../../../domain/active-message.ts';
 import { isoInZone } from '../../../domain/local-time.ts';
 

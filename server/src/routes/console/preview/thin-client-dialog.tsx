@@ -1,4 +1,4 @@
-import type { StartupErrorResponse } from '../../../contract/startup-error-response.ts';
+import type { StartupErrorResponse } from '../../../../../contract/startup-error-response.ts';
 
 /** The 1C thin client's own words around the service's message, in the platform's languages. */
 export const DIALOG_TEXTS: Record<

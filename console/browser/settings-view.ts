@@ -1,0 +1,144 @@
+import type { Settings } from '../../contract/settings.ts';
+import { problemText } from './admin-api.ts';
+import { createBaseEntry, readBaseEntry } from './base-entry.ts';
+import { type ConsoleContext, languageLabel } from './console-context.ts';
+import { byId, el, setText } from './dom.ts';
+
+interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+/** The settings form: default language, zone, default help, bases. */
+export function createSettingsView(ctx: ConsoleContext, onSaved: (settings: Settings) => void) {
+  const form = byId<HTMLFormElement>('settings-form');
+  const rows = byId('settings-bases');
+  const error = byId('settings-error');
+  const saved = byId('settings-saved');
+  let etag: string | undefined;
+  let languages: string[] = [];
+
+  function fill(settings: Settings) {
+    byId<HTMLInputElement>('settings-default-language').value = settings.defaultLanguage;
+    byId<HTMLInputElement>('settings-time-zone').value = settings.timeZone;
+    byId<HTMLInputElement>('settings-help-url').value = settings.helpURL ?? '';
+    languages = [...new Set(['ru', 'en', 'lv', ...Object.keys(settings.helpText ?? {})])];
+    byId('settings-help-texts').replaceChildren(
+      ...languages.map((language) => {
+        const area = el('textarea', {
+          id: `settings-help-${language}`,
+          lang: language,
+          rows: '2',
+          'data-path': `helpText.${language}`,
+        });
+        area.value = settings.helpText?.[language] ?? '';
+        return el(
+          'div',
+          { class: 'lang-block' },
+          el('label', { for: area.id }, languageLabel(language)),
+          area,
+        );
+      }),
+    );
+    rows.replaceChildren(
+      ...Object.entries(settings.bases).map(([key, base]) => createBaseEntry(key, base, languages)),
+    );
+  }
+
+  /** The settings as typed, and what the page can tell is wrong before asking the API. */
+  function collect(): { settings: Settings; problems: FieldProblem[] } {
+    const helpText: Record<string, string> = {};
+    for (const language of languages) {
+      const value = byId<HTMLTextAreaElement>(`settings-help-${language}`).value.trim();
+      if (value) helpText[language] = value;
+    }
+    const bases: Settings['bases'] = {};
+    const problems: FieldProblem[] = [];
+    for (const entry of rows.querySelectorAll<HTMLElement>('.base-entry')) {
+      const base = readBaseEntry(entry);
+      if (!base) continue;
+      // A second entry with the same key would silently replace the first one's name and help.
+      if (Object.hasOwn(bases, base[0])) {
+        problems.push({
+          path: `bases.${base[0]}`,
+          message: 'is the key of two bases; give each base its own key',
+        });
+      }
+      bases[base[0]] = base[1];
+    }
+    const helpURL = byId<HTMLInputElement>('settings-help-url').value.trim();
+    const settings: Settings = {
+      defaultLanguage: byId<HTMLInputElement>('settings-default-language').value.trim(),
+      timeZone: byId<HTMLInputElement>('settings-time-zone').value.trim(),
+      ...(Object.keys(helpText).length > 0 && { helpText }),
+      ...(helpURL && { helpURL }),
+      bases,
+    };
+    return { settings, problems };
+  }
+
+  async function load() {
+    const answer = await ctx.request('GET', '/api/admin/settings');
+    if (answer.status !== 200) {
+      setText(error, problemText(answer.data, `Could not load the settings (HTTP ${answer.status}).`));
+      return;
+    }
+    etag = answer.etag;
+    setText(error, '');
+    saved.hidden = true;
+    fill(answer.data as Settings);
+  }
+
+  /** Points at the refused fields (and takes a keyboard user to the first); [] clears the marks. */
+  function markRefused(problems: readonly FieldProblem[]) {
+    const refused = new Set(problems.map((problem) => problem.path));
+    let first: HTMLElement | undefined;
+    for (const field of form.querySelectorAll<HTMLElement>('[data-path]')) {
+      if (refused.has(field.dataset.path ?? '')) {
+        field.setAttribute('aria-invalid', 'true');
+        field.setAttribute('aria-describedby', error.id);
+        first ??= field;
+      } else {
+        field.removeAttribute('aria-invalid');
+        field.removeAttribute('aria-describedby');
+      }
+    }
+    first?.focus();
+  }
+
+  function showRefused(problems: readonly FieldProblem[], fallback: string) {
+    setText(
+      error,
+      problems.length > 0
+        ? `Not saved: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}.`
+        : fallback,
+    );
+    markRefused(problems);
+  }
+
+  byId('settings-add-base').addEventListener('click', () => {
+    const entry = createBaseEntry('', undefined, languages);
+    rows.append(entry);
+    entry.querySelector('input')?.focus();
+  });
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    saved.hidden = true;
+    const typed = collect();
+    if (typed.problems.length > 0) return showRefused(typed.problems, '');
+    const answer = await ctx.request('PUT', '/api/admin/settings', { body: typed.settings, ifMatch: etag });
+    if (answer.status === 200) {
+      etag = answer.etag;
+      setText(error, '');
+      markRefused([]);
+      setText(saved, 'Settings saved.');
+      fill(answer.data as Settings);
+      onSaved(answer.data as Settings);
+      return;
+    }
+    const problems = (answer.data as { problems?: FieldProblem[] } | undefined)?.problems ?? [];
+    showRefused(problems, problemText(answer.data, `Not saved (HTTP ${answer.status}).`));
+  });
+
+  return { load };
+}
