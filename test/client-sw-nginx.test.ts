@@ -71,6 +71,7 @@ describe('samples/web/nginx-1c-publication.conf', () => {
     const profile = join(dir, 'profile');
     context = await launchPersistentChromium(profile, {
       locale: 'ru-RU',
+      timezoneId: 'Europe/Moscow',
       viewport: { width: 900, height: 720 },
     });
     const page = context.pages()[0] ?? (await context.newPage());

@@ -17,7 +17,11 @@ beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
   service = await startService();
   browser = await launchChromium();
-  page = await browser.newPage({ timezoneId: 'Europe/Riga', viewport: { width: 1400, height: 1000 } });
+  page = await browser.newPage({
+    timezoneId: 'Europe/Riga',
+    locale: 'en-US',
+    viewport: { width: 1400, height: 1000 },
+  });
   await page.goto(`${service.url}/admin`);
   await page.fill('#token', ADMIN_TOKEN);
   await page.click('#sign-in-form button[type=submit]');

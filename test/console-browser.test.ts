@@ -20,7 +20,11 @@ beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
   service = await startService();
   browser = await launchChromium();
-  context = await browser.newContext({ timezoneId: 'Europe/Riga', viewport: { width: 1400, height: 1000 } });
+  context = await browser.newContext({
+    timezoneId: 'Europe/Riga',
+    locale: 'en-US',
+    viewport: { width: 1400, height: 1000 },
+  });
 });
 
 afterAll(async () => {

@@ -109,6 +109,7 @@ beforeAll(async () => {
   temps.push(profile);
   context = await launchPersistentChromium(profile, {
     locale: 'ru-RU',
+    timezoneId: 'Europe/Moscow',
   });
   page = context.pages()[0] ?? (await context.newPage());
 });

@@ -1,11 +1,25 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { findProgram, installDebianPackages, MissingTool } from './debian-packages.ts';
 
 export interface RunningNginx {
   url: string;
   stop: () => void;
+}
+
+/** Debian's nginx: root's PATH has /usr/sbin, another user's may not. */
+export function findNginx(): string | undefined {
+  return findProgram('nginx', ['/usr/sbin/nginx']);
+}
+
+/** For the test setup: installs nginx-light when nginx is missing, or stops the run saying how. */
+export function ensureNginx(): void {
+  if (findNginx()) return;
+  installDebianPackages('nginx', ['nginx-light']);
+  if (!findNginx())
+    throw new MissingTool('apt-get installed nginx-light, yet no nginx is on PATH or in /usr/sbin.');
 }
 
 /** A free loopback port: nginx cannot listen on port 0 and report it back. */
@@ -25,7 +39,8 @@ function freePort(): Promise<number> {
  * all under `dir`; `server` is the body of its one server block. Resolves once `readyPath` answers 2xx.
  */
 export async function startNginx(dir: string, server: string, readyPath: string): Promise<RunningNginx> {
-  execFileSync('nginx', ['-v'], { stdio: 'ignore' }); // .ci/run installs nginx-light
+  const binary = findNginx();
+  if (!binary) throw new Error('nginx is missing: the test setup (test/global-setup.ts) installs it');
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
@@ -46,7 +61,7 @@ ${server}
 }
 `,
   );
-  const nginx = spawn('nginx', ['-c', join(dir, 'nginx.conf'), '-p', dir], { stdio: 'ignore' });
+  const nginx = spawn(binary, ['-c', join(dir, 'nginx.conf'), '-p', dir], { stdio: 'ignore' });
   const stop = () => {
     nginx.kill('SIGTERM');
   };

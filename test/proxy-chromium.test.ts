@@ -52,6 +52,7 @@ describe('proxy mode in Chromium', () => {
     profiles.push(profile);
     return launchPersistentChromium(profile, {
       locale,
+      timezoneId: 'Europe/Moscow',
       viewport: { width: 900, height: 700 },
     });
   }
