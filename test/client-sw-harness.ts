@@ -113,14 +113,17 @@ const STATUS_ADMIN_TOKEN = 'client-sw-test-admin-token-0123456789';
 
 /**
  * The real startup-error service (server/src/app.ts with a file store in a temp dir) on a loopback
- * port. Tests set its answer through the admin API, as an administrator would, and can take it down.
+ * port. Tests set its answer through the admin API, as an administrator would, and can take it down;
+ * `now` is its clock (a fixed instant's, for the cases that show times).
  */
-export async function startStatusService() {
+export async function startStatusService(options: { now?: () => number } = {}) {
+  const now = options.now ?? Date.now;
   const dataDir = await mkdtemp(join(tmpdir(), 'startup-help-status-'));
   const store = await openFileStore({ dir: dataDir, logger: silentLogger });
   const app = createApp({
     store,
     verifyAdminToken: createTokenVerifier([{ label: 'tests', sha256: await sha256Hex(STATUS_ADMIN_TOKEN) }]),
+    now,
   });
   const admin = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
     app.request(path, {
@@ -160,7 +163,7 @@ export async function startStatusService() {
         text: Object.fromEntries(entries.map(([language, answer]) => [language, answer.userMessage])),
         ...(first.helpText ? { helpText: { ru: first.helpText } } : {}),
         bases: ['buh'],
-        displayUntil: first.displayUntil ?? new Date(Date.now() + 60 * 60 * 1000).toISOString(),
+        displayUntil: first.displayUntil ?? new Date(now() + 60 * 60 * 1000).toISOString(),
         severity: 'maintenance',
       });
       if (posted.status !== 201) throw new Error(`POST message: ${posted.status} ${await posted.text()}`);

@@ -124,12 +124,14 @@ afterAll(async () => {
 
 /**
  * Nothing ran and nothing became markup, in the page and in every frame (previews are iframes):
- * no __pwned, no inline event handler attributes, no javascript: links, no payload elements.
+ * no __pwned, no inline event handler attributes, no javascript: links, no payload elements. Callers
+ * first wait for the payload to show as text. The proof is the document itself, not a pause: each
+ * frame has finished loading (every image parsed into it has fired its load or error event by then),
+ * and a payload that had become an element, even one whose handler has not fired yet, is in the DOM.
  */
 async function expectInert(label: string): Promise<void> {
-  // Give a broken image's onerror (had one been created) time to fire.
-  await page.waitForTimeout(300);
   for (const frame of page.frames()) {
+    await frame.waitForFunction(() => document.readyState === 'complete', undefined, POLL);
     const found = await frame.evaluate(() => {
       const handlers = [...document.querySelectorAll('*')].filter((el) =>
         [...el.attributes].some((attribute) => attribute.name.toLowerCase().startsWith('on')),
