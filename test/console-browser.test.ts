@@ -5,6 +5,7 @@ import type { Message } from '../contract/message.ts';
 import { formatUntil } from '../server/src/domain/local-time.ts';
 import { launchChromium } from './chromium.ts';
 import { ADMIN_TOKEN, type RunningService, startService, TEST_SETTINGS } from './console-harness.ts';
+import { runningClock, TIMES_OF_DAY } from './time-of-day.ts';
 
 const SHOTS = 'test-results/console';
 /** Waiting for the page (debounced preview, API round trip), not a timing assertion. */
@@ -15,16 +16,25 @@ const HOSTILE =
 let service: RunningService;
 let browser: Browser;
 let context: BrowserContext;
+/** The service's clock; each console starts from the same instant (23:30 in Moscow, unless set). */
+const clock = runningClock(TIMES_OF_DAY[0].at);
 
-beforeAll(async () => {
-  await mkdir(SHOTS, { recursive: true });
-  service = await startService();
-  browser = await launchChromium();
-  context = await browser.newContext({
+/** The console's default times come from the browser's clock: it runs from the service's instant. */
+async function consoleContext(): Promise<BrowserContext> {
+  const created = await browser.newContext({
     timezoneId: 'Europe/Riga',
     locale: 'en-US',
     viewport: { width: 1400, height: 1000 },
   });
+  await created.clock.install({ time: clock.now() });
+  return created;
+}
+
+beforeAll(async () => {
+  await mkdir(SHOTS, { recursive: true });
+  service = await startService({ now: clock.now });
+  browser = await launchChromium();
+  context = await consoleContext();
 });
 
 afterAll(async () => {
@@ -32,8 +42,8 @@ afterAll(async () => {
   await service?.close();
 });
 
-async function openConsole(): Promise<Page> {
-  const page = await context.newPage();
+async function openConsole(where = context): Promise<Page> {
+  const page = await where.newPage();
   page.on('dialog', (dialog) => void dialog.accept());
   await page.goto(`${service.url}/admin`);
   return page;
@@ -261,68 +271,82 @@ describe('admin console in Chromium', () => {
     await page.close();
   });
 
-  it('works by keyboard alone: sign in, template, severity, text, another language, bases, deadline, help link, save', async () => {
-    const page = await openConsole();
-    await page.waitForFunction(() => document.activeElement?.id === 'token');
-    await page.keyboard.type(ADMIN_TOKEN);
-    await page.keyboard.press('Enter');
-    await page.waitForSelector('#app:not([hidden])');
+  // Four hours ahead: at 23:30 in Moscow that is tomorrow and {until} names the day; at 00:10 it is not.
+  it.each([
+    { ...TIMES_OF_DAY[0], until: /^24\. November um \d\d:\d\d$/ },
+    { ...TIMES_OF_DAY[1], until: /^4:\d\d$/ },
+  ])(
+    'works by keyboard alone at $label in Moscow: sign in, template, severity, text, another language, bases, deadline, help link, save',
+    async ({ at, until: expectedUntil }) => {
+      clock.set(at);
+      const keyboardContext = await consoleContext();
+      const page = await openConsole(keyboardContext);
+      await page.waitForFunction(() => document.activeElement?.id === 'token');
+      await page.keyboard.type(ADMIN_TOKEN);
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('#app:not([hidden])');
 
-    await tabTo(page, '#new-message');
-    await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.activeElement?.id === 'template-phone');
-    await page.keyboard.type('8 800 555-35-35');
-    await tabTo(page, 'button[data-template="update-in-progress"]');
-    await page.keyboard.press('Space');
-    await tabTo(page, 'button.severity[data-severity="info"]');
-    await page.keyboard.press('Space');
-    expect(await page.getAttribute('button.severity[data-severity="info"]', 'aria-pressed')).toBe('true');
-    await tabTo(page, '#text-en');
-    await page.keyboard.press('End');
-    await page.keyboard.type(' Thank you for waiting.');
-    await tabTo(page, '#new-language');
-    await page.keyboard.type('de');
-    await tabTo(page, '#add-language');
-    await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.activeElement?.id === 'text-de');
-    await page.keyboard.type('1C wird aktualisiert. Anmeldung wieder ab {until}.');
-    await tabTo(page, '#base-zup');
-    await page.keyboard.press('Space');
-    await tabTo(page, '#base-all');
-    await page.keyboard.press('Space');
-    await tabTo(page, 'button.until-plus[data-minutes="240"]');
-    await page.keyboard.press('Enter');
-    await tabTo(page, '#help-overrides > summary');
-    await page.keyboard.press('Enter');
-    await tabTo(page, '#help-url');
-    await page.keyboard.type('https://help.example/zup');
-    await tabTo(page, '#save-message');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.textContent('#list-notice'), WAIT).toContain('Saved.');
+      await tabTo(page, '#new-message');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.id === 'template-phone');
+      await page.keyboard.type('8 800 555-35-35');
+      await tabTo(page, 'button[data-template="update-in-progress"]');
+      await page.keyboard.press('Space');
+      await tabTo(page, 'button.severity[data-severity="info"]');
+      await page.keyboard.press('Space');
+      expect(await page.getAttribute('button.severity[data-severity="info"]', 'aria-pressed')).toBe('true');
+      await tabTo(page, '#text-en');
+      await page.keyboard.press('End');
+      await page.keyboard.type(' Thank you for waiting.');
+      await tabTo(page, '#new-language');
+      await page.keyboard.type('de');
+      await tabTo(page, '#add-language');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.id === 'text-de');
+      await page.keyboard.type('1C wird aktualisiert. Anmeldung wieder ab {until}.');
+      await tabTo(page, '#base-zup');
+      await page.keyboard.press('Space');
+      await tabTo(page, '#base-all');
+      await page.keyboard.press('Space');
+      await tabTo(page, 'button.until-plus[data-minutes="240"]');
+      await page.keyboard.press('Enter');
+      await tabTo(page, '#help-overrides > summary');
+      await page.keyboard.press('Enter');
+      await tabTo(page, '#help-url');
+      await page.keyboard.type('https://help.example/zup');
+      await tabTo(page, '#save-message');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.textContent('#list-notice'), WAIT).toContain('Saved.');
 
-    const saved = (await listMessages()).find((m) => m.text.en?.includes('Thank you for waiting.'));
-    expect(saved?.severity).toBe('info');
-    expect(saved?.bases).toEqual(['zup']);
-    expect(saved?.text.ru).toContain('8 800 555-35-35');
-    expect(saved?.text.de).toBe('1C wird aktualisiert. Anmeldung wieder ab {until}.');
-    expect(saved?.helpURL).toBe('https://help.example/zup');
-    const answer = (await (await fetch(`${service.url}/startup-error/zup?lang=de`)).json()) as {
-      userMessage?: string;
-      helpURL?: string;
-    };
-    // Four hours ahead crosses local midnight in the evening; {until} then names the day as well.
-    const until = formatUntil(
-      Date.parse(saved?.startsAt ?? ''),
-      Date.parse(saved?.displayUntil ?? ''),
-      saved?.timeZone ?? TEST_SETTINGS.timeZone,
-      'de',
-    );
-    expect(until).toMatch(/\d\d:\d\d$/);
-    expect(answer.userMessage).toBe(`1C wird aktualisiert. Anmeldung wieder ab ${until}.`);
-    expect(answer.helpURL).toBe('https://help.example/zup');
-    const hours = (Date.parse(saved?.displayUntil ?? '') - Date.now()) / 3_600_000;
-    expect(hours).toBeGreaterThan(3.9);
-    expect(hours).toBeLessThanOrEqual(4.25);
-    await page.close();
-  });
+      const saved = (await listMessages()).find((m) => m.text.en?.includes('Thank you for waiting.'));
+      expect(saved?.severity).toBe('info');
+      expect(saved?.bases).toEqual(['zup']);
+      expect(saved?.text.ru).toContain('8 800 555-35-35');
+      expect(saved?.text.de).toBe('1C wird aktualisiert. Anmeldung wieder ab {until}.');
+      expect(saved?.helpURL).toBe('https://help.example/zup');
+      const answer = (await (await fetch(`${service.url}/startup-error/zup?lang=de`)).json()) as {
+        userMessage?: string;
+        helpURL?: string;
+      };
+      const until = formatUntil(
+        Date.parse(saved?.startsAt ?? ''),
+        Date.parse(saved?.displayUntil ?? ''),
+        saved?.timeZone ?? TEST_SETTINGS.timeZone,
+        'de',
+      );
+      expect(until).toMatch(expectedUntil);
+      expect(answer.userMessage).toBe(`1C wird aktualisiert. Anmeldung wieder ab ${until}.`);
+      expect(answer.helpURL).toBe('https://help.example/zup');
+      const hours = (Date.parse(saved?.displayUntil ?? '') - at) / 3_600_000;
+      expect(hours).toBeGreaterThan(3.9);
+      expect(hours).toBeLessThanOrEqual(4.25);
+      // The next time of day starts without this message.
+      const current = await service.api('GET', `/api/admin/messages/${saved?.id}`);
+      const deleted = await service.api('DELETE', `/api/admin/messages/${saved?.id}`, undefined, {
+        'if-match': current.headers.get('etag') ?? '',
+      });
+      expect(deleted.status).toBe(204);
+      await keyboardContext.close();
+    },
+  );
 });

@@ -30,13 +30,17 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
-/** The real app with a file store in a temp dir, served over HTTP on an ephemeral loopback port. */
-export async function startService(): Promise<RunningService> {
+/**
+ * The real app with a file store in a temp dir, served over HTTP on an ephemeral loopback port; `now`
+ * is its clock (a fixed instant's, for the cases that show times).
+ */
+export async function startService(options: { now?: () => number } = {}): Promise<RunningService> {
   const dir = await mkdtemp(join(tmpdir(), 'console-test-'));
   const store = await openFileStore({ dir, logger: silentLogger });
   const app = createApp({
     store,
     verifyAdminToken: createTokenVerifier([{ label: 'ops', sha256: await sha256Hex(ADMIN_TOKEN) }]),
+    ...(options.now ? { now: options.now } : {}),
   });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
