@@ -71,7 +71,7 @@ describe('a damaged or unreadable data file at start', () => {
     const opening = openFileStore({ dir, logger: silentLogger });
     await expect(opening).rejects.toThrow(DataFileError);
     await expect(opening).rejects.toThrow(/startup-help\.json/);
-    expect((await readFile(join(dir, DATA_FILE))).equals(before)).toBe(true);
+    expect(await readFile(join(dir, DATA_FILE))).toEqual(before);
     expect(await readdir(dir)).toEqual([DATA_FILE]);
   });
 
@@ -101,7 +101,7 @@ describe('a damaged or unreadable data file at start', () => {
     expect(output).toMatch(/Cannot read the data file .*EACCES: permission denied/);
     expect(output).not.toMatch(/listening/);
     await chmod(file, 0o600);
-    expect((await readFile(file)).equals(before)).toBe(true);
+    expect(await readFile(file)).toEqual(before);
   });
 });
 
@@ -166,7 +166,7 @@ describe('a disk that fails at runtime', () => {
       }
     }
     expect((await app.request('/api/status')).status).toBe(200);
-    expect((await readFile(join(dir, DATA_FILE))).equals(onDisk)).toBe(true);
+    expect(await readFile(join(dir, DATA_FILE))).toEqual(onDisk);
     expect(await readdir(dir)).toEqual([DATA_FILE]);
 
     // The disk recovers: the next write goes through, nothing half-applied from before.
@@ -209,7 +209,7 @@ describe('a disk that fails at runtime', () => {
     expect(((await again.json()) as { userMessage?: string }).userMessage).toBe('Работы идут');
     expect(server.output()).toMatch(/could not save data/);
     expect(await server.stop()).toBe(0);
-    expect((await readFile(file)).equals(before)).toBe(true);
+    expect(await readFile(file)).toEqual(before);
     await chmod(dataDir, 0o755);
   });
 });
