@@ -1,6 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
-import { mkdir, rename } from 'node:fs/promises';
+import { execFileSync, spawn } from 'node:child_process';
+import { createReadStream, createWriteStream, existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -33,12 +33,28 @@ export interface ChromiumBinary {
   executablePath: string;
   /** For the one line the test run prints about it. */
   description: string;
+  /** Set for the packaged browser: a font set-up that works without any system fonts. */
+  env?: Record<string, string>;
+}
+
+/** Its fonts next to the system's (a minimal image has none, and screenshots would show no text). */
+const fontsConf = (dir: string) => `<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+  <dir>${dir}/fonts</dir>
+  <cachedir>${dir}/fonts-cache</cachedir>
+</fontconfig>
+`;
+
+async function unbrotli(from: string, to: NodeJS.WritableStream): Promise<void> {
+  await pipeline(createReadStream(from), createBrotliDecompress(), to);
 }
 
 /**
- * @sparticuz/chromium's browser (a headless shell), unpacked once into the temp dir under a name with
- * its version. It is written under a temporary name and renamed, so a run stopped half-way, or two
- * test workers unpacking at once, never leave a truncated binary behind.
+ * @sparticuz/chromium's browser (a headless shell) and its fonts, unpacked once into the temp dir
+ * under a name with its version. All is written to a scratch folder renamed into place at the end, so
+ * a run stopped half-way, or two test workers unpacking at once, never leave a truncated binary.
  */
 async function unpackPackagedChromium(): Promise<ChromiumBinary> {
   const entry = createRequire(import.meta.url).resolve('@sparticuz/chromium');
@@ -47,18 +63,33 @@ async function unpackPackagedChromium(): Promise<ChromiumBinary> {
     version: string;
   };
   const dir = join(tmpdir(), `startup-help-chromium-${version}`);
-  const executablePath = join(dir, 'chromium');
-  const description = `Chromium from @sparticuz/chromium ${version} (no ${DEBIAN_CHROMIUM}), unpacked to ${dir}`;
-  if (isExecutableFile(executablePath)) return { executablePath, description };
-  await mkdir(dir, { recursive: true });
-  const partial = `${executablePath}.${process.pid}.partial`;
-  await pipeline(
-    createReadStream(join(packageDir, 'bin', 'chromium.br')),
-    createBrotliDecompress(),
-    createWriteStream(partial, { mode: 0o755 }),
+  const unpacked = {
+    executablePath: join(dir, 'chromium'),
+    description: `Chromium from @sparticuz/chromium ${version} (no ${DEBIAN_CHROMIUM}), unpacked to ${dir}`,
+    env: { FONTCONFIG_FILE: join(dir, 'fonts.conf') },
+  };
+  if (isExecutableFile(unpacked.executablePath) && existsSync(unpacked.env.FONTCONFIG_FILE)) return unpacked;
+  const scratch = await mkdtemp(`${dir}.partial-`);
+  await unbrotli(
+    join(packageDir, 'bin', 'chromium.br'),
+    createWriteStream(join(scratch, 'chromium'), { mode: 0o755 }),
   );
-  await rename(partial, executablePath);
-  return { executablePath, description };
+  const tar = spawn('tar', ['-x', '-C', scratch], { stdio: ['pipe', 'ignore', 'inherit'] });
+  const untarred = new Promise<number | null>((resolve) => tar.on('close', resolve));
+  await unbrotli(join(packageDir, 'bin', 'fonts.tar.br'), tar.stdin);
+  if ((await untarred) !== 0)
+    throw new Error(`tar could not unpack the fonts of @sparticuz/chromium into ${scratch}`);
+  // The package's own fonts.conf names Lambda's folders; ours names the unpacked fonts.
+  await writeFile(join(scratch, 'fonts.conf'), fontsConf(dir));
+  await rm(dir, { recursive: true, force: true });
+  try {
+    await rename(scratch, dir);
+  } catch (error) {
+    await rm(scratch, { recursive: true, force: true });
+    // Another worker renamed its copy into place first: use that one.
+    if (!isExecutableFile(unpacked.executablePath)) throw error;
+  }
+  return unpacked;
 }
 
 let found: Promise<ChromiumBinary> | undefined;
@@ -110,8 +141,13 @@ function requirePlace(options: { timezoneId?: string; locale?: string } | undefi
 
 /** A browser whose every context (newContext, newPage) must name its time zone and locale. */
 export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
-  const { executablePath } = await findChromium();
-  const browser = await chromium.launch({ ...options, executablePath, args: CHROMIUM_ARGS });
+  const { executablePath, env } = await findChromium();
+  const browser = await chromium.launch({
+    ...options,
+    executablePath,
+    args: CHROMIUM_ARGS,
+    ...(env && { env: { ...process.env, ...env } }),
+  });
   const newContext = browser.newContext.bind(browser);
   const newPage = browser.newPage.bind(browser);
   return Object.assign(browser, {
@@ -132,6 +168,11 @@ export async function launchPersistentChromium(
   options: PersistentOptions & Place,
 ): Promise<BrowserContext> {
   requirePlace(options);
-  const { executablePath } = await findChromium();
-  return chromium.launchPersistentContext(dir, { ...options, executablePath, args: CHROMIUM_ARGS });
+  const { executablePath, env } = await findChromium();
+  return chromium.launchPersistentContext(dir, {
+    ...options,
+    executablePath,
+    args: CHROMIUM_ARGS,
+    ...(env && { env: { ...process.env, ...env } }),
+  });
 }
