@@ -122,7 +122,7 @@ export function ensureChromiumLibraries({ executablePath }: ChromiumBinary): voi
     .filter((line) => line.includes('=> not found'))
     .map((line) => line.trim().split(' ')[0]);
   if (lacking.length === 0) return;
-  installDebianPackages(`Libraries the browser needs (${lacking.join(', ')})`, ['libnss3', 'libexpat1']);
+  installDebianPackages(`The packaged Chromium lacks ${lacking.join(', ')}`, ['libnss3', 'libexpat1']);
 }
 
 type LaunchOptions = NonNullable<Parameters<typeof chromium.launch>[0]>;

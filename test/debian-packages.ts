@@ -36,16 +36,16 @@ function aptGet(args: readonly string[]): void {
 }
 
 /**
- * Installs Debian packages the tests need (`what` says what was missing), once per machine: as root
- * with apt-get at hand it installs them, printing one line; otherwise it stops the run with one line
- * naming the command that installs them.
+ * Installs Debian packages the tests need, once per machine: as root with apt-get at hand it installs
+ * them, printing one line; otherwise it stops the run with one line naming the command. `missing` is
+ * the start of that line ("nginx is missing").
  */
-export function installDebianPackages(what: string, packages: readonly string[]): void {
+export function installDebianPackages(missing: string, packages: readonly string[]): void {
   const command = `apt-get install ${packages.join(' ')}`;
   if (process.getuid?.() !== 0 || !findProgram('apt-get')) {
-    throw new MissingTool(`${what} is missing; the tests need it. Install it with: sudo ${command}`);
+    throw new MissingTool(`${missing}, and the tests need it. Install with: sudo ${command}`);
   }
-  console.log(`${what} is missing: installing ${packages.join(' ')} with apt-get (once on this machine).`);
+  console.log(`${missing}: installing ${packages.join(' ')} with apt-get (once on this machine).`);
   try {
     try {
       aptGet(['install', ...packages]);
@@ -57,8 +57,6 @@ export function installDebianPackages(what: string, packages: readonly string[])
   } catch (error) {
     const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim();
     const last = stderr.split('\n').at(-1) ?? '';
-    throw new MissingTool(
-      `${what} is missing and "${command}" failed (${last}). Run it by hand, then npm test.`,
-    );
+    throw new MissingTool(`${missing}, and "${command}" failed (${last}). Run it by hand, then npm test.`);
   }
 }

@@ -17,7 +17,7 @@ export function findNginx(): string | undefined {
 /** For the test setup: installs nginx-light when nginx is missing, or stops the run saying how. */
 export function ensureNginx(): void {
   if (findNginx()) return;
-  installDebianPackages('nginx', ['nginx-light']);
+  installDebianPackages('nginx is missing', ['nginx-light']);
   if (!findNginx())
     throw new MissingTool('apt-get installed nginx-light, yet no nginx is on PATH or in /usr/sbin.');
 }
