@@ -14,24 +14,30 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 // The real file system pulls in tinyglobby (picomatch, fdir); load it on the first file operation so
 // `--version`, `--help` and usage errors start as fast as Node itself.
 let loaded: Promise<FileSystem> | undefined;
-const nodeFileSystem = () =>
+const real = () =>
   (loaded ??= import('../src/fs/node-file-system.ts').then((module) => module.nodeFileSystem));
 const fs: FileSystem = {
-  expandPaths: async (...args) => (await nodeFileSystem()).expandPaths(...args),
-  readFile: async (...args) => (await nodeFileSystem()).readFile(...args),
-  readText: async (...args) => (await nodeFileSystem()).readText(...args),
-  writeAtomic: async (...args) => (await nodeFileSystem()).writeAtomic(...args),
+  kindOf: async (...args) => (await real()).kindOf(...args),
+  glob: async (...args) => (await real()).glob(...args),
+  listFolder: async (...args) => (await real()).listFolder(...args),
+  readFile: async (...args) => (await real()).readFile(...args),
+  readText: async (...args) => (await real()).readText(...args),
+  checkWritable: async (...args) => (await real()).checkWritable(...args),
+  writeAtomic: async (...args) => (await real()).writeAtomic(...args),
 };
 
-const exitCode = await main(process.argv.slice(2), {
+// No top-level await: the same entry is bundled as CommonJS for the single executable.
+main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   isTTY: { stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true },
   env: process.env,
+  platform: process.platform,
   cwd: process.cwd(),
   fetch: globalThis.fetch,
   fs,
   now: () => new Date(),
+}).then((exitCode) => {
+  // Let stdout drain before exiting, so piped JSON reports are never cut short.
+  process.exitCode = exitCode;
 });
-// Let stdout drain before exiting, so piped JSON reports are never cut short.
-process.exitCode = exitCode;

@@ -18,6 +18,7 @@ export function captureIo(overrides: Partial<CliIo> & { cwd: string; tty?: boole
     stderr,
     isTTY: { stdout: tty, stderr: tty },
     env: {},
+    platform: 'linux',
     fetch: globalThis.fetch,
     fs: nodeFileSystem,
     now: () => new Date('2026-11-23T11:00:00Z'),

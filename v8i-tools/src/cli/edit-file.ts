@@ -4,6 +4,7 @@ import { planChanges } from '../edit/modify.ts';
 import { type Selector, selectBases } from '../edit/selector.ts';
 import { applyEdits } from '../edit/text-edit.ts';
 import { encodeText } from '../fs/encoding.ts';
+import type { Target } from '../fs/file-system.ts';
 import type { CliIo } from './io.ts';
 import { asFileError, type FileError, loadFile } from './load-file.ts';
 
@@ -36,9 +37,13 @@ const failed = (path: string, error: FileError): FileResult => ({
   error,
 });
 
-/** One file through the whole edit: load, select, plan, then diff or write. Never throws. */
-export async function editFile(io: CliIo, path: string, request: EditRequest): Promise<FileResult> {
-  const loaded = await loadFile(io, path);
+/**
+ * One file through the whole edit: load, select, plan, then diff or write. A dry run makes the same
+ * checks of rights the write would make, so it reports the same failures. Never throws.
+ */
+export async function editFile(io: CliIo, target: Target, request: EditRequest): Promise<FileResult> {
+  const { path, absolute } = target;
+  const loaded = await loadFile(io, target);
   if (!loaded.ok) return failed(path, loaded.error);
   const { file } = loaded;
   const { selected, problems } = selectBases(file.entries, request.selector);
@@ -49,9 +54,12 @@ export async function editFile(io: CliIo, path: string, request: EditRequest): P
   const after = applyEdits(file.text, plan.edits);
   const base = { path, bases: plan.touched.length, matched: selected.length };
   if (after === file.text) return { ...base, status: 'unchanged' };
-  if (request.dryRun) return { ...base, status: 'changed', diff: request.renderDiff(path, file.text, after) };
   try {
-    const written = await io.fs.writeAtomic(path, io.cwd, encodeText(after, file.encoding), {
+    if (request.dryRun) {
+      await io.fs.checkWritable(absolute, file.snapshot);
+      return { ...base, status: 'changed', diff: request.renderDiff(path, file.text, after) };
+    }
+    const written = await io.fs.writeAtomic(absolute, encodeText(after, file.encoding), {
       original: file.snapshot,
       backup: request.backup,
       now: io.now(),

@@ -1,4 +1,4 @@
-import { chmod, cp, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -118,10 +118,9 @@ describe('v8i in-process', () => {
     const theirs = '[Их база]\r\nConnect=File="D:\\their";\r\n';
     const fs = {
       ...nodeFileSystem,
-      async readFile(path: string, cwd: string) {
-        const snapshot = await nodeFileSystem.readFile(path, cwd);
-        if (path.endsWith('ivanov/AppData/Roaming/1C/1CEStart/ibases.v8i'))
-          await writeFile(join(cwd, path), theirs);
+      async readFile(path: string) {
+        const snapshot = await nodeFileSystem.readFile(path);
+        if (path.endsWith('ivanov/AppData/Roaming/1C/1CEStart/ibases.v8i')) await writeFile(path, theirs);
         return snapshot;
       },
     };
@@ -141,9 +140,9 @@ describe('v8i in-process', () => {
   it('a file removed mid-run is reported, and nothing is written in its place', async () => {
     const fs = {
       ...nodeFileSystem,
-      async readFile(path: string, cwd: string) {
-        const snapshot = await nodeFileSystem.readFile(path, cwd);
-        await rm(join(cwd, path));
+      async readFile(path: string) {
+        const snapshot = await nodeFileSystem.readFile(path);
+        await rm(path);
         return snapshot;
       },
     };
@@ -289,8 +288,37 @@ describe('v8i in-process', () => {
   it('a path that matches nothing is a failed entry, not a crash', async () => {
     const { code, err } = await run(['set', 'nowhere', 'ibases.v8i', '--help-text', 'x']);
     expect(code).toBe(1);
-    expect(err).toContain('nowhere: no such file, and no .v8i file matched here [not-found]');
+    expect(err).toContain('✖ nowhere: no such file or folder [not-found]');
     expect(err).toContain('changed 1 of 2 files (4 bases); 1 failed');
+    const pattern = await run(['get', 'profiles/*/nothing-here']);
+    expect(pattern.err).toContain('✖ profiles/*/nothing-here: nothing matches this pattern [not-found]');
+    const base = await run(['get', 'nowhere/*/x']);
+    expect(base.err).toContain('✖ nowhere/*/x: no such folder: nowhere [not-found]');
+  });
+
+  it('an existing folder without lists says so, apart from a missing path', async () => {
+    await mkdir(join(dir, 'empty/inner'), { recursive: true });
+    await writeFile(join(dir, 'empty/inner/notes.txt'), 'not a list');
+    const { code, err } = await run(['set', 'empty', 'missing', '--help-text', 'x', '--json']);
+    expect(code).toBe(1);
+    const errors = JSON.parse(
+      (await run(['set', 'empty', 'missing', '--help-text', 'x', '--json'])).out,
+    ).files;
+    expect(
+      errors.map((f: { path: string; error: { code: string; message: string } }) => [
+        f.path,
+        f.error.code,
+        f.error.message,
+      ]),
+    ).toEqual([
+      ['empty', 'no-lists', 'no .v8i files in empty'],
+      ['missing', 'not-found', 'no such file or folder'],
+    ]);
+    expect(err).toBe('');
+    const human = await run(['list', 'empty']);
+    expect(human.err).toContain('✖ no .v8i files in empty [no-lists]');
+    const folders = await run(['list', 'empty/*']);
+    expect(folders.err).toContain('✖ no .v8i files in the folder matching empty/* [no-lists]');
   });
 
   it('globs and folders find *.v8i in any case; list shows encodings', async () => {

@@ -5,6 +5,9 @@ export const commonOptions: Record<string, OptionSpec> = {
   help: { type: 'boolean', short: 'h' },
   json: { type: 'boolean' },
   jobs: { type: 'string', short: 'j' },
+  discover: { type: 'boolean' },
+  users: { type: 'string' },
+  lists: { type: 'string' },
 };
 
 export const selectorOptions: Record<string, OptionSpec> = {

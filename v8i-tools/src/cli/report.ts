@@ -17,14 +17,17 @@ export function renderSummary(results: readonly FileResult[], dryRun: boolean): 
   return line;
 }
 
-/** What failed, the detail, and how to fix it — one file per block. */
+/** What failed, the detail, and how to fix it — one file per block; the path once, even if the message names it. */
 export function renderFileError(path: string, error: FileError, colors: Colors): string {
-  return `${colors.red('✖')} ${path}: ${error.message} [${error.code}]\n    ${colors.dim('→')} ${error.hint}\n`;
+  const what = error.message.includes(path) ? error.message : `${path}: ${error.message}`;
+  return `${colors.red('✖')} ${what} [${error.code}]\n    ${colors.dim('→')} ${error.hint}\n`;
 }
 
 export interface JsonReport {
   command: string;
   dryRun: boolean;
+  /** Discovered lists that were skipped, and why. */
+  notes: string[];
   summary: { files: number; changed: number; unchanged: number; failed: number; bases: number };
   files: {
     path: string;
@@ -35,11 +38,17 @@ export interface JsonReport {
   }[];
 }
 
-export function jsonReport(command: string, results: readonly FileResult[], dryRun: boolean): JsonReport {
+export function jsonReport(
+  command: string,
+  results: readonly FileResult[],
+  dryRun: boolean,
+  notes: readonly string[] = [],
+): JsonReport {
   const by = (status: FileResult['status']) => results.filter((r) => r.status === status).length;
   return {
     command,
     dryRun,
+    notes: [...notes],
     summary: {
       files: results.length,
       changed: by('changed'),

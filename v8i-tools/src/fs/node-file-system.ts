@@ -1,12 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { lstat, open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
+import { lstat, open, readdir, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { glob } from 'tinyglobby';
 import { backupNames } from './backup-name.ts';
-import { type ExpandedPaths, FileFailure, type FileSnapshot, type FileSystem } from './file-system.ts';
-
-const v8iPattern = '**/*.v8i';
+import { FileFailure, type FileSnapshot, type FileSystem, type FolderEntry } from './file-system.ts';
 
 function errno(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? 'EUNKNOWN';
@@ -34,14 +32,50 @@ function vanished(): FileFailure {
   );
 }
 
+const readOnly = () =>
+  new FileFailure(
+    'read-only',
+    'file is read-only',
+    'make it writable (chmod u+w, or clear "Read-only" in its Windows properties) or leave it out',
+  );
+
+/** Lack of rights, worded the same whether a dry run found it or the real write hit it. */
+function rightsFailure(error: unknown, where: 'file' | 'folder'): FileFailure | undefined {
+  const code = errno(error);
+  if (code === 'EROFS') {
+    return new FileFailure(
+      'read-only',
+      'the disk is mounted read-only',
+      'edit the list where it is writable',
+    );
+  }
+  if (code === 'EBUSY') {
+    return new FileFailure(
+      'in-use',
+      'another program holds the file open and locked',
+      'close the 1C launcher or whatever holds it, then run again',
+    );
+  }
+  if (code !== 'EACCES' && code !== 'EPERM') return undefined;
+  return where === 'file'
+    ? new FileFailure(
+        'no-permission',
+        `no permission to change this file (${code})`,
+        'run as a user allowed to change it (an administrator, or the owner)',
+      )
+    : new FileFailure(
+        'no-permission',
+        `no permission to create files in its folder (${code}); a safe write needs a temporary file next to the list`,
+        'run as a user allowed to write in that folder',
+      );
+}
+
 function writeFailure(error: unknown, what: string): FileFailure {
   const code = errno(error);
   const hint =
     code === 'ENOSPC'
       ? 'free some disk space, then run again'
-      : code === 'EROFS'
-        ? 'the disk is mounted read-only'
-        : 'check the permissions of the file and its folder; an immutable flag (chattr +i) or a program holding the file open also stops writes';
+      : 'check the permissions of the file and its folder; an immutable flag (chattr +i) or a program holding the file open also stops writes';
   return new FileFailure('write-failed', `cannot ${what} (${code})`, hint);
 }
 
@@ -61,14 +95,11 @@ async function snapshot(path: string): Promise<FileSnapshot> {
       if (length === buffer.length) break;
     }
     const bytes = length <= info.size ? buffer.subarray(0, length) : await handle.readFile();
-    return { bytes, mtimeMs: info.mtimeMs, mode: info.mode, uid: info.uid, gid: info.gid };
+    const { size, mtimeMs, ino, mode, uid, gid } = info;
+    return { bytes, size, mtimeMs, ino, mode, uid, gid };
   } finally {
     await handle.close();
   }
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && Buffer.compare(a, b) === 0;
 }
 
 async function writeBackup(target: string, bytes: Uint8Array, now: Date, mode: number): Promise<string> {
@@ -90,88 +121,106 @@ async function writeBackup(target: string, bytes: Uint8Array, now: Date, mode: n
   }
 }
 
-/** A file is itself; a folder gives its `*.v8i` files at any depth (paths shown under the folder's name). */
-async function filesAt(path: string, cwd: string): Promise<string[]> {
-  const info = await stat(resolve(cwd, path)).catch(() => undefined);
-  if (info?.isDirectory()) {
-    const inside = await glob(v8iPattern, { cwd: resolve(cwd, path), dot: true, caseSensitiveMatch: false });
-    return inside.map((rel) => join(path, rel));
+/** The file a write replaces: a symlinked list's target (renaming over the link would replace it). */
+async function writeTarget(path: string): Promise<string> {
+  const notThere = (error: unknown) => {
+    throw errno(error) === 'ENOENT' ? vanished() : readFailure(error);
+  };
+  const link = await lstat(path).catch(notThere);
+  return link.isSymbolicLink() ? await realpath(path).catch(notThere) : path;
+}
+
+const tempNameFor = (target: string) =>
+  join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+
+/**
+ * The rights a write needs, checked the same way by a dry run and by the real write: the mode has a
+ * write bit (refused even for root: a read-only list is usually read-only for a reason), and we may
+ * open the file for writing. The folder is checked by the real temp file, or in a dry run by creating
+ * and removing an empty one — the only check that also sees Windows ACLs and read-only shares.
+ */
+async function checkFileRights(target: string, mode: number): Promise<void> {
+  if ((mode & 0o222) === 0) throw readOnly();
+  try {
+    await (await open(target, constants.O_WRONLY)).close();
+  } catch (error) {
+    throw rightsFailure(error, 'file') ?? readFailure(error);
   }
-  return info ? [path] : [];
+}
+
+async function createTemp(target: string, mode: number) {
+  const temp = tempNameFor(target);
+  try {
+    return { temp, handle: await open(temp, 'wx', mode) };
+  } catch (error) {
+    throw rightsFailure(error, 'folder') ?? writeFailure(error, 'write a temporary file next to it');
+  }
 }
 
 export const nodeFileSystem: FileSystem = {
-  async expandPaths(args, cwd): Promise<ExpandedPaths> {
-    const files = new Set<string>();
-    const missing: string[] = [];
-    for (const arg of args) {
-      const found: string[] = [];
-      if (isDynamicPattern(arg)) {
-        // A glob may name folders (…/1CEStart) as well as files; folders are searched like a folder argument.
-        const matches = await glob(arg, {
-          cwd,
-          dot: true,
-          caseSensitiveMatch: false,
-          onlyFiles: false,
-          absolute: isAbsolute(arg),
-        });
-        for (const match of matches) found.push(...(await filesAt(match.replace(/\/$/, ''), cwd)));
-      } else {
-        found.push(...(await filesAt(arg, cwd)));
-      }
-      if (found.length === 0) missing.push(arg);
-      for (const file of found) files.add(file);
-    }
-    return { files: [...files].sort(), missing };
+  async kindOf(path) {
+    const info = await stat(path).catch(() => undefined);
+    return info?.isDirectory() ? 'folder' : info ? 'file' : undefined;
   },
 
-  async readFile(path, cwd) {
-    try {
-      return await snapshot(resolve(cwd, path));
-    } catch (error) {
-      throw readFailure(error);
-    }
-  },
-
-  async readText(path, cwd) {
-    try {
-      return await readFile(resolve(cwd, path), 'utf8');
-    } catch (error) {
-      throw readFailure(error);
-    }
-  },
-
-  async writeAtomic(path, cwd, bytes, { original, backup, now }) {
-    if ((original.mode & 0o222) === 0) {
-      throw new FileFailure(
-        'read-only',
-        'file is read-only',
-        'make it writable (chmod u+w, or clear "Read-only" in its Windows properties) or leave it out',
-      );
-    }
-    // Only a symlinked file itself needs resolving (renaming over it would replace the link);
-    // one lstat instead of realpath's readlink per path segment.
-    const given = resolve(cwd, path);
-    const link = await lstat(given).catch((error) => {
-      throw errno(error) === 'ENOENT' ? vanished() : readFailure(error);
+  glob(base, pattern, { onlyFiles }) {
+    return glob(pattern, {
+      cwd: base,
+      dot: true,
+      caseSensitiveMatch: false,
+      onlyFiles,
+      expandDirectories: false,
     });
-    const target = link.isSymbolicLink()
-      ? await realpath(given).catch((error) => {
-          throw errno(error) === 'ENOENT' ? vanished() : readFailure(error);
-        })
-      : given;
+  },
+
+  async listFolder(path) {
+    const entries = await readdir(path, { withFileTypes: true }).catch(() => []);
+    return entries.flatMap((entry): FolderEntry[] => {
+      if (entry.isDirectory()) return [{ name: entry.name, kind: 'folder' }];
+      return entry.isFile() ? [{ name: entry.name, kind: 'file' }] : [];
+    });
+  },
+
+  async readFile(path) {
+    try {
+      return await snapshot(path);
+    } catch (error) {
+      throw readFailure(error);
+    }
+  },
+
+  async readText(path) {
+    try {
+      return await readFile(path, 'utf8');
+    } catch (error) {
+      throw readFailure(error);
+    }
+  },
+
+  async checkWritable(path, original) {
+    const target = await writeTarget(path);
+    const mode = original?.mode ?? (await stat(target).catch(readFailureThrown)).mode;
+    await checkFileRights(target, mode);
+    const { temp, handle } = await createTemp(target, mode & 0o7777);
+    await handle.close();
+    await unlink(temp).catch(() => undefined);
+  },
+
+  async writeAtomic(path, bytes, { original, backup, now }) {
+    const target = await writeTarget(path);
+    await checkFileRights(target, original.mode);
     // The temp file is fsynced before the rename, so a crash leaves the old or the new bytes, never a
     // mix. The folder is not fsynced: that would cost a third of a bulk run, and at worst a power cut
     // right after the run brings back the old content, which a second run fixes.
-    const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
     const mode = original.mode & 0o7777;
+    const { temp, handle } = await createTemp(target, mode);
     try {
-      const handle = await open(temp, 'wx', mode);
       try {
         await handle.writeFile(bytes);
         await handle.chmod(mode);
         // Keeps the owner when an administrator (root) edits a user's list; fails harmlessly otherwise.
-        if (original.uid !== process.getuid?.() || original.gid !== process.getgid?.()) {
+        const uid = process.getuid?.();
+        if (uid !== undefined && (original.uid !== uid || original.gid !== process.getgid?.())) {
           await handle.chown(original.uid, original.gid).catch(() => undefined);
         }
         await handle.sync();
@@ -183,10 +232,16 @@ export const nodeFileSystem: FileSystem = {
       throw writeFailure(error, 'write a temporary file next to it');
     }
     try {
-      const current = await snapshot(target).catch((error) => {
+      // Size, mtime and inode tell a change by someone else (an editor saving, 1C rewriting its list)
+      // without reading the file a second time.
+      const current = await stat(target).catch((error) => {
         throw errno(error) === 'ENOENT' ? vanished() : readFailure(error);
       });
-      if (current.mtimeMs !== original.mtimeMs || !sameBytes(current.bytes, original.bytes)) {
+      if (
+        current.size !== original.size ||
+        current.mtimeMs !== original.mtimeMs ||
+        current.ino !== original.ino
+      ) {
         throw new FileFailure(
           'changed-meanwhile',
           'changed by someone else while editing; run again',
@@ -195,7 +250,7 @@ export const nodeFileSystem: FileSystem = {
       }
       const backupPath = backup ? await writeBackup(target, original.bytes, now, mode) : undefined;
       await rename(temp, target).catch((error) => {
-        throw writeFailure(error, 'replace the file');
+        throw rightsFailure(error, 'folder') ?? writeFailure(error, 'replace the file');
       });
       return backupPath ? { backupPath } : {};
     } catch (error) {
@@ -204,3 +259,7 @@ export const nodeFileSystem: FileSystem = {
     }
   },
 };
+
+function readFailureThrown(error: unknown): never {
+  throw readFailure(error);
+}

@@ -1,5 +1,6 @@
 import { describePlanRow, type PlanRow, parsePlan, planResolver } from '../../edit/plan.ts';
 import { type CommandContext, EXIT_FAILED, usageError } from '../context.ts';
+import { resolvePath } from '../io.ts';
 import { asFileError } from '../load-file.ts';
 import { runEdit } from './run-edit.ts';
 
@@ -8,7 +9,7 @@ export async function applyCommand(ctx: CommandContext): Promise<number> {
   if (planPath === undefined) return usageError(ctx, 'which plan? Give --plan FILE (JSON or CSV)');
   let text: string;
   try {
-    text = await ctx.io.fs.readText(planPath, ctx.io.cwd);
+    text = await ctx.io.fs.readText(resolvePath(ctx.io, planPath));
   } catch (error) {
     const { message, hint } = asFileError(error);
     ctx.io.stderr.write(

@@ -7,7 +7,8 @@ import { expandTargets } from './targets.ts';
 
 /**
  * Loads every target file for the read-only commands (list, get, check) and keeps only what `view`
- * makes of it, so ten thousand parsed trees are never held at once. Usage errors come back as exit codes.
+ * makes of it, so ten thousand parsed trees are never held at once. Discovered lists that were
+ * skipped are noted on stderr. Usage errors come back as exit codes.
  */
 export async function readAll<T>(
   ctx: CommandContext,
@@ -17,11 +18,12 @@ export async function readAll<T>(
   if (typeof jobs === 'string') return usageError(ctx, jobs);
   const targets = await expandTargets(ctx);
   if (typeof targets === 'number') return targets;
+  if (ctx.values.json !== true) for (const note of targets.notes) ctx.io.stderr.write(`note: ${note}\n`);
   const progress = startProgress(ctx.io, targets.files.length, ctx.values.json === true);
   const loaded = await runPool(
     targets.files,
     jobs,
-    async (path) => view(path, await loadFile(ctx.io, path)),
+    async (target) => view(target.path, await loadFile(ctx.io, target)),
     progress.tick,
   );
   progress.stop();

@@ -27,8 +27,8 @@ export async function runEdit(
   const edited = await runPool(
     targets.files,
     jobs,
-    (path) =>
-      editFile(io, path, {
+    (target) =>
+      editFile(io, target, {
         selector,
         changeFor,
         dryRun,
@@ -41,7 +41,7 @@ export async function runEdit(
   const results: FileResult[] = [...targets.missing, ...edited];
 
   if (json) {
-    const report = jsonReport(ctx.command, results, dryRun);
+    const report = jsonReport(ctx.command, results, dryRun, targets.notes);
     if (dryRun) {
       report.files = report.files.map((file, i) => {
         const diff = results[i]?.diff;
@@ -50,6 +50,7 @@ export async function runEdit(
     }
     io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } else {
+    for (const note of targets.notes) io.stderr.write(`note: ${note}\n`);
     for (const result of results) if (result.diff) io.stdout.write(`${result.diff}\n`);
     for (const result of results) {
       if (result.error) io.stderr.write(renderFileError(result.path, result.error, ctx.errorColors));

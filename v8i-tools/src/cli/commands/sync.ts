@@ -1,5 +1,6 @@
 import { type BaseKeyMap, parseBaseKeyMap, syncResolver, unknownMapKeys } from '../../edit/sync-plan.ts';
 import { type CommandContext, EXIT_FAILED, usageError } from '../context.ts';
+import { resolvePath } from '../io.ts';
 import { asFileError } from '../load-file.ts';
 import { fetchStatus } from './fetch-status.ts';
 import { runEdit } from './run-edit.ts';
@@ -16,7 +17,7 @@ export async function syncCommand(ctx: CommandContext): Promise<number> {
   if (mapPath !== undefined) {
     let text: string;
     try {
-      text = await io.fs.readText(mapPath, io.cwd);
+      text = await io.fs.readText(resolvePath(io, mapPath));
     } catch (error) {
       const { message, hint } = asFileError(error);
       io.stderr.write(`v8i sync: cannot read the map ${mapPath}: ${message}\n    → ${hint}\n`);
