@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -138,6 +139,26 @@ describe('v8i sync --from', () => {
     expect(html.err).toContain('did not answer with JSON, so it is not a startup-help service');
     expect([notFound.code, wrongJson.code, html.code]).toEqual([1, 1, 1]);
     expect(await readFile(join(dir, 'ibases.v8i'))).toEqual(before);
+  });
+
+  it('gives up after --timeout seconds when the service does not answer, and changes nothing', async () => {
+    // Accepts the connection and never answers, like a service stuck behind a firewall rule.
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const silentOrigin = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    try {
+      const before = await readFile(join(dir, 'ibases.v8i'));
+      const { code, err } = await run(['sync', 'ibases.v8i', '--from', silentOrigin, '--timeout', '1']);
+      expect(code).toBe(1);
+      expect(err).toContain(
+        `cannot reach the service at ${silentOrigin} (no answer within 1 s); nothing was changed`,
+      );
+      expect(await readFile(join(dir, 'ibases.v8i'))).toEqual(before);
+      expect((await run(['sync', '.', '--from', origin, '--timeout', '0'])).code).toBe(2);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 
   it('refuses a map naming a base key the service does not know (exit 2)', async () => {

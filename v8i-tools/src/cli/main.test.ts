@@ -134,7 +134,7 @@ describe('v8i in-process', () => {
     const leftovers = (await import('node:fs')).readdirSync(
       join(dir, 'profiles/ivanov/AppData/Roaming/1C/1CEStart'),
     );
-    expect(leftovers).toEqual(['ibases.v8i']);
+    expect(leftovers).toEqual(['1CEStart.cfg', 'ibases.v8i']);
   });
 
   it('a file removed mid-run is reported, and nothing is written in its place', async () => {

@@ -20,6 +20,10 @@ interface Command {
 }
 
 const commands: Record<string, Command> = {
+  locate: {
+    options: { help: { type: 'boolean', short: 'h' }, json: { type: 'boolean' }, users: { type: 'string' } },
+    load: async () => (await import('./commands/locate.ts')).locateCommand,
+  },
   list: {
     options: { ...commonOptions, ...selectorOptions },
     load: async () => (await import('./commands/list.ts')).listCommand,
@@ -61,6 +65,7 @@ const commands: Record<string, Command> = {
       from: { type: 'string' },
       map: { type: 'string' },
       lang: { type: 'string' },
+      timeout: { type: 'string' },
     },
     load: async () => (await import('./commands/sync.ts')).syncCommand,
   },

@@ -10,7 +10,7 @@ const wanted = (file: LocatedFile, scope: ListScope) =>
   (file.role === 'user-list' && scope !== 'shared') || (file.role === 'shared-list' && scope !== 'user');
 
 function whyNot(file: LocatedFile): string {
-  if (file.problem?.code === 'web-address') return `${file.path} is a web address, not a file; skipped`;
+  if (file.notWritable?.code === 'web-address') return `${file.path} is a web address, not a file; skipped`;
   const by = file.namedBy[0];
   return file.role === 'user-list'
     ? `${file.user}: ${file.path} is not there (1C creates it on the first start); skipped`

@@ -27,8 +27,10 @@ export interface LocatedFile {
   user?: string;
   exists: boolean;
   writable: boolean;
-  /** Why it cannot be read, used or written, when that is so. */
-  problem?: FileError;
+  /** Why we could not change it (read-only, no permission, a web address). */
+  notWritable?: FileError;
+  /** Why a settings file could not be read (its encoding, its rights). */
+  unreadable?: FileError;
   namedBy: NamedBy[];
 }
 
@@ -83,7 +85,7 @@ export async function locateLists(
     const located: LocatedFile = { role, path: file, exists: false, writable: false, namedBy: [] };
     if (user !== undefined) located.user = user;
     if (WEB_ADDRESS.test(file)) {
-      located.problem = {
+      located.notWritable = {
         code: 'web-address',
         message: 'a web address: 1C downloads this list, so it is changed where it is published',
         hint: 'change the file on the web server that publishes it',
@@ -96,7 +98,7 @@ export async function locateLists(
       await fs.checkWritable(file);
       located.writable = true;
     } catch (error) {
-      located.problem = asFileError(error);
+      located.notWritable = asFileError(error);
     }
     return located;
   };
@@ -145,7 +147,7 @@ export async function locateLists(
     if (!config.exists) continue;
     const read = await readConfig(config.path, fs);
     if (!read.ok) {
-      config.problem = read.error;
+      config.unreadable = read.error;
       continue;
     }
     const from = (value: string) =>

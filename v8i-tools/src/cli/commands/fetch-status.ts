@@ -8,6 +8,7 @@ export async function fetchStatus(
   io: CliIo,
   serviceUrl: string,
   lang: string | undefined,
+  timeoutMs: number,
 ): Promise<StatusFetch> {
   const url = new URL(`${serviceUrl.replace(/\/+$/, '')}/api/status`);
   if (lang) url.searchParams.set('lang', lang);
@@ -15,11 +16,14 @@ export async function fetchStatus(
   try {
     response = await io.fetch(url, {
       headers: { accept: 'application/json' },
-      signal: AbortSignal.timeout(15_000),
+      signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (error) {
     const inner = (error as { cause?: { code?: string; message?: string } }).cause;
-    const cause = inner?.code ?? inner?.message ?? (error as Error).message;
+    const cause =
+      (error as Error).name === 'TimeoutError'
+        ? `no answer within ${timeoutMs / 1000} s`
+        : (inner?.code ?? inner?.message ?? (error as Error).message);
     return {
       ok: false,
       message: `cannot reach the service at ${url.origin} (${cause})`,

@@ -29,7 +29,12 @@ export async function syncCommand(ctx: CommandContext): Promise<number> {
     map = parsed.map;
   }
 
-  const fetched = await fetchStatus(io, from, values.lang as string | undefined);
+  const timeoutRaw = (values.timeout as string | undefined) ?? '15';
+  const timeout = Number(timeoutRaw);
+  if (!(timeout > 0 && timeout <= 600)) {
+    return usageError(ctx, `--timeout must be a number of seconds from 1 to 600 (got "${timeoutRaw}")`);
+  }
+  const fetched = await fetchStatus(io, from, values.lang as string | undefined, timeout * 1000);
   if (!fetched.ok) {
     io.stderr.write(`v8i sync: ${fetched.message}; nothing was changed\n    → ${fetched.hint}\n`);
     return EXIT_FAILED;
