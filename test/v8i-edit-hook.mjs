@@ -12,7 +12,9 @@ let edited = false;
 
 fs.promises.open = async (path, flags, mode) => {
   const handle = await realOpen(path, flags, mode);
-  if (!edited && resolve(String(path)) === target && (flags ?? 'r') === 'r') {
+  // The CLI opens a list for reading with 'r' or with O_RDONLY | O_NOFOLLOW (no write bits).
+  const reading = flags === undefined || flags === 'r' || (typeof flags === 'number' && (flags & 3) === 0);
+  if (!edited && resolve(String(path)) === target && reading) {
     edited = true;
     const close = handle.close.bind(handle);
     handle.close = async () => {

@@ -1,4 +1,3 @@
-import { keyLines } from '../syntax/diagnose.ts';
 import type { KeyLine, Section, V8iDocument } from '../syntax/tree.ts';
 
 export const HELP_TEXT_KEY = 'StartupErrorHelpText';
@@ -16,10 +15,22 @@ export interface BaseEntry {
   keys: Map<string, KeyLine[]>;
 }
 
+/** Keys repeat across thousands of lists (Connect, ID, Folder…): each spelling is folded once. */
+const foldedKeys = new Map<string, string>();
+export function foldKey(key: string): string {
+  let folded = foldedKeys.get(key);
+  if (folded === undefined) {
+    folded = key.toLowerCase();
+    if (foldedKeys.size < 4096) foldedKeys.set(key, folded);
+  }
+  return folded;
+}
+
 export function readEntry(section: Section): BaseEntry {
   const keys = new Map<string, KeyLine[]>();
-  for (const line of keyLines(section)) {
-    const folded = line.key.toLowerCase();
+  for (const line of section.body) {
+    if (line.kind !== 'key') continue;
+    const folded = foldKey(line.key);
     const same = keys.get(folded);
     if (same) same.push(line);
     else keys.set(folded, [line]);
@@ -41,5 +52,5 @@ export function readEntries(doc: V8iDocument): BaseEntry[] {
 }
 
 export function entryValue(entry: BaseEntry, key: string): string | undefined {
-  return entry.keys.get(key.toLowerCase())?.[0]?.value;
+  return entry.keys.get(foldKey(key))?.[0]?.value;
 }

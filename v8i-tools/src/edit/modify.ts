@@ -1,6 +1,6 @@
 import { dominantLineEnding } from '../syntax/line-ending.ts';
 import type { KeyLine, Line, V8iDocument } from '../syntax/tree.ts';
-import type { BaseEntry } from './base-entry.ts';
+import { type BaseEntry, foldKey } from './base-entry.ts';
 import type { TextEdit } from './text-edit.ts';
 
 /** What to do to one base: keys to set (canonical spelling → raw value) and keys to remove. */
@@ -62,7 +62,8 @@ export function planChanges(
   entries: readonly BaseEntry[],
   changeFor: (entry: BaseEntry) => BaseChange | undefined,
 ): EditPlan {
-  const eol = dominantLineEnding(doc);
+  // Only an insertion needs the file's line ending; most edits replace values in place.
+  let fileEol: string | undefined;
   const edits: TextEdit[] = [];
   const removed = new Set<Line>();
   const touched: BaseEntry[] = [];
@@ -72,7 +73,7 @@ export function planChanges(
     if (!change) continue;
     const keys = [...Object.keys(change.set ?? {}), ...(change.unset ?? [])];
     for (const key of keys) {
-      const lines = entry.keys.get(key.toLowerCase()) ?? [];
+      const lines = entry.keys.get(foldKey(key)) ?? [];
       if (lines.length > 1) {
         return {
           ok: false,
@@ -88,13 +89,14 @@ export function planChanges(
     const before = edits.length + removed.size;
     const inserted: string[] = [];
     for (const [key, value] of Object.entries(change.set ?? {})) {
-      const existing = entry.keys.get(key.toLowerCase())?.[0];
+      const existing = entry.keys.get(foldKey(key))?.[0];
       if (!existing) inserted.push(`${key}=${value}`);
       else if (existing.value !== value) {
         edits.push({ offset: existing.valueOffset, length: existing.value.length, content: value });
       }
     }
     if (inserted.length > 0) {
+      const eol = (fileEol ??= dominantLineEnding(doc));
       const keyLines = entry.section.body.filter((line): line is KeyLine => line.kind === 'key');
       const anchor: Line = keyLines[keyLines.length - 1] ?? entry.section.header;
       edits.push(
@@ -108,7 +110,7 @@ export function planChanges(
       );
     }
     for (const key of change.unset ?? []) {
-      const existing = entry.keys.get(key.toLowerCase())?.[0];
+      const existing = entry.keys.get(foldKey(key))?.[0];
       if (existing) removed.add(existing);
     }
     if (edits.length + removed.size > before) touched.push(entry);

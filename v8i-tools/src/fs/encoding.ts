@@ -148,12 +148,12 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
 
 export function encodeText(text: string, encoding: FileEncoding): Uint8Array {
   if (encoding.name === 'utf-8') {
-    const body = utf8Encoder.encode(text);
-    if (!encoding.bom) return body;
-    const out = new Uint8Array(body.length + 3);
-    out.set([0xef, 0xbb, 0xbf]);
-    out.set(body, 3);
-    return out;
+    // Straight into one buffer (a UTF-16 unit is at most 3 UTF-8 bytes): no copy for the BOM.
+    const start = encoding.bom ? 3 : 0;
+    const out = new Uint8Array(start + text.length * 3);
+    if (encoding.bom) out.set([0xef, 0xbb, 0xbf]);
+    const { written } = utf8Encoder.encodeInto(text, out.subarray(start));
+    return out.subarray(0, start + written);
   }
   const bigEndian = encoding.name === 'utf-16be';
   const out = new Uint8Array(2 + text.length * 2);

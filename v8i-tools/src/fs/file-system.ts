@@ -6,6 +6,8 @@
 
 export interface FileSnapshot {
   bytes: Uint8Array;
+  /** The file that was read: the path given, or a symlink's target (written in its place, keeping the link). */
+  realPath: string;
   /** Size, mtime and inode at the time of reading: how a later change by someone else is noticed. */
   size: number;
   mtimeMs: number;
@@ -48,7 +50,10 @@ export interface FileSystem {
    * when the file was read; without it the file is looked at first.
    */
   checkWritable(path: string, original?: FileSnapshot): Promise<void>;
-  /** The same checks, then: temp file in the same folder, fsync, re-check, optional backup, rename. */
+  /**
+   * The same checks, then replaces the file `options.original` was read from (`path` as the user knows
+   * it): temp file in the same folder, fsync, re-check, optional backup, rename.
+   */
   writeAtomic(path: string, bytes: Uint8Array, options: WriteOptions): Promise<{ backupPath?: string }>;
 }
 

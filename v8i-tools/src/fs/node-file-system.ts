@@ -1,10 +1,27 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { lstat, open, readdir, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
+import {
+  access,
+  type FileHandle,
+  lstat,
+  open,
+  readdir,
+  readFile,
+  realpath,
+  rename,
+  stat,
+  unlink,
+} from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { glob } from 'tinyglobby';
 import { backupNames } from './backup-name.ts';
-import { FileFailure, type FileSnapshot, type FileSystem, type FolderEntry } from './file-system.ts';
+import {
+  FileFailure,
+  type FileSnapshot,
+  type FileSystem,
+  type FolderEntry,
+  type WriteOptions,
+} from './file-system.ts';
 
 function errno(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? 'EUNKNOWN';
@@ -79,24 +96,43 @@ function writeFailure(error: unknown, what: string): FileFailure {
   return new FileFailure('write-failed', `cannot ${what} (${code})`, hint);
 }
 
+/**
+ * Opens the file itself: a symlinked list is opened at its target, whose path is returned so that the
+ * write replaces the target and keeps the link. Where O_NOFOLLOW exists, the common case (no link) costs
+ * no extra call; opening a link with it fails with ELOOP.
+ */
+async function openReal(path: string): Promise<{ handle: FileHandle; realPath: string }> {
+  const noFollow = constants.O_NOFOLLOW as number | undefined;
+  if (noFollow !== undefined) {
+    try {
+      return { handle: await open(path, constants.O_RDONLY | noFollow), realPath: path };
+    } catch (error) {
+      if (errno(error) !== 'ELOOP') throw error;
+    }
+  }
+  const realPath = (await lstat(path)).isSymbolicLink() ? await realpath(path) : path;
+  return { handle: await open(realPath, 'r'), realPath };
+}
+
 /** One open, one fstat, one read: the fewest calls that give the bytes and the stat together. */
 async function snapshot(path: string): Promise<FileSnapshot> {
-  const handle = await open(path, 'r');
+  const { handle, realPath } = await openReal(path);
   try {
     const info = await handle.stat();
     if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
     // One spare byte tells us whether the file grew since fstat; then fall back to reading it all.
+    // A read of a regular file returns less than asked only at its end, so one read usually does.
     const buffer = Buffer.allocUnsafe(info.size + 1);
     let length = 0;
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-      if (bytesRead === 0) break;
+      const asked = buffer.length - length;
+      const { bytesRead } = await handle.read(buffer, length, asked, length);
       length += bytesRead;
-      if (length === buffer.length) break;
+      if (bytesRead === 0 || bytesRead < asked || length === buffer.length) break;
     }
     const bytes = length <= info.size ? buffer.subarray(0, length) : await handle.readFile();
     const { size, mtimeMs, ino, mode, uid, gid } = info;
-    return { bytes, size, mtimeMs, ino, mode, uid, gid };
+    return { bytes, realPath, size, mtimeMs, ino, mode, uid, gid };
   } finally {
     await handle.close();
   }
@@ -130,8 +166,13 @@ async function writeTarget(path: string): Promise<string> {
   return link.isSymbolicLink() ? await realpath(path).catch(notThere) : path;
 }
 
-const tempNameFor = (target: string) =>
-  join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+// Unique per run and per file without asking the system for randomness every time; 'wx' refuses a clash.
+let runId: string | undefined;
+let tempCount = 0;
+const tempNameFor = (target: string) => {
+  runId ??= `${process.pid.toString(36)}${randomBytes(4).toString('hex')}`;
+  return join(dirname(target), `.${basename(target)}.${runId}-${(tempCount++).toString(36)}.tmp`);
+};
 
 /**
  * The rights a write needs, checked the same way by a dry run and by the real write: the mode has a
@@ -142,9 +183,12 @@ const tempNameFor = (target: string) =>
 async function checkFileRights(target: string, mode: number): Promise<void> {
   if ((mode & 0o222) === 0) throw readOnly();
   try {
-    await (await open(target, constants.O_WRONLY)).close();
+    // access() asks the same question of Unix permissions in one call; on Windows it reads only the
+    // Read-only attribute, while opening for writing also meets the ACLs and other programs' locks.
+    if (process.platform === 'win32') await (await open(target, constants.O_WRONLY)).close();
+    else await access(target, constants.W_OK);
   } catch (error) {
-    throw rightsFailure(error, 'file') ?? readFailure(error);
+    throw errno(error) === 'ENOENT' ? vanished() : (rightsFailure(error, 'file') ?? readFailure(error));
   }
 }
 
@@ -198,7 +242,7 @@ export const nodeFileSystem: FileSystem = {
   },
 
   async checkWritable(path, original) {
-    const target = await writeTarget(path);
+    const target = original?.realPath ?? (await writeTarget(path));
     const mode = original?.mode ?? (await stat(target).catch(readFailureThrown)).mode;
     await checkFileRights(target, mode);
     const { temp, handle } = await createTemp(target, mode & 0o7777);
@@ -206,59 +250,69 @@ export const nodeFileSystem: FileSystem = {
     await unlink(temp).catch(() => undefined);
   },
 
-  async writeAtomic(path, bytes, { original, backup, now }) {
-    const target = await writeTarget(path);
-    await checkFileRights(target, original.mode);
-    // The temp file is fsynced before the rename, so a crash leaves the old or the new bytes, never a
-    // mix. The folder is not fsynced: that would cost a third of a bulk run, and at worst a power cut
-    // right after the run brings back the old content, which a second run fixes.
-    const mode = original.mode & 0o7777;
-    const { temp, handle } = await createTemp(target, mode);
-    try {
-      try {
-        await handle.writeFile(bytes);
-        await handle.chmod(mode);
-        // Keeps the owner when an administrator (root) edits a user's list; fails harmlessly otherwise.
-        const uid = process.getuid?.();
-        if (uid !== undefined && (original.uid !== uid || original.gid !== process.getgid?.())) {
-          await handle.chown(original.uid, original.gid).catch(() => undefined);
-        }
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-    } catch (error) {
-      await unlink(temp).catch(() => undefined);
-      throw writeFailure(error, 'write a temporary file next to it');
-    }
-    try {
-      // Size, mtime and inode tell a change by someone else (an editor saving, 1C rewriting its list)
-      // without reading the file a second time.
-      const current = await stat(target).catch((error) => {
-        throw errno(error) === 'ENOENT' ? vanished() : readFailure(error);
-      });
-      if (
-        current.size !== original.size ||
-        current.mtimeMs !== original.mtimeMs ||
-        current.ino !== original.ino
-      ) {
-        throw new FileFailure(
-          'changed-meanwhile',
-          'changed by someone else while editing; run again',
-          'their version is kept; run the same command again to apply the change on top of it',
-        );
-      }
-      const backupPath = backup ? await writeBackup(target, original.bytes, now, mode) : undefined;
-      await rename(temp, target).catch((error) => {
-        throw rightsFailure(error, 'folder') ?? writeFailure(error, 'replace the file');
-      });
-      return backupPath ? { backupPath } : {};
-    } catch (error) {
-      await unlink(temp).catch(() => undefined);
-      throw error;
-    }
-  },
+  writeAtomic: (_path, bytes, options) => writeAt(options.original.realPath, bytes, options),
 };
+
+function changedMeanwhile(): FileFailure {
+  return new FileFailure(
+    'changed-meanwhile',
+    'changed by someone else while editing; run again',
+    'their version is kept; run the same command again to apply the change on top of it',
+  );
+}
+
+/** Temp file next to `file` (a real file, not a link), then rename over it. */
+async function writeAt(
+  file: string,
+  bytes: Uint8Array,
+  { original, backup, now }: WriteOptions,
+): Promise<{ backupPath?: string }> {
+  await checkFileRights(file, original.mode);
+  // The temp file is fsynced before the rename, so a crash leaves the old or the new bytes, never a
+  // mix. The folder is not fsynced: that would cost a third of a bulk run, and at worst a power cut
+  // right after the run brings back the old content, which a second run fixes.
+  const mode = original.mode & 0o7777;
+  const { temp, handle } = await createTemp(file, mode);
+  try {
+    try {
+      await handle.writeFile(bytes);
+      await handle.chmod(mode);
+      // Keeps the owner when an administrator (root) edits a user's list; fails harmlessly otherwise.
+      const uid = process.getuid?.();
+      if (uid !== undefined && (original.uid !== uid || original.gid !== process.getgid?.())) {
+        await handle.chown(original.uid, original.gid).catch(() => undefined);
+      }
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw writeFailure(error, 'write a temporary file next to it');
+  }
+  try {
+    const current = await stat(file).catch((error) => {
+      throw errno(error) === 'ENOENT' ? vanished() : readFailure(error);
+    });
+    // Size, mtime and inode tell a change by someone else (an editor saving, 1C rewriting its list)
+    // without reading the file a second time.
+    if (
+      current.size !== original.size ||
+      current.mtimeMs !== original.mtimeMs ||
+      current.ino !== original.ino
+    ) {
+      throw changedMeanwhile();
+    }
+    const backupPath = backup ? await writeBackup(file, original.bytes, now, mode) : undefined;
+    await rename(temp, file).catch((error) => {
+      throw rightsFailure(error, 'folder') ?? writeFailure(error, 'replace the file');
+    });
+    return backupPath ? { backupPath } : {};
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+}
 
 function readFailureThrown(error: unknown): never {
   throw readFailure(error);

@@ -69,5 +69,6 @@ export interface V8iDocument {
   sections: Section[];
   /** Offset just past the last character. */
   length: number;
-  diagnostics: Diagnostic[];
+  /** Problems, in the order of the text (computed on first read). */
+  readonly diagnostics: Diagnostic[];
 }
