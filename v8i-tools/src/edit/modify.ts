@@ -96,7 +96,8 @@ export function planChanges(
       }
     }
     if (inserted.length > 0) {
-      const eol = (fileEol ??= dominantLineEnding(doc));
+      fileEol ??= dominantLineEnding(doc);
+      const eol = fileEol;
       const keyLines = entry.section.body.filter((line): line is KeyLine => line.kind === 'key');
       const anchor: Line = keyLines[keyLines.length - 1] ?? entry.section.header;
       edits.push(
