@@ -2,7 +2,7 @@ import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { StatusResponse } from '../server/src/contract/status.ts';
+import type { StatusResponse } from '../contract/status.ts';
 import { captureIo } from '../v8i-tools/src/cli/capture-io.ts';
 import { main } from '../v8i-tools/src/cli/main.ts';
 import { windowsTree } from '../v8i-tools/src/fs/windows-tree.ts';

@@ -1,3 +1,3 @@
-import { version } from '../../../package.json';
+import packageJson from '../../../package.json' with { type: 'json' };
 
-export const V8I_VERSION: string = version;
+export const V8I_VERSION: string = packageJson.version;

@@ -72,12 +72,14 @@ export interface Target {
 
 /** A per-file failure with a stable code, the detail, and what the user can do about it. */
 export class FileFailure extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly hint: string,
-  ) {
+  readonly code: string;
+  readonly hint: string;
+
+  // Plain fields, not parameter properties: `npm run v8i` runs this file with Node's type stripping.
+  constructor(code: string, message: string, hint: string) {
     super(message);
+    this.code = code;
+    this.hint = hint;
   }
 }
 
