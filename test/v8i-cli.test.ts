@@ -144,3 +144,18 @@ for (const node of nodes()) {
     });
   });
 }
+
+describe('npm run v8i (the TypeScript sources on the pinned Node, no build)', () => {
+  it('runs a command with Node stripping the types', async () => {
+    const result = await new Promise<{ code: number; out: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        [join(repo, 'v8i-tools/bin/v8i.ts'), 'get', join(repo, 'samples/ibases-with-help.v8i'), '--json'],
+        { env: { PATH: '/usr/bin:/bin' } },
+        (error, out) => resolve({ code: error ? Number(error.code) : 0, out }),
+      );
+    });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.out).files[0].bases.length).toBeGreaterThan(0);
+  });
+});
