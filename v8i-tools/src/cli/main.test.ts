@@ -353,7 +353,7 @@ describe('v8i in-process', () => {
   });
 
   it('has --help with examples for every command, and --version', async () => {
-    for (const command of ['list', 'get', 'set', 'unset', 'apply', 'sync', 'check']) {
+    for (const command of ['locate', 'list', 'get', 'set', 'unset', 'apply', 'sync', 'check']) {
       const { code, out } = await run([command, '--help']);
       expect([command, code]).toEqual([command, 0]);
       expect(out).toContain(`Usage: v8i ${command}`);
