@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { baseKeyFromPath } from './base-key.ts';
+import { BaseKey, baseKeyFromPath } from './base-key.ts';
 
 describe('baseKeyFromPath', () => {
   it('takes the first path segment', () => {
@@ -18,5 +19,20 @@ describe('baseKeyFromPath', () => {
     expect(baseKeyFromPath('')).toBeUndefined();
     expect(baseKeyFromPath('.json')).toBeUndefined();
     expect(baseKeyFromPath(`/${'a'.repeat(65)}`)).toBeUndefined();
+  });
+});
+
+describe('baseKeyFromPath agrees with the BaseKey schema', () => {
+  it('for any segment', () => {
+    const segment = fc.oneof(
+      fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,70}$/),
+      fc.constantFrom('buh.json', 'BUH.JSON', 'a.jsonx', '.buh', 'x'.repeat(65)),
+      fc.string({ maxLength: 20 }).filter((text) => !text.includes('/') && !text.includes('%')),
+    );
+    fc.assert(
+      fc.property(segment, (key) => {
+        expect(baseKeyFromPath(`/${key}/ru_RU/`) !== undefined).toBe(BaseKey.safeParse(key).success);
+      }),
+    );
   });
 });

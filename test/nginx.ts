@@ -23,7 +23,7 @@ export function ensureNginx(): void {
 }
 
 /** A free loopback port: nginx cannot listen on port 0 and report it back. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -38,10 +38,24 @@ function freePort(): Promise<number> {
  * Debian's nginx in the foreground on a free loopback port, with its config, pid, logs and temp files
  * all under `dir`; `server` is the body of its one server block. Resolves once `readyPath` answers 2xx.
  */
-export async function startNginx(dir: string, server: string, readyPath: string): Promise<RunningNginx> {
+export function startNginx(dir: string, server: string, readyPath: string): Promise<RunningNginx> {
+  const block = (port: number) => `server {\n    listen 127.0.0.1:${port};\n${server}\n  }`;
+  return startNginxHttp(dir, block, readyPath);
+}
+
+/**
+ * The same with the whole inside of `http { }` given (upstreams, maps, server blocks, as a conf.d
+ * file holds them); `http(port)` must make a server listen on 127.0.0.1:`port` (default: a free one).
+ */
+export async function startNginxHttp(
+  dir: string,
+  http: (port: number) => string,
+  readyPath: string,
+  port?: number,
+): Promise<RunningNginx> {
   const binary = findNginx();
   if (!binary) throw new Error('nginx is missing: the test setup (test/global-setup.ts) installs it');
-  const port = await freePort();
+  port ??= await freePort();
   const url = `http://127.0.0.1:${port}`;
   const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
     .map((t) => `${t}_temp_path ${dir}/${t};`)
@@ -54,10 +68,7 @@ events { worker_connections 64; }
 http {
   access_log off;
   ${temp}
-  server {
-    listen 127.0.0.1:${port};
-${server}
-  }
+  ${http(port)}
 }
 `,
   );

@@ -7,9 +7,9 @@ import { gzipSync } from 'node:zlib';
  * A stand-in for the 1C web server (Apache + the 1C module) on loopback, with switchable modes:
  * `ok` serves a small publication under `/buh/`; `refuse` really closes the listener and destroys
  * every socket (connection refused); `hang` accepts and never answers; `503` answers every request
- * the way Apache does when the 1C cluster is down.
+ * the way Apache does when the 1C cluster is down, `502` the way a gateway in between would.
  */
-export type OriginMode = 'ok' | 'refuse' | 'hang' | '503';
+export type OriginMode = 'ok' | 'refuse' | 'hang' | '502' | '503';
 
 export interface ReceivedRequest {
   method: string;
@@ -81,8 +81,8 @@ export async function startFakeOrigin(): Promise<FakeOrigin> {
       bodySha256: sha256(body),
       bodyLength: body.length,
     });
-    if (mode === '503') {
-      res.writeHead(503, { 'content-type': 'text/html; charset=utf-8', 'x-origin': '1c' });
+    if (mode === '502' || mode === '503') {
+      res.writeHead(Number(mode), { 'content-type': 'text/html; charset=utf-8', 'x-origin': '1c' });
       res.end('<html><body><h1>Service Unavailable</h1>1C cluster is down</body></html>');
       return;
     }

@@ -11,12 +11,11 @@ import {
   publishMessage,
   startEntry,
 } from './proxy-service-fixture.ts';
-import { defineProxySuite } from './proxy-suite.ts';
-
-const _ROOT = join(import.meta.dirname, '..');
+import { defineProxySuite, type ProxyTarget, type ProxyTargetOptions } from './proxy-suite.ts';
+import { defineTransparencySuite } from './proxy-transparency.ts';
 
 // The real entry (`npm start`) with UPSTREAM_URL set: the app, its store, the proxy and the kit from dist/.
-defineProxySuite('npm start with UPSTREAM_URL (the Node entry)', async ({ upstreamURL, timeoutMs }) => {
+async function startNodeEntry({ upstreamURL, timeoutMs }: ProxyTargetOptions): Promise<ProxyTarget> {
   const dataDir = await mkdtemp(join(tmpdir(), 'startup-help-proxy-'));
   const server = await startEntry({
     DATA_DIR: dataDir,
@@ -39,7 +38,10 @@ defineProxySuite('npm start with UPSTREAM_URL (the Node entry)', async ({ upstre
       await rm(dataDir, { recursive: true, force: true });
     },
   };
-});
+}
+
+defineProxySuite('npm start with UPSTREAM_URL (the Node entry)', startNodeEntry);
+defineTransparencySuite('npm start with UPSTREAM_URL (the Node entry)', 'node', startNodeEntry);
 
 describe('npm start in proxy mode: configuration errors', () => {
   for (const [env, expected] of [

@@ -61,7 +61,7 @@ afterAll(() => {
   for (const child of running) child.kill('SIGKILL');
 });
 
-/** `npm start` with an upstream, as an administrator runs it; resolves with its URL once listening. */
+/** `npm start` as an administrator runs it (in proxy mode when `UPSTREAM_URL` is set); resolves with its URL once listening. */
 export function startEntry(
   env: Record<string, string>,
 ): Promise<{ url: string; output: () => string; child: ChildProcess }> {
@@ -79,7 +79,7 @@ export function startEntry(
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const listening = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (listening?.[1] && /proxy mode/.test(output))
+      if (listening?.[1] && (!env.UPSTREAM_URL || /proxy mode/.test(output)))
         resolve({ url: listening[1], output: () => output, child });
     });
     child.once('exit', (code) => {

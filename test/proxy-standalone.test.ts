@@ -34,8 +34,8 @@ defineProxySuite('the proxy sub-app on Node (stand-in friendly page)', async ({ 
       upstreamURL,
       timeoutMs,
       kit: KIT,
-      renderFriendlyPage: ({ request, baseKey, failure }) => {
-        const language = /^en/i.test(request.headers.get('accept-language') ?? '') ? 'en' : 'ru';
+      renderFriendlyPage: ({ acceptLanguage, baseKey, failure }) => {
+        const language = /^en/i.test(acceptLanguage ?? '') ? 'en' : 'ru';
         return {
           language,
           html: `<!doctype html><html lang="${language}"><body><p>${MESSAGE[language]}</p><p>${baseKey ?? '*'} ${failure.kind}</p></body></html>`,

@@ -18,6 +18,7 @@ import { onError } from './routes/api-error.ts';
 import { createConsoleRoutes } from './routes/console/console-routes.ts';
 import type { ServiceDeps } from './routes/deps.ts';
 import { feedRoutes } from './routes/feed/feed-routes.ts';
+import { friendlyRoutes } from './routes/friendly.ts';
 import { healthRoutes } from './routes/health.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { startupErrorRoutes } from './routes/startup-error.ts';
@@ -56,6 +57,10 @@ export interface AppOptions {
   newId?: () => string;
   /** Proxy mode (`UPSTREAM_URL`): everything outside the service's routes goes to the 1C web server. */
   upstream?: UpstreamOptions | undefined;
+  /** `PUBLIC_URL`, as an origin (see `parsePublicURL`): absolute links name it. */
+  publicURL?: string | undefined;
+  /** Node: where the service listens (`http://localhost:8787`), for absolute links without `PUBLIC_URL`. */
+  listeningOrigin?: () => string | undefined;
 }
 
 function defaultWaitUntil(c: Context, work: Promise<unknown>): void {
@@ -92,6 +97,8 @@ export function createServiceDeps(options: AppOptions): ServiceDeps {
     waitUntil: options.waitUntil ?? defaultWaitUntil,
     clientAddress: options.clientAddress ?? ((c) => c.req.header('cf-connecting-ip')),
     newId: options.newId ?? (() => crypto.randomUUID()),
+    publicURL: options.publicURL,
+    absoluteOrigin: (c) => options.publicURL ?? options.listeningOrigin?.() ?? new URL(c.req.url).origin,
   };
 }
 
@@ -122,6 +129,7 @@ export function createApp(options: AppOptions): Hono {
   app.route('/admin', createConsoleRoutes(deps));
   app.route('/status', statusPageRoutes(deps));
   app.route('/feed.atom', feedRoutes(deps));
+  app.route('/friendly', friendlyRoutes(deps, options.upstream?.kit?.config));
 
   // Proxy mode mounts its catch-all here, after every specific route.
   if (options.upstream) app.route('/', proxyRoutes(deps, options.upstream));

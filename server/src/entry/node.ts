@@ -2,8 +2,10 @@
 // shuts down cleanly. The only server file that touches `process`.
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { serve } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { createApp } from '../app.ts';
@@ -16,7 +18,9 @@ import {
 import type { Logger } from '../domain/logger.ts';
 import { isWebhookURL, ReportWebhook } from '../domain/report-webhook.ts';
 import { trustProxyFromEnv } from '../domain/trust-proxy.ts';
+import { createNodeProxy } from '../proxy/node-proxy.ts';
 import { nodeUpstream } from '../proxy/node-upstream.ts';
+import { parsePublicURL } from '../proxy/public-url.ts';
 import { DataFileError, openFileStore, writeFileDurably } from '../store/file-store.ts';
 
 const TOKEN_FILE = 'admin-token.json';
@@ -127,27 +131,61 @@ async function main(): Promise<void> {
     });
   }
 
+  let publicURL: string | undefined;
+  try {
+    publicURL = env.PUBLIC_URL?.trim() ? parsePublicURL(env.PUBLIC_URL) : undefined;
+  } catch (error) {
+    fail((error as Error).message);
+  }
   // Proxy mode (UPSTREAM_URL): stand in front of the 1C web server.
   // dist/server.mjs runs from dist/, beside the kit `npm run build:sw` writes.
   const kitDir = join(import.meta.dirname, 'client-sw');
   const proxy = await nodeUpstream(env, kitDir).catch((error: Error) => fail(error.message));
   if (proxy.warning) logger.warn(proxy.warning);
 
+  /** Where the service listens, for absolute links when PUBLIC_URL is not set (known once listening). */
+  let listeningOrigin: string | undefined;
   const app = createApp({
     store,
     verifyAdminToken,
     logger,
     ...(reportWebhook && { reportWebhook }),
     ...(proxy.upstream && { upstream: proxy.upstream }),
+    publicURL,
+    listeningOrigin: () => listeningOrigin,
     clientAddress: clientAddress(trustProxyFromEnv(env.TRUST_PROXY)),
   });
 
-  const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+  // Proxied requests take node:http both ways, ahead of Hono; the service's own routes go to Hono.
+  const serviceListener = getRequestListener(app.fetch);
+  const nodeProxy =
+    proxy.upstream &&
+    createNodeProxy({
+      upstreamURL: proxy.upstream.url,
+      timeoutMs: proxy.upstream.timeoutMs,
+      kit: proxy.upstream.kit !== undefined,
+      trustForwardedHeaders: proxy.upstream.trustForwardedHeaders,
+      publicOrigin: publicURL,
+      serviceFetch: (request) => app.fetch(request),
+    });
+  const server = nodeProxy
+    ? createServer({ shouldUpgradeCallback: nodeProxy.shouldUpgrade }, nodeProxy.listener(serviceListener))
+    : createServer(serviceListener);
+  if (nodeProxy) server.on('upgrade', nodeProxy.upgrade);
+
+  server.listen(port, host, () => {
+    const { port: actualPort } = server.address() as AddressInfo;
     const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
-    const base = `http://${shown}:${info.port}`;
+    const base = `http://${shown}:${actualPort}`;
+    listeningOrigin = base;
+    if (!publicURL && proxy.upstream) {
+      logger.warn(
+        `PUBLIC_URL is not set: the kit's status address and the feed name ${base}. Set PUBLIC_URL to the address users open, e.g. https://1c.example.com`,
+      );
+    }
     console.log(
       [
-        `startup-help listening on http://${host.includes(':') ? `[${host}]` : host}:${info.port} (data in ${dataDir})`,
+        `startup-help listening on http://${host.includes(':') ? `[${host}]` : host}:${actualPort} (data in ${dataDir})`,
         `  startup-error service  ${base}/startup-error/<baseKey>   (all bases: ${base}/startup-error)`,
         `  status API             ${base}/api/status`,
         `  status page            ${base}/status`,
@@ -176,6 +214,7 @@ async function main(): Promise<void> {
     }, 10_000);
     force.unref();
     server.close(async () => {
+      nodeProxy?.close();
       await store.close();
       // Reports still being forwarded get a few seconds; a webhook that is down must not hold the exit.
       if (reportWebhook) {

@@ -9,6 +9,7 @@ import { createApp } from '../app.ts';
 import { createTokenVerifier, parseAdminTokens } from '../domain/admin-token.ts';
 import type { Logger } from '../domain/logger.ts';
 import { isWebhookURL, ReportWebhook } from '../domain/report-webhook.ts';
+import { parsePublicURL } from '../proxy/public-url.ts';
 import { upstreamFromEnv } from '../proxy/upstream-env.ts';
 import { createD1Store } from '../store/d1-store.ts';
 
@@ -27,6 +28,8 @@ export interface WorkerEnv {
   UPSTREAM_TIMEOUT_MS?: string;
   /** How long an isolate answers from its snapshot before reading D1 again (default 5000 ms). */
   SNAPSHOT_MAX_AGE_MS?: string;
+  /** The address users open (`https://1c.example.com`): absolute links name it; empty = the Worker's own URL. */
+  PUBLIC_URL?: string;
 }
 
 // An isolate serves many requests; isolates do not share memory, so each keeps its own snapshot and
@@ -68,6 +71,15 @@ async function buildApp(env: WorkerEnv): Promise<Hono> {
       fix: 'correct it in wrangler.toml [vars]',
     });
   }
+  let publicURL: string | undefined;
+  try {
+    publicURL = env.PUBLIC_URL?.trim() ? parsePublicURL(env.PUBLIC_URL) : undefined;
+  } catch (error) {
+    // Links then name the Worker's own route, which only its own hosts reach: safe, if less tidy.
+    logger.error(`PUBLIC_URL is ignored: ${(error as Error).message}`, {
+      fix: 'correct it in wrangler.toml [vars]',
+    });
+  }
   const tokens = env.ADMIN_TOKEN?.trim()
     ? await parseAdminTokens(env.ADMIN_TOKEN)
     : ({
@@ -78,6 +90,7 @@ async function buildApp(env: WorkerEnv): Promise<Hono> {
   if (!tokens.ok) logger.error(`admin API off: ${tokens.problem}`);
   return createApp({
     store: createD1Store(env.DB),
+    publicURL,
     verifyAdminToken: createTokenVerifier(tokens.ok ? tokens.entries : []),
     adminUnavailable: tokens.ok ? undefined : tokens.problem,
     logger,

@@ -1,49 +1,30 @@
 import { type Context, Hono } from 'hono';
 import { baseKeyFromPath } from '../../../contract/base-key.ts';
-import {
-  type ClientKit,
-  type KitConfigFor,
-  matchKitFile,
-  registerScriptTag,
-  serveKitFile,
-} from './client-kit.ts';
+import { type ClientKit, type KitConfigFor, matchKitFile, serveKitFile } from './client-kit.ts';
 import { fetchUpstream } from './fetch-upstream.ts';
-import { dropHopByHop, forwardedHeaders } from './forwarded-headers.ts';
-import { canInjectInto, createScriptInjector } from './inject-script.ts';
-import { isNavigation } from './navigation.ts';
-import { isOwnRoute, OWN_ROUTES } from './own-routes.ts';
-import { publicURLOf } from './public-url.ts';
-import { rewriteLocation } from './rewrite-location.ts';
+import {
+  downstreamResponseHeaders,
+  type HeaderList,
+  headerValue,
+  upstreamRequestHeaders,
+} from './forwarded-headers.ts';
+import {
+  DEFAULT_RETRY_AFTER_SECONDS,
+  type FriendlyPage,
+  type FriendlyPageInput,
+  friendlyPageResponse,
+} from './friendly-page.ts';
+import { createScriptInjector } from './inject-script.ts';
+import { OWN_ROUTES } from './own-routes.ts';
+import { planUpstreamAnswer, planUpstreamFailure, type UpstreamFailure } from './plan-upstream-answer.ts';
+import { type ProxyRoute, routeProxyRequest } from './route-proxy-request.ts';
 import { parseUpstreamURL } from './upstream-url.ts';
-
-/** Why the origin could not serve a page; the friendly page says which, in plain words. */
-export type UpstreamFailure =
-  | { kind: 'refused' }
-  | { kind: 'timeout'; seconds: number }
-  | { kind: 'server-error'; status: number };
-
-export interface FriendlyPageInput {
-  request: Request;
-  /** The address the browser used (see publicURLOf). */
-  publicURL: URL;
-  /** From the first path segment; `undefined` → the defaults every base gets. */
-  baseKey: string | undefined;
-  failure: UpstreamFailure;
-}
-
-export interface FriendlyPage {
-  html: string;
-  /** The language the page is written in (`Content-Language`). */
-  language: string;
-  /** E.g. a Content-Security-Policy with the page's inline hashes. */
-  headers?: Record<string, string>;
-}
 
 export interface UpstreamProxyOptions {
   /** The 1C web server's origin, e.g. `http://1c-web.local:8080`. */
   upstreamURL: string | URL;
   /** How long to wait for the origin's response headers (default 10 s). */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** `Retry-After` on the friendly 503 (default 30 s). */
   retryAfterSeconds?: number;
   /** Paths the service answers itself; never proxied (default: OWN_ROUTES). */
@@ -53,76 +34,93 @@ export interface UpstreamProxyOptions {
   kit?: ClientKit | undefined;
   /** Per-base fields for `startup-help.config.json` (base name, help text…). */
   kitConfigFor?: KitConfigFor;
-  /**
-   * Take the browser's scheme and host from `X-Forwarded-Proto`/`-Host` (a TLS-terminating proxy in
-   * front, `TRUST_PROXY`); default false: the request URL is what the browser used.
-   */
+  /** A reverse proxy in front sets X-Forwarded-Proto/-Host (`TRUST_PROXY`): they pass to the origin. */
   trustForwardedHeaders?: boolean | undefined;
   /** The browser's address (for `X-Forwarded-For`); default: `CF-Connecting-IP` on Workers. */
   clientAddress?(c: Context): string | undefined;
+  /** `PUBLIC_URL`'s origin: redirects to the origin name it; without it they become paths. */
+  publicOrigin?: string | undefined;
+  /**
+   * The origin for links that must be absolute (the kit's `statusURL`, the friendly page's status
+   * fetch). Default: `publicOrigin`, else the request URL's (on Workers, one of the Worker's own routes).
+   */
+  absoluteOrigin?(c: Context): string;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
-const DEFAULT_RETRY_AFTER_SECONDS = 30;
-/** Statuses that turn a navigation into the friendly page: the 1C cluster or its web server is down. */
-const FAILING_STATUSES = new Set([502, 503, 504]);
-const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
-/** Encodings `fetch` decodes by itself on Node and on Workers (see forwardedHeaders). */
+/** Encodings `fetch` decodes by itself on Node and on Workers (see `gzipOnly` in forwarded-headers). */
 const DECODED_BY_FETCH = new Set(['gzip', 'x-gzip']);
+const NOTHING_TO_DECODE: ReadonlySet<string> = new Set();
+/** Workers' `fetch` hands back a live socket for an upgrade (`response.webSocket`); Node's refuses one. */
+const FETCH_UPGRADES = typeof (globalThis as { WebSocketPair?: unknown }).WebSocketPair === 'function';
 
 /**
- * Proxy mode: a Hono sub-app that forwards every request outside the service's own routes to the
- * 1C web server, streaming both ways, and answers navigations itself with the friendly page when
- * the origin refuses, hangs or reports 502/503/504. Built on Request/Response/fetch only, so Node
- * and Workers run the same code. Mount it last: `app.route('/', createUpstreamProxy(…))`.
+ * Proxy mode on Web-standard Request/Response/`fetch`: what Workers run (Node takes the node:http
+ * path in node-proxy.ts, ahead of Hono, with the same decisions). Forwards every request outside
+ * the service's own routes to the 1C web server, streaming both ways, and answers navigations
+ * itself with the friendly page when the origin refuses, hangs or reports 502/503/504.
+ * Mount it last: `app.route('/', createUpstreamProxy(…))`.
  */
 export function createUpstreamProxy(options: UpstreamProxyOptions): Hono {
   const upstream = parseUpstreamURL(options.upstreamURL);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const retryAfter = String(options.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS);
+  const retryAfter = options.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS;
   const ownRoutes = options.ownRoutes ?? OWN_ROUTES;
   const clientAddress = options.clientAddress ?? ((c: Context) => c.req.header('cf-connecting-ip'));
+  const absoluteOrigin =
+    options.absoluteOrigin ?? ((c: Context) => options.publicOrigin ?? new URL(c.req.url).origin);
+  const { kit } = options;
 
-  const trustForwarded = options.trustForwardedHeaders ?? false;
-
-  const friendly = async (
-    request: Request,
-    publicURL: URL,
-    baseKey: string | undefined,
-    failure: UpstreamFailure,
-  ) => {
-    const page = await options.renderFriendlyPage({ request, publicURL, baseKey, failure });
-    const headers = new Headers(page.headers);
-    headers.set('content-type', 'text/html; charset=utf-8');
-    headers.set('content-language', page.language);
-    headers.set('retry-after', retryAfter);
-    headers.set('cache-control', 'no-store');
-    return new Response(request.method === 'HEAD' ? null : page.html, { status: 503, headers });
+  const friendly = async (c: Context, url: URL, baseKey: string | undefined, failure: UpstreamFailure) => {
+    const page = await options.renderFriendlyPage({
+      acceptLanguage: c.req.header('accept-language'),
+      lang: url.searchParams.get('lang') ?? undefined,
+      url: `${url.pathname}${url.search}`,
+      serviceOrigin: absoluteOrigin(c),
+      baseKey,
+      failure,
+    });
+    return friendlyPageResponse(page, c.req.method, retryAfter);
   };
 
   const app = new Hono();
   app.all('*', async (c) => {
     const request = c.req.raw;
-    const publicURL = publicURLOf(request, trustForwarded);
-    if (isOwnRoute(publicURL.pathname, ownRoutes)) return c.notFound();
-    const baseKey = baseKeyFromPath(publicURL.pathname);
-
-    const kitFile = baseKey === undefined ? undefined : matchKitFile(publicURL.pathname);
-    if (
-      options.kit &&
-      baseKey !== undefined &&
-      kitFile &&
-      (request.method === 'GET' || request.method === 'HEAD')
-    ) {
-      return serveKitFile(options.kit, baseKey, kitFile, publicURL.origin, options.kitConfigFor);
+    const url = new URL(request.url);
+    const header = (name: string) => request.headers.get(name);
+    const route = routeProxyRequest(
+      { method: request.method, pathname: url.pathname, header },
+      { ownRoutes, kit: kit !== undefined },
+    );
+    if (route.kind === 'service') {
+      const baseKey = baseKeyFromPath(url.pathname);
+      const file = matchKitFile(url.pathname);
+      if (!kit || baseKey === undefined || file === undefined) return c.notFound();
+      return serveKitFile(kit, baseKey, file, absoluteOrigin(c), options.kitConfigFor);
     }
 
-    const navigation = isNavigation(request);
+    const upgrade = header('upgrade')?.toLowerCase() === 'websocket';
+    if (upgrade && !FETCH_UPGRADES) {
+      return plain(
+        501,
+        'WebSocket connections are not passed through on this runtime; use the Node service.\n',
+      );
+    }
+    const list = upstreamRequestHeaders(headerList(request.headers), {
+      upstreamHost: upstream.host,
+      clientAddress: clientAddress(c),
+      scheme: url.protocol.slice(0, -1),
+      requestHost: url.host,
+      trustForwarded: options.trustForwardedHeaders ?? false,
+      gzipOnly: !upgrade,
+      upgrade,
+    });
     const result = await fetchUpstream(
-      `${upstream.origin}${publicURL.pathname}${publicURL.search}`,
+      `${upstream.origin}${url.pathname}${url.search}`,
       {
         method: request.method,
-        headers: forwardedHeaders(request.headers, { clientAddress: clientAddress(c), publicURL }),
+        // fetch names the origin's host itself.
+        headers: toHeaders(list, 'host'),
         body: carriesBody(request) ? request.body : null,
         redirect: 'manual',
       },
@@ -130,31 +128,18 @@ export function createUpstreamProxy(options: UpstreamProxyOptions): Hono {
       request.signal,
     );
     if ('failed' in result) {
-      const timedOut = result.failed === 'timeout';
-      if (navigation) {
-        const seconds = Math.round(timeoutMs / 100) / 10;
-        return friendly(
-          request,
-          publicURL,
-          baseKey,
-          timedOut ? { kind: 'timeout', seconds } : { kind: 'refused' },
-        );
-      }
-      return timedOut
-        ? plain(504, `The 1C web server did not answer within ${timeoutMs / 1000} s.\n`)
-        : plain(502, 'The 1C web server cannot be reached.\n');
+      const answer = planUpstreamFailure(result.failed, route.navigation, timeoutMs);
+      return answer.kind === 'friendly'
+        ? friendly(c, url, route.baseKey, answer.failure)
+        : plain(answer.status, answer.text);
     }
-
     const { response } = result;
-    if (navigation && FAILING_STATUSES.has(response.status)) {
-      await response.body?.cancel().catch(() => {});
-      return friendly(request, publicURL, baseKey, { kind: 'server-error', status: response.status });
-    }
-    return relay(response, {
+    // A WebSocket the runtime opened: handed over as it is (it is not an HTTP body to relay).
+    if (upgrade && response.status === 101) return response;
+    return relay(c, route, response, {
       upstreamOrigin: upstream.origin,
-      publicOrigin: publicURL.origin,
-      inject: navigation && options.kit && baseKey !== undefined ? registerScriptTag(baseKey) : undefined,
-      method: request.method,
+      publicOrigin: options.publicOrigin,
+      friendly: (failure) => friendly(c, url, route.baseKey, failure),
     });
   });
   return app;
@@ -162,32 +147,67 @@ export function createUpstreamProxy(options: UpstreamProxyOptions): Hono {
 
 interface RelayOptions {
   upstreamOrigin: string;
-  publicOrigin: string;
-  /** The tag to inject when the response is an HTML page. */
-  inject: string | undefined;
-  method: string;
+  publicOrigin: string | undefined;
+  friendly(failure: UpstreamFailure): Promise<Response>;
 }
 
 /** The origin's response as the browser gets it: same status, headers and (streamed) body. */
-function relay(response: Response, { upstreamOrigin, publicOrigin, inject, method }: RelayOptions): Response {
-  const headers = dropHopByHop(new Headers(response.headers));
-  const encoding = (headers.get('content-encoding') ?? '').trim().toLowerCase();
-  if (DECODED_BY_FETCH.has(encoding)) {
-    // fetch handed us decoded bytes: the encoding and the length described the bytes on the wire.
-    headers.delete('content-encoding');
-    headers.delete('content-length');
+async function relay(
+  c: Context,
+  route: Extract<ProxyRoute, { kind: 'upstream' }>,
+  response: Response,
+  options: RelayOptions,
+): Promise<Response> {
+  const raw = headerList(response.headers);
+  const encoding = (headerValue(raw, 'content-encoding') ?? '').trim().toLowerCase();
+  // fetch handed us decoded bytes: the encoding and the length described the bytes on the wire.
+  const decoded = DECODED_BY_FETCH.has(encoding);
+  const plan = planUpstreamAnswer(
+    route,
+    {
+      status: response.status,
+      method: c.req.method,
+      contentType: headerValue(raw, 'content-type'),
+      contentEncoding: decoded ? '' : encoding,
+    },
+    NOTHING_TO_DECODE,
+  );
+  if (plan.kind === 'friendly') {
+    await response.body?.cancel().catch(() => {});
+    return options.friendly(plan.failure);
   }
-  const location = headers.get('location');
-  if (location) headers.set('location', rewriteLocation(location, upstreamOrigin, publicOrigin));
+  const headers = downstreamResponseHeaders(raw, {
+    upstreamOrigin: options.upstreamOrigin,
+    publicOrigin: options.publicOrigin,
+    lengthChange: decoded || plan.inject !== undefined ? 'drop' : undefined,
+    dropEncoding: decoded,
+  });
+  let body: ReadableStream<Uint8Array> | null = c.req.method === 'HEAD' ? null : response.body;
+  if (body && plan.inject) body = body.pipeThrough(createScriptInjector(plan.inject));
+  return new Response(body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: toHeaders(headers),
+  });
+}
 
-  let body: ReadableStream<Uint8Array> | null =
-    NULL_BODY_STATUSES.has(response.status) || method === 'HEAD' ? null : response.body;
-  const plainBody = encoding === '' || encoding === 'identity' || DECODED_BY_FETCH.has(encoding);
-  if (body && inject && plainBody && canInjectInto(headers.get('content-type'))) {
-    body = body.pipeThrough(createScriptInjector(inject));
-    headers.delete('content-length');
+/** Web Headers as a header list (one entry per Set-Cookie; other repeats come joined, as Headers keeps them). */
+function headerList(headers: Headers): string[] {
+  const list: string[] = [];
+  headers.forEach((value, name) => {
+    if (name !== 'set-cookie') list.push(name, value);
+  });
+  for (const cookie of headers.getSetCookie()) list.push('set-cookie', cookie);
+  return list;
+}
+
+function toHeaders(list: HeaderList, skip?: string): Headers {
+  const headers = new Headers();
+  for (let i = 0; i < list.length; i += 2) {
+    const name = list[i] as string;
+    if (name.toLowerCase() !== skip) headers.append(name, list[i + 1] as string);
   }
-  return new Response(body, { status: response.status, statusText: response.statusText, headers });
+  return headers;
 }
 
 /**

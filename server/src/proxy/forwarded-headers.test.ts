@@ -1,67 +1,185 @@
 import { describe, expect, it } from 'vitest';
-import { dropHopByHop, forwardedHeaders } from './forwarded-headers.ts';
+import { downstreamResponseHeaders, upstreamRequestHeaders } from './forwarded-headers.ts';
 
-describe('forwardedHeaders', () => {
-  const publicURL = new URL('https://1c.example.com/buh/ru_RU/');
+const OPTIONS = {
+  upstreamHost: '1c-web:8080',
+  clientAddress: '192.0.2.7',
+  scheme: 'http',
+  trustForwarded: false,
+};
 
-  it('drops hop-by-hop headers, those Connection names, and Host', () => {
-    const incoming = new Headers({
-      connection: 'keep-alive, x-hop',
-      'keep-alive': 'timeout=5',
-      'x-hop': '1',
-      te: 'trailers',
-      upgrade: 'websocket',
-      'proxy-authorization': 'Basic x',
-      host: '1c.example.com',
-      cookie: 'ibsession=1',
-      authorization: 'Basic dXNlcjpwYXNz',
-    });
-    const headers = forwardedHeaders(incoming, { clientAddress: undefined, publicURL });
-    for (const name of [
-      'connection',
-      'keep-alive',
-      'x-hop',
-      'te',
-      'upgrade',
-      'proxy-authorization',
-      'host',
-    ]) {
-      expect(headers.has(name), name).toBe(false);
-    }
-    // End-to-end headers, including the 1C login, reach the origin.
-    expect(headers.get('cookie')).toBe('ibsession=1');
-    expect(headers.get('authorization')).toBe('Basic dXNlcjpwYXNz');
-  });
+/** A header list from name/value pairs (easier to read than the flat list). */
+const list = (pairs: [string, string][]) => pairs.flat();
+const names = (headers: string[]) => headers.filter((_, i) => i % 2 === 0);
+const RAW_UTF8 = Buffer.from('Отчёт', 'utf8').toString('latin1');
 
-  it('sets X-Forwarded-Proto/-Host and appends the client to X-Forwarded-For', () => {
-    const headers = forwardedHeaders(new Headers({ 'x-forwarded-for': '10.0.0.1' }), {
-      clientAddress: '192.0.2.7',
-      publicURL,
-    });
-    expect(headers.get('x-forwarded-for')).toBe('10.0.0.1, 192.0.2.7');
-    expect(headers.get('x-forwarded-proto')).toBe('https');
-    expect(headers.get('x-forwarded-host')).toBe('1c.example.com');
-  });
-
-  it('asks the origin for gzip (which fetch decodes on both runtimes) or nothing', () => {
-    const ask = (acceptEncoding: string) =>
-      forwardedHeaders(new Headers({ 'accept-encoding': acceptEncoding }), {
-        clientAddress: undefined,
-        publicURL,
-      }).get('accept-encoding');
-    expect(ask('gzip, deflate, br, zstd')).toBe('gzip');
-    expect(ask('br')).toBe('identity');
-    expect(ask('')).toBe('identity');
-  });
-
-  it('dropHopByHop works on response headers and keeps every Set-Cookie', () => {
-    const headers = new Headers([
-      ['transfer-encoding', 'chunked'],
-      ['set-cookie', 'a=1'],
-      ['set-cookie', 'b=2'],
+describe('upstreamRequestHeaders', () => {
+  it('keeps every other header as sent: order, case, repeats and bytes', () => {
+    const raw = list([
+      ['Host', '1c.example.com'],
+      ['sec-fetch-mode', 'navigate'],
+      ['X-1C-Odd-Case', 'a'],
+      ['x-dup', '1'],
+      ['X-Dup', '2'],
+      ['Cookie', 'ibsession=1'],
+      ['Authorization', 'Basic dXNlcjpwYXNz'],
+      ['X-Raw', RAW_UTF8],
     ]);
-    dropHopByHop(headers);
-    expect(headers.has('transfer-encoding')).toBe(false);
-    expect(headers.getSetCookie()).toEqual(['a=1', 'b=2']);
+    expect(upstreamRequestHeaders(raw, OPTIONS)).toEqual(
+      list([
+        ['Host', '1c-web:8080'],
+        ['sec-fetch-mode', 'navigate'],
+        ['X-1C-Odd-Case', 'a'],
+        ['x-dup', '1'],
+        ['X-Dup', '2'],
+        ['Cookie', 'ibsession=1'],
+        ['Authorization', 'Basic dXNlcjpwYXNz'],
+        ['X-Raw', RAW_UTF8],
+        ['X-Forwarded-For', '192.0.2.7'],
+        ['X-Forwarded-Proto', 'http'],
+        ['X-Forwarded-Host', '1c.example.com'],
+      ]),
+    );
+  });
+
+  it('adds nothing the browser did not send (no Accept, User-Agent, Accept-Language)', () => {
+    expect(names(upstreamRequestHeaders(['Host', 'a'], OPTIONS))).toEqual([
+      'Host',
+      'X-Forwarded-For',
+      'X-Forwarded-Proto',
+      'X-Forwarded-Host',
+    ]);
+  });
+
+  it('drops hop-by-hop headers and those Connection names', () => {
+    const raw = list([
+      ['Connection', 'keep-alive, X-Hop'],
+      ['Keep-Alive', 'timeout=5'],
+      ['X-Hop', '1'],
+      ['TE', 'trailers'],
+      ['Upgrade', 'h2c'],
+      ['Proxy-Authorization', 'Basic x'],
+      ['Transfer-Encoding', 'chunked'],
+      ['Host', 'h'],
+    ]);
+    expect(names(upstreamRequestHeaders(raw, OPTIONS))).toEqual([
+      'Host',
+      'X-Forwarded-For',
+      'X-Forwarded-Proto',
+      'X-Forwarded-Host',
+    ]);
+  });
+
+  it('appends the client to X-Forwarded-For (repeats joined); proto and host claims count only when trusted', () => {
+    const raw = list([
+      ['Host', 'h'],
+      ['X-Forwarded-For', '10.0.0.1'],
+      ['x-forwarded-for', '10.0.0.2'],
+      ['X-Forwarded-Proto', 'https'],
+      ['X-Forwarded-Host', 'evil.example'],
+    ]);
+    expect(upstreamRequestHeaders(raw, OPTIONS)).toEqual(
+      list([
+        ['Host', '1c-web:8080'],
+        ['X-Forwarded-For', '10.0.0.1, 10.0.0.2, 192.0.2.7'],
+        ['X-Forwarded-Proto', 'http'],
+        ['X-Forwarded-Host', 'h'],
+      ]),
+    );
+    expect(upstreamRequestHeaders(raw, { ...OPTIONS, trustForwarded: true })).toEqual(
+      list([
+        ['Host', '1c-web:8080'],
+        ['X-Forwarded-For', '10.0.0.1, 10.0.0.2, 192.0.2.7'],
+        ['X-Forwarded-Proto', 'https'],
+        ['X-Forwarded-Host', 'evil.example'],
+      ]),
+    );
+  });
+
+  it('a request without Host (HTTP/1.0) still names the origin', () => {
+    expect(upstreamRequestHeaders([], { ...OPTIONS, clientAddress: undefined })).toEqual(
+      list([
+        ['Host', '1c-web:8080'],
+        ['X-Forwarded-Proto', 'http'],
+      ]),
+    );
+  });
+
+  it('Workers: asks for gzip (which fetch decodes) or nothing; Node passes Accept-Encoding as sent', () => {
+    const ask = (raw: string[]) => {
+      const out = upstreamRequestHeaders(raw, { ...OPTIONS, gzipOnly: true });
+      return out[names(out).findIndex((name) => name.toLowerCase() === 'accept-encoding') * 2 + 1];
+    };
+    expect(ask(['Accept-Encoding', 'gzip, deflate, br, zstd'])).toBe('gzip');
+    expect(ask(['Accept-Encoding', 'br'])).toBe('identity');
+    expect(ask([])).toBe('identity');
+    expect(upstreamRequestHeaders(['Accept-Encoding', 'br, zstd'], OPTIONS).slice(2, 4)).toEqual([
+      'Accept-Encoding',
+      'br, zstd',
+    ]);
+  });
+
+  it('a WebSocket handshake keeps Connection: Upgrade and Upgrade', () => {
+    const raw = list([
+      ['Host', 'h'],
+      ['Connection', 'keep-alive, Upgrade'],
+      ['Upgrade', 'websocket'],
+      ['Sec-WebSocket-Key', 'k'],
+    ]);
+    expect(upstreamRequestHeaders(raw, { ...OPTIONS, upgrade: true }).slice(0, 8)).toEqual(
+      list([
+        ['Host', '1c-web:8080'],
+        ['Connection', 'Upgrade'],
+        ['Upgrade', 'websocket'],
+        ['Sec-WebSocket-Key', 'k'],
+      ]),
+    );
+  });
+});
+
+describe('downstreamResponseHeaders', () => {
+  const options = { upstreamOrigin: 'http://1c-web:8080', publicOrigin: undefined };
+
+  it('drops hop-by-hop headers, keeps every Set-Cookie and adds nothing (no Content-Type)', () => {
+    const raw = list([
+      ['Transfer-Encoding', 'chunked'],
+      ['Connection', 'close'],
+      ['Set-Cookie', 'a=1'],
+      ['set-cookie', 'b=2'],
+      ['X-Odd', 'v'],
+    ]);
+    expect(downstreamResponseHeaders(raw, options)).toEqual(
+      list([
+        ['Set-Cookie', 'a=1'],
+        ['set-cookie', 'b=2'],
+        ['X-Odd', 'v'],
+      ]),
+    );
+  });
+
+  it('points a Location at the origin back at the service; a rewritten body gets its new length, or none', () => {
+    const raw = list([
+      ['Location', 'http://1c-web:8080/buh/'],
+      ['Content-Length', '10'],
+      ['Content-Encoding', 'gzip'],
+    ]);
+    expect(downstreamResponseHeaders(raw, { ...options, lengthChange: 'drop', dropEncoding: true })).toEqual([
+      'Location',
+      '/buh/',
+    ]);
+    expect(downstreamResponseHeaders(raw, { ...options, lengthChange: 49 })).toEqual(
+      list([
+        ['Location', '/buh/'],
+        ['Content-Length', '59'],
+        ['Content-Encoding', 'gzip'],
+      ]),
+    );
+    expect(downstreamResponseHeaders(raw, { ...options, publicOrigin: 'https://1c.example.com' })).toEqual(
+      list([
+        ['Location', 'https://1c.example.com/buh/'],
+        ['Content-Length', '10'],
+        ['Content-Encoding', 'gzip'],
+      ]),
+    );
   });
 });

@@ -46,14 +46,16 @@ function renderer() {
   });
 }
 
-const request = (path: string, acceptLanguage: string) =>
-  new Request(`https://1c.example.com${path}`, { headers: { 'accept-language': acceptLanguage } });
-
-/** What the proxy hands the renderer for a browser at `path`. */
-const input = (path: string, acceptLanguage: string) => ({
-  request: request(path, acceptLanguage),
-  publicURL: new URL(`https://1c.example.com${path}`),
-});
+/** What the proxy hands the renderer for a browser at `path` on a service whose PUBLIC_URL is https://1c.example.com. */
+const input = (path: string, acceptLanguage: string) => {
+  const url = new URL(`https://1c.example.com${path}`);
+  return {
+    acceptLanguage,
+    lang: url.searchParams.get('lang') ?? undefined,
+    url: `${url.pathname}${url.search}`,
+    serviceOrigin: 'https://1c.example.com',
+  };
+};
 
 /** The state the page script starts from, as the page carries it. */
 function stateOf(html: string): OfflinePageState {
@@ -81,7 +83,7 @@ describe('createFriendlyPageRenderer', () => {
       networkTimeoutSeconds: 7,
       retryInitialSeconds: 5,
     });
-    expect(state.failure).toMatchObject({ kind: 'refused', url: 'https://1c.example.com/buh/ru_RU/' });
+    expect(state.failure).toMatchObject({ kind: 'refused', url: '/buh/ru_RU/' });
     expect(page.headers?.['content-security-policy']).toContain("connect-src 'self' https://1c.example.com");
   });
 

@@ -5,7 +5,51 @@ import { ALL_BASES } from '../domain/active-message.ts';
 import { chooseLanguage, offlinePageCsp, renderOfflinePage } from '../offline-page.ts';
 import type { SnapshotCache } from '../store/snapshot-cache.ts';
 import { kitBehaviour } from './client-kit.ts';
-import type { FriendlyPage, FriendlyPageInput } from './create-upstream-proxy.ts';
+import type { UpstreamFailure } from './plan-upstream-answer.ts';
+
+export interface FriendlyPageInput {
+  /** The browser's `Accept-Language` and `?lang=`: the page speaks the first of ru/en/lv it finds. */
+  acceptLanguage: string | undefined;
+  lang: string | undefined;
+  /**
+   * The page the user was opening, as a path (`/buh/ru_RU/?x=1`): the page checks it and returns
+   * there when the 1C server answers. A path, so the browser stays on the address it used.
+   */
+  url: string | undefined;
+  /** Absolute origin of this service for the page's status URL (PUBLIC_URL, or where it listens). */
+  serviceOrigin: string;
+  /** `undefined` → the defaults every base gets. */
+  baseKey: string | undefined;
+  failure: UpstreamFailure;
+}
+
+export interface FriendlyPage {
+  html: string;
+  /** The language the page is written in (`Content-Language`). */
+  language: string;
+  /** E.g. a Content-Security-Policy with the page's inline hashes. */
+  headers?: Record<string, string>;
+}
+
+/** `Retry-After` of the friendly 503 unless the caller says otherwise. */
+export const DEFAULT_RETRY_AFTER_SECONDS = 30;
+
+/**
+ * The friendly page as an HTTP answer, the same from the proxy (Node and Workers) and from
+ * `/friendly/<base>`: 503, so no cache or crawler takes it for the web client, with `Retry-After`.
+ */
+export function friendlyPageResponse(
+  page: FriendlyPage,
+  method: string,
+  retryAfterSeconds: number,
+): Response {
+  const headers = new Headers(page.headers);
+  headers.set('content-type', 'text/html; charset=utf-8');
+  headers.set('content-language', page.language);
+  headers.set('retry-after', String(retryAfterSeconds));
+  headers.set('cache-control', 'no-store');
+  return new Response(method === 'HEAD' ? null : page.html, { status: 503, headers });
+}
 
 export interface FriendlyPageSources {
   /** The service's precomputed answers: the same message a 1C client would get right now. */
@@ -23,9 +67,8 @@ export interface FriendlyPageSources {
  * server answers again.
  */
 export function createFriendlyPageRenderer(sources: FriendlyPageSources) {
-  return async ({ request, publicURL: url, baseKey, failure }: FriendlyPageInput): Promise<FriendlyPage> => {
-    const query = url.searchParams.get('lang') ?? undefined;
-    const acceptLanguage = request.headers.get('accept-language') ?? undefined;
+  return async (input: FriendlyPageInput): Promise<FriendlyPage> => {
+    const { acceptLanguage, lang: query, baseKey, failure } = input;
     const view = await sources.cache.view();
     const { settings } = view.snapshot;
     const key = baseKey ?? ALL_BASES;
@@ -36,7 +79,7 @@ export function createFriendlyPageRenderer(sources: FriendlyPageSources) {
       [...(query ? [query] : []), ...parseAcceptLanguage(acceptLanguage)],
       settings.defaultLanguage,
     );
-    const statusURL = `${url.origin}/startup-error${baseKey === undefined ? '' : `/${encodeURIComponent(baseKey)}`}`;
+    const statusURL = `${input.serviceOrigin}/startup-error${baseKey === undefined ? '' : `/${encodeURIComponent(baseKey)}`}`;
     const baseName = Object.hasOwn(settings.bases, key) ? settings.bases[key]?.name : undefined;
     const config = pageConfig({
       ...kitBehaviour(sources.kitConfig),
@@ -50,10 +93,12 @@ export function createFriendlyPageRenderer(sources: FriendlyPageSources) {
         config,
         failure: {
           kind: failure.kind,
-          url: url.href,
+          url: input.url ?? '',
           at: new Date(at).toISOString(),
           ...(failure.kind === 'server-error' ? { status: failure.status } : {}),
-          ...(failure.kind === 'timeout' ? { timeoutSeconds: failure.seconds } : {}),
+          ...(failure.kind === 'timeout' && failure.seconds !== undefined
+            ? { timeoutSeconds: failure.seconds }
+            : {}),
         },
         initialStatus,
         language,

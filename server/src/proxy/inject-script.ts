@@ -63,7 +63,10 @@ function lower(byte: number): number {
  */
 export function canInjectInto(contentType: string | null): boolean {
   if (!contentType) return false;
-  const [mediaType, ...params] = contentType.toLowerCase().split(';');
+  const lowered = contentType.toLowerCase();
+  // The common answer of every web server, decided without taking the value apart.
+  if (lowered === 'text/html' || lowered === 'text/html; charset=utf-8') return true;
+  const [mediaType, ...params] = lowered.split(';');
   if (mediaType?.trim() !== 'text/html') return false;
   const charset = params
     .map((param) => param.trim())
@@ -73,31 +76,62 @@ export function canInjectInto(contentType: string | null): boolean {
   return !charset || !/^(utf-?16|utf-?32|ucs-?2)/.test(charset);
 }
 
+/** Hands on a piece of the rewritten body. */
+export type Emit = (bytes: Uint8Array) => void;
+
+/** The rewrite itself, free of any stream type: Node's streams and Web streams wrap the same one. */
+export interface ScriptInjector {
+  /** Scans `chunk` and emits what is decided (all of it, except a few bytes of an unfinished tag name). */
+  write(chunk: Uint8Array, emit: Emit): void;
+  /** The body ended: emits what was held back, and the snippet if no place for it was found. */
+  end(emit: Emit): void;
+}
+
 /** A TransformStream that inserts `snippet` (UTF-8/ASCII) once into an HTML byte stream. */
 export function createScriptInjector(snippet: string): TransformStream<Uint8Array, Uint8Array> {
-  const snippetBytes = new TextEncoder().encode(snippet);
+  const injector = scriptInjector(snippet);
+  return new TransformStream<Uint8Array, Uint8Array>({
+    transform(chunk, controller) {
+      injector.write(chunk, (bytes) => controller.enqueue(bytes));
+    },
+    flush(controller) {
+      injector.end((bytes) => controller.enqueue(bytes));
+    },
+  });
+}
+
+const encoder = new TextEncoder();
+/** Snippets differ per base only: encoded once each (bounded, as base names come from request paths). */
+const encoded = new Map<string, Uint8Array>();
+
+function encodedSnippet(snippet: string): Uint8Array {
+  let bytes = encoded.get(snippet);
+  if (!bytes) {
+    if (encoded.size >= 256) encoded.clear();
+    bytes = encoder.encode(snippet);
+    encoded.set(snippet, bytes);
+  }
+  return bytes;
+}
+
+/** Inserts `snippet` (UTF-8/ASCII) once into an HTML byte stream fed to it chunk by chunk. */
+export function scriptInjector(snippet: string): ScriptInjector {
+  const snippetBytes = encodedSnippet(snippet);
   let state: State = { kind: 'text' };
   let done = false;
   /** Bytes of an undecided `<name` held back from an earlier chunk. */
   let held: Uint8Array = new Uint8Array(0);
 
-  return new TransformStream<Uint8Array, Uint8Array>({
-    transform(chunk, controller) {
+  return {
+    write(chunk, emit) {
       if (done) {
-        controller.enqueue(chunk);
+        emit(chunk);
         return;
       }
       const bytes = held.length > 0 ? concat(held, chunk) : chunk;
       held = new Uint8Array(0);
       /** Where the current `<` began (for inserting before `</head`). */
       let tagStart = -1;
-
-      const insertAt = (at: number): void => {
-        if (at > 0) controller.enqueue(bytes.subarray(0, at));
-        controller.enqueue(snippetBytes);
-        if (at < bytes.length) controller.enqueue(bytes.subarray(at));
-        done = true;
-      };
 
       for (let i = 0; i < bytes.length; i++) {
         const byte = bytes[i] as number;
@@ -124,14 +158,14 @@ export function createScriptInjector(snippet: string): TransformStream<Uint8Arra
             } else {
               const { name, closing } = state;
               if (closing && name === 'head') {
-                insertAt(tagStart);
+                done = insert(bytes, tagStart, snippetBytes, emit);
                 return;
               }
               const inject = !closing && name === 'body';
               const rawText = !closing && RAW_TEXT.has(name) ? name : undefined;
               if (byte === GT) {
                 if (inject) {
-                  insertAt(i + 1);
+                  done = insert(bytes, i + 1, snippetBytes, emit);
                   return;
                 }
                 state = rawText ? { kind: 'raw', name: rawText, matched: 0 } : { kind: 'text' };
@@ -154,7 +188,7 @@ export function createScriptInjector(snippet: string): TransformStream<Uint8Arra
             }
             if (state.quote === 0 && byte === GT) {
               if (state.inject) {
-                insertAt(i + 1);
+                done = insert(bytes, i + 1, snippetBytes, emit);
                 return;
               }
               state = state.rawText ? { kind: 'raw', name: state.rawText, matched: 0 } : { kind: 'text' };
@@ -200,18 +234,29 @@ export function createScriptInjector(snippet: string): TransformStream<Uint8Arra
       if (state.kind === 'open') {
         held = bytes.slice(tagStart);
         state = { kind: 'text' };
-        if (tagStart > 0) controller.enqueue(bytes.subarray(0, tagStart));
+        if (tagStart > 0) emit(bytes.subarray(0, tagStart));
       } else if (bytes.length > 0) {
-        controller.enqueue(bytes);
+        emit(bytes);
       }
     },
-    flush(controller) {
+    end(emit) {
       if (done) return;
       // No `</head>` and no `<body>` (a fragment, or a page cut short): append at the end.
-      if (held.length > 0) controller.enqueue(held);
-      controller.enqueue(snippetBytes);
+      if (held.length > 0) emit(held);
+      emit(snippetBytes);
     },
-  });
+  };
+}
+
+/**
+ * Emits `bytes` with `snippet` at `at`; returns true (the insertion is done). A module-level
+ * function, not a closure per chunk: this runs for every page load.
+ */
+function insert(bytes: Uint8Array, at: number, snippet: Uint8Array, emit: Emit): true {
+  if (at > 0) emit(bytes.subarray(0, at));
+  emit(snippet);
+  if (at < bytes.length) emit(bytes.subarray(at));
+  return true;
 }
 
 function tag(inject: boolean, rawText: string | undefined): State {

@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { isNavigation } from './navigation.ts';
 
-const request = (method: string, headers: Record<string, string>) =>
-  new Request('http://proxy.local/buh/', { method, headers });
+const navigation = (method: string, headers: Record<string, string>) =>
+  isNavigation(method, (name) => headers[name]);
 
 describe('isNavigation', () => {
   it('trusts Sec-Fetch-Mode when the browser sends it', () => {
-    expect(isNavigation(request('GET', { 'sec-fetch-mode': 'navigate' }))).toBe(true);
-    expect(isNavigation(request('POST', { 'sec-fetch-mode': 'navigate' }))).toBe(true);
-    expect(isNavigation(request('GET', { 'sec-fetch-mode': 'cors', accept: 'text/html' }))).toBe(false);
+    expect(navigation('GET', { 'sec-fetch-mode': 'navigate' })).toBe(true);
+    expect(navigation('POST', { 'sec-fetch-mode': 'navigate' })).toBe(true);
+    expect(navigation('GET', { 'sec-fetch-mode': 'cors', accept: 'text/html' })).toBe(false);
   });
 
   it('otherwise counts a GET or HEAD that asks for HTML', () => {
-    expect(isNavigation(request('GET', { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' }))).toBe(true);
-    expect(isNavigation(request('HEAD', { accept: 'text/html' }))).toBe(true);
-    expect(isNavigation(request('POST', { accept: 'text/html' }))).toBe(false);
-    expect(isNavigation(request('GET', { accept: 'application/json' }))).toBe(false);
-    expect(isNavigation(request('GET', {}))).toBe(false);
+    expect(navigation('GET', { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' })).toBe(true);
+    expect(navigation('HEAD', { accept: 'text/html' })).toBe(true);
+    expect(navigation('POST', { accept: 'text/html' })).toBe(false);
+    expect(navigation('GET', { accept: 'application/json' })).toBe(false);
+    expect(navigation('GET', {})).toBe(false);
   });
 });

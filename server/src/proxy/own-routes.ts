@@ -9,6 +9,7 @@ export const OWN_ROUTES: readonly string[] = [
   '/admin',
   '/status',
   '/feed.atom',
+  '/friendly',
   '/healthz',
   '/openapi.json',
 ];

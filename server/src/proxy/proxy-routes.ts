@@ -12,7 +12,7 @@ export interface UpstreamOptions {
   timeoutMs?: number | undefined;
   /** The built client-sw kit; without it pages pass through without the service worker script. */
   kit?: ClientKit | undefined;
-  /** A TLS-terminating proxy in front sets X-Forwarded-Proto/-Host (`TRUST_PROXY`). */
+  /** A reverse proxy in front sets X-Forwarded-Proto/-Host (`TRUST_PROXY`): they pass to the 1C server. */
   trustForwardedHeaders?: boolean | undefined;
 }
 
@@ -28,6 +28,8 @@ export function proxyRoutes(deps: ServiceDeps, upstream: UpstreamOptions): Hono 
     kit: upstream.kit,
     trustForwardedHeaders: upstream.trustForwardedHeaders,
     clientAddress: deps.clientAddress,
+    publicOrigin: deps.publicURL,
+    absoluteOrigin: deps.absoluteOrigin,
     renderFriendlyPage: createFriendlyPageRenderer({
       cache: deps.cache,
       now: deps.now,

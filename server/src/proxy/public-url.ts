@@ -1,19 +1,34 @@
 /**
- * The address the browser used. Behind a TLS-terminating reverse proxy (nginx in front of Node) the
- * request reaches us as `http://127.0.0.1:8787/…`; redirects, the status URL and the friendly page
- * must name `https://1c.example.com/…` instead, or the browser would leave HTTPS (and block the
- * status fetch as mixed content). `X-Forwarded-Proto`/`-Host` say what the browser used, but anyone
- * can send them, so they count only when the operator says a proxy sets them (`TRUST_PROXY`).
+ * `PUBLIC_URL`: the address browsers and feed readers use to reach the service
+ * (`https://1c.example.com`). Absolute links the service hands out start with it — the feed, the
+ * kit's `statusURL`, redirects to the 1C server rewritten in proxy mode — so they never come from a
+ * `Host` header a client chose. An origin only: the service answers at the root of its host.
+ * Returns the normalised origin; throws with what to write instead.
  */
-export function publicURLOf(request: Request, trustForwardedHeaders: boolean): URL {
-  const url = new URL(request.url);
-  if (!trustForwardedHeaders) return url;
-  const first = (name: string) => request.headers.get(name)?.split(',')[0]?.trim().toLowerCase();
-  const forwardedProto = first('x-forwarded-proto');
-  const proto =
-    forwardedProto === 'http' || forwardedProto === 'https' ? forwardedProto : url.protocol.slice(0, -1);
-  const forwardedHost = first('x-forwarded-host');
-  const validHost = forwardedHost && /^([a-z0-9.-]+|\[[0-9a-f:.]+\])(:\d{1,5})?$/.test(forwardedHost);
-  // Rebuilt rather than assigned: setting `host` without a port would keep the internal one (8787).
-  return new URL(`${url.pathname}${url.search}`, `${proto}://${validHost ? forwardedHost : url.host}`);
+export function parsePublicURL(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new Error(
+      `PUBLIC_URL "${value}" is not a URL. Set it to the address users open, e.g. https://1c.example.com`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(
+      `PUBLIC_URL "${value}" must start with https:// (or http://), e.g. https://${url.host || '1c.example.com'}`,
+    );
+  }
+  if (
+    (url.pathname !== '/' && url.pathname !== '') ||
+    url.search ||
+    url.hash ||
+    url.username ||
+    url.password
+  ) {
+    throw new Error(
+      `PUBLIC_URL "${value}" must be an origin only (scheme, host, port), e.g. ${url.origin}: the service answers at the root of its address`,
+    );
+  }
+  return url.origin;
 }

@@ -36,4 +36,12 @@ export interface ServiceDeps {
   waitUntil: (c: Context, work: Promise<unknown>) => void;
   clientAddress: (c: Context) => string | undefined;
   newId: () => string;
+  /** `PUBLIC_URL`'s origin, if configured: the address users and feed readers reach the service at. */
+  publicURL: string | undefined;
+  /**
+   * The origin for links that must be absolute (feed, kit `statusURL`): `PUBLIC_URL`, else the
+   * address the service listens on (Node), else the request URL's (Workers, where only the Worker's
+   * own routes reach it). Never a `Host` header a client chose.
+   */
+  absoluteOrigin: (c: Context) => string;
 }

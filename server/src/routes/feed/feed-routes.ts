@@ -1,12 +1,19 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { negotiateLanguage } from '../../../../contract/language-match.ts';
 import { PAGE_LANGUAGES } from '../../../../contract/page-languages.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { type PublicDataSource, publicDataSource } from '../status-page/public-data-source.ts';
 import { renderAtomFeed } from './atom-feed.ts';
 
-/** `/feed.atom`: mount with `app.route('/feed.atom', createFeedRoutes(source))`. */
-export function createFeedRoutes(source: PublicDataSource): Hono {
+/**
+ * `/feed.atom`: mount with `app.route('/feed.atom', createFeedRoutes(source))`. Atom wants absolute
+ * ids and links: they start with `absoluteOrigin` (PUBLIC_URL or the listening address), never with
+ * the request's Host; standalone (tests, previews) the request URL's origin.
+ */
+export function createFeedRoutes(
+  source: PublicDataSource,
+  absoluteOrigin: (c: Context) => string = (c) => new URL(c.req.url).origin,
+): Hono {
   const app = new Hono();
   app.get('/', async (c) => {
     const { settings, messages } = await source.snapshot();
@@ -15,7 +22,7 @@ export function createFeedRoutes(source: PublicDataSource): Hono {
       PAGE_LANGUAGES,
       settings.defaultLanguage,
     );
-    const origin = new URL(c.req.url).origin;
+    const origin = absoluteOrigin(c);
     const xml = renderAtomFeed({ settings, messages, t: source.now(), language, origin });
     return c.body(xml, 200, {
       'Content-Type': 'application/atom+xml; charset=utf-8',
@@ -30,5 +37,5 @@ export function createFeedRoutes(source: PublicDataSource): Hono {
 
 /** `app.route('/feed.atom', feedRoutes(deps))`. */
 export function feedRoutes(deps: ServiceDeps): Hono {
-  return createFeedRoutes(publicDataSource(deps));
+  return createFeedRoutes(publicDataSource(deps), deps.absoluteOrigin);
 }
