@@ -361,18 +361,31 @@ try {
   const verdict = (ok) => (ok ? 'met' : 'MISSED');
   const ran = (name) => results.has(name);
   const nginxName = 'nginx front (sample conf), script';
+  // Ratios are taken round by round (ours right after its reference, under the same load), then
+  // their median and spread: steadier than a ratio of medians when other work comes and goes.
+  const perRound = (oursName, refName, field) =>
+    results.get(oursName).map((o, round) => o[field] / results.get(refName)[round][field]);
+  const range = (values) => `${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}`;
   for (const [oursName, refName] of [
     ['ours, script', 'node:http proxy, script'],
     ['ours, HTML navigation (injected)', 'node:http proxy, HTML navigation'],
   ]) {
     if (!ran(oursName) || !ran(refName)) continue;
-    const o = summary(oursName);
-    const r = summary(refName);
-    const ratio = o.rps / r.rps;
-    const latency = o.p99 / r.p99;
-    const versusNginx = ran(nginxName) ? `, ${(o.rps / summary(nginxName).rps).toFixed(2)}× nginx` : '';
+    const rps = perRound(oursName, refName, 'rps');
+    const p99 = perRound(oursName, refName, 'p99');
+    const cpu = perRound(oursName, refName, 'cpuUs');
+    const versusNginx = ran(nginxName)
+      ? `, ${(summary(oursName).rps / summary(nginxName).rps).toFixed(2)}× nginx`
+      : '';
+    console.log(`  ${oursName} vs the node:http proxy, per round (median, min–max):`);
     console.log(
-      `  ${oursName}: ${ratio.toFixed(2)}× the node:http proxy's req/s (target ≥ 0.9×: ${verdict(ratio >= 0.9)}), p99 ${latency.toFixed(2)}× (target ≤ 2×: ${verdict(latency <= 2)}), CPU per request ${(o.cpuUs / r.cpuUs).toFixed(2)}× (${(r.cpuUs / o.cpuUs).toFixed(2)}× the throughput on a core of its own)${versusNginx}`,
+      `    req/s ${median(rps).toFixed(2)}× (${range(rps)}; target ≥ 0.9×: ${verdict(median(rps) >= 0.9)})${versusNginx}`,
+    );
+    console.log(
+      `    p99 ${median(p99).toFixed(2)}× (${range(p99)}; target ≤ 2×: ${verdict(median(p99) <= 2)})`,
+    );
+    console.log(
+      `    CPU per request ${median(cpu).toFixed(2)}× (${range(cpu)}): ${(1 / median(cpu)).toFixed(2)}× its throughput on a core of its own`,
     );
   }
   if (ran(nginxName) && ran('node:http proxy, script')) {
