@@ -45,7 +45,8 @@ export function parseArgs(argv: readonly string[], spec: Record<string, OptionSp
     const eq = arg.indexOf('=');
     const rawName = arg.startsWith('--') ? arg.slice(2, eq === -1 ? undefined : eq) : arg.slice(1);
     const name = arg.startsWith('--') ? rawName : (byShort.get(rawName) ?? rawName);
-    const option = spec[name];
+    // Own keys only: `--toString` or `--constructor` must not find Object.prototype's members.
+    const option = Object.hasOwn(spec, name) ? spec[name] : undefined;
     if (!option) {
       const near = Object.keys(spec).find((known) => editDistance(known, rawName) <= 2);
       return { ok: false, message: `unknown option ${arg}${near ? ` (did you mean --${near}?)` : ''}` };

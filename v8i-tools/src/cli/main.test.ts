@@ -272,6 +272,14 @@ describe('v8i in-process', () => {
     expect([typo.code, typo.err.includes('unknown option --bse (did you mean --base?)')]).toEqual([2, true]);
     expect((await run(['set', '--help-text', 'x'])).code).toBe(2);
     expect((await run(['frobnicate'])).code).toBe(2);
+    for (const inherited of ['--toString', '--constructor', '--__proto__', '--hasOwnProperty=x']) {
+      const odd = await run(['set', '.', inherited, '--help-text', 'x']);
+      expect([inherited, odd.code, odd.err.includes(`unknown option ${inherited}`)]).toEqual([
+        inherited,
+        2,
+        true,
+      ]);
+    }
     expect((await run(['set', '.', '--help-text', 'x', '--jobs', '0'])).code).toBe(2);
   });
 
