@@ -59,6 +59,21 @@ export function formatUntil(
     : formatLocalDateTime(displayUntil, timeZone, language);
 }
 
+/**
+ * `{since}` in a message text: the message's start (for a monitor's message, the first failed probe),
+ * with the date only when the message does not start and end on the same local day.
+ */
+export function formatSince(
+  startsAt: number,
+  displayUntil: number,
+  timeZone: string,
+  language: string,
+): string {
+  return isSameLocalDay(startsAt, displayUntil, timeZone)
+    ? formatLocalTime(startsAt, timeZone, language)
+    : formatLocalDateTime(startsAt, timeZone, language);
+}
+
 /** ISO-8601 with the zone's offset at that instant: `2026-11-23T14:00:00+03:00` (`.123` if any). */
 export function isoInZone(ms: number, timeZone: string): string {
   const parts = Object.fromEntries(

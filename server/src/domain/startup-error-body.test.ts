@@ -35,6 +35,28 @@ function message(id: string, overrides: Partial<Message> = {}): Message {
 }
 
 describe('buildStartupErrorResponse', () => {
+  it('renders {since} as the start in local time, with the date once the message spans midnight', () => {
+    const outage = message('o', {
+      text: { ru: '1С недоступна с {since}.', en: '1C unavailable since {since}.', lv: 'Kopš {since}.' },
+      startsAt: '2026-11-23T03:12:00+03:00',
+      displayUntil: '2026-11-23T03:42:00+03:00',
+      severity: 'outage',
+    });
+    expect(buildStartupErrorResponse(settings, 'buh', 'ru', outage).body.userMessage).toMatch(
+      /^1С недоступна с 0?3:12\.$/,
+    );
+    expect(buildStartupErrorResponse(settings, 'buh', 'en', outage).body.userMessage).toMatch(
+      /since 3:12\sAM\.$/,
+    );
+    expect(buildStartupErrorResponse(settings, 'buh', 'lv', outage).body.userMessage).toMatch(
+      /^Kopš 0?3:12\.$/,
+    );
+    const nextDay = { ...outage, displayUntil: '2026-11-24T00:20:00+03:00' };
+    expect(buildStartupErrorResponse(settings, 'buh', 'ru', nextDay).body.userMessage).toMatch(
+      /^1С недоступна с 23 ноября.*03:12\.$/,
+    );
+  });
+
   it('takes help from the message, else the base, else the defaults, and omits what is empty', () => {
     const withOverride = message('m', { helpText: { ru: 'Звоните 300' }, helpURL: 'https://status.example' });
     expect(buildStartupErrorResponse(settings, 'buh', 'ru', withOverride).body).toEqual({

@@ -2,14 +2,17 @@ import { pickText } from '../../../contract/language-match.ts';
 import type { Message } from '../../../contract/message.ts';
 import type { Settings } from '../../../contract/settings.ts';
 import type { StartupErrorResponse } from '../../../contract/startup-error-response.ts';
-import { formatUntil, isoInZone } from './local-time.ts';
+import { formatSince, formatUntil, isoInZone } from './local-time.ts';
 
 /** The zone a message's times are shown in: its own, else the settings'. */
 export function zoneOf(message: Pick<Message, 'timeZone'>, settings: Settings): string {
   return message.timeZone ?? settings.timeZone;
 }
 
-/** A message text for `language` with `{until}` replaced by the deadline's local time. */
+/**
+ * A message text for `language` with `{until}` replaced by the deadline's local time and `{since}` by
+ * the start's.
+ */
 export function renderMessageText(
   message: Message,
   settings: Settings,
@@ -17,14 +20,16 @@ export function renderMessageText(
 ): { text: string; language: string } | undefined {
   const picked = pickText(message.text, language, settings.defaultLanguage);
   if (!picked) return undefined;
-  if (!picked.text.includes('{until}')) return picked;
-  const until = formatUntil(
-    Date.parse(message.startsAt),
-    Date.parse(message.displayUntil),
-    zoneOf(message, settings),
-    picked.language,
-  );
-  return { text: picked.text.replaceAll('{until}', until), language: picked.language };
+  const hasUntil = picked.text.includes('{until}');
+  const hasSince = picked.text.includes('{since}');
+  if (!hasUntil && !hasSince) return picked;
+  const startsAt = Date.parse(message.startsAt);
+  const displayUntil = Date.parse(message.displayUntil);
+  const zone = zoneOf(message, settings);
+  let text = picked.text;
+  if (hasUntil) text = text.replaceAll('{until}', formatUntil(startsAt, displayUntil, zone, picked.language));
+  if (hasSince) text = text.replaceAll('{since}', formatSince(startsAt, displayUntil, zone, picked.language));
+  return { text, language: picked.language };
 }
 
 /** Help text and URL for a base: message override → base settings → default settings. */
