@@ -47,6 +47,8 @@ export default async function build() {
     minify: true,
     sourcemap: false,
     legalComments: 'none',
+    // The runtime's own TCP sockets (tcp monitors), provided by workerd.
+    external: ['cloudflare:sockets'],
     logLevel: 'warning',
     // Proxy mode serves the client-sw kit from the bundle (`startup-help:client-kit`).
     plugins: [clientKitModule(), precomputedOpenApi(), esbuildVirtualModules()],
