@@ -50,12 +50,18 @@ describe('probes', () => {
     const slow = await http('/slow', 1);
     expect(slow).toMatchObject({ ok: false, problem: 'no answer within 1 s' });
     expect(slow.ms).toBeLessThan(2_500);
-    const refused = await probe({ kind: 'http', target: `http://127.0.0.1:${closedPort}/`, timeoutSeconds: 2 });
+    const refused = await probe({
+      kind: 'http',
+      target: `http://127.0.0.1:${closedPort}/`,
+      timeoutSeconds: 2,
+    });
     expect(refused).toMatchObject({ ok: false, problem: 'connection refused: nothing listens on that port' });
   });
 
   it('tcp: up when the connection opens, down when refused', async () => {
-    expect(await probe({ kind: 'tcp', target: `127.0.0.1:${tcpPort}`, timeoutSeconds: 2 })).toMatchObject({ ok: true });
+    expect(await probe({ kind: 'tcp', target: `127.0.0.1:${tcpPort}`, timeoutSeconds: 2 })).toMatchObject({
+      ok: true,
+    });
     expect(await probe({ kind: 'tcp', target: `127.0.0.1:${closedPort}`, timeoutSeconds: 2 })).toMatchObject({
       ok: false,
       problem: 'connection refused: nothing listens on that port',

@@ -15,7 +15,12 @@ export type Probe = (monitor: Pick<Monitor, 'kind' | 'target' | 'timeoutSeconds'
 
 /** A failure in words an administrator reads at night: what happened, not a stack. */
 export function describeFailure(error: unknown, timeoutSeconds: number): string {
-  const e = error as { name?: string; code?: string; message?: string; cause?: { code?: string; message?: string } };
+  const e = error as {
+    name?: string;
+    code?: string;
+    message?: string;
+    cause?: { code?: string; message?: string };
+  };
   if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return `no answer within ${timeoutSeconds} s`;
   const code = e?.code ?? e?.cause?.code;
   switch (code) {
@@ -70,7 +75,11 @@ export function createProbe(options: ProbeOptions): Probe {
       ]);
       return { ok: true, ms: elapsed() };
     } catch (error) {
-      return { ok: false, ms: elapsed(), problem: describeFailure(signal.aborted ? signal.reason : error, monitor.timeoutSeconds) };
+      return {
+        ok: false,
+        ms: elapsed(),
+        problem: describeFailure(signal.aborted ? signal.reason : error, monitor.timeoutSeconds),
+      };
     }
   };
 }
