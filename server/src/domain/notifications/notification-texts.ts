@@ -24,7 +24,7 @@ interface Words {
   downSince: (since: string, problem: string) => string;
   posted: string;
   suppressed: string;
-  released: string;
+  notPosted: string;
   upAgain: (minutes: number) => string;
 }
 
@@ -42,7 +42,7 @@ const WORDS: Record<PageLanguage, Words> = {
     downSince: (since, problem) => `Не отвечает с ${since}: ${problem}.`,
     posted: 'Пользователи видят сообщение о сбое.',
     suppressed: 'Идут плановые работы, поэтому сообщение о сбое не показано.',
-    released: 'Сообщение ведёт администратор.',
+    notPosted: 'Сообщение о сбое пока не показано: сервис попробует снова при следующей проверке.',
     upAgain: (minutes) => `Снова отвечает. Перерыв длился около ${minutes} мин.`,
   },
   en: {
@@ -58,7 +58,7 @@ const WORDS: Record<PageLanguage, Words> = {
     downSince: (since, problem) => `Not answering since ${since}: ${problem}.`,
     posted: 'Users see an outage message.',
     suppressed: 'Maintenance is under way, so no outage message was shown.',
-    released: 'An administrator looks after the message.',
+    notPosted: 'No outage message is shown yet: the service tries again at the next probe.',
     upAgain: (minutes) => `Answering again. The break lasted about ${minutes} min.`,
   },
   lv: {
@@ -74,7 +74,7 @@ const WORDS: Record<PageLanguage, Words> = {
     downSince: (since, problem) => `Neatbild kopš ${since}: ${problem}.`,
     posted: 'Lietotāji redz paziņojumu par traucējumu.',
     suppressed: 'Notiek plānoti darbi, tāpēc paziņojums par traucējumu netika rādīts.',
-    released: 'Paziņojumu pārvalda administrators.',
+    notPosted: 'Paziņojums par traucējumu vēl netiek rādīts: serviss mēģinās vēlreiz nākamajā pārbaudē.',
     upAgain: (minutes) => `Atkal atbild. Pārtraukums ilga apmēram ${minutes} min.`,
   },
 };
@@ -110,7 +110,7 @@ export function notificationText(
   }
   const d = event.monitor;
   if (event.kind === 'monitor.down') {
-    const next = d.suppressed ? words.suppressed : d.messageId ? words.posted : words.released;
+    const next = d.suppressed ? words.suppressed : d.messageId ? words.posted : words.notPosted;
     return {
       subject: words.down(d.name),
       body: [words.downSince(when(d.since), d.problem ?? '—'), `${d.kind} ${d.target}`, bases, next].join(
