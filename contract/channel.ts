@@ -103,7 +103,8 @@ export type DeliveryState = z.infer<typeof DeliveryState>;
 export const Delivery = z.object({
   id: z.string(),
   channelId: z.string(),
-  event: ChannelEvent,
+  /** `channel.test`: the test notice an administrator sent from the console. */
+  event: z.union([ChannelEvent, z.literal('channel.test')]),
   /** What the event is about, in the channel's language ("Бухгалтерия: 1С недоступна с 03:12"). */
   subject: z.string(),
   createdAt: IsoDateTimeWithOffset,

@@ -1,22 +1,38 @@
 import { type Context, Hono } from 'hono';
+import type { Channel, ChannelReadiness } from '../../contract/channel.ts';
+import { Automation, messagesAt } from './automation/automation.ts';
+import { MonitorRunner } from './automation/monitor-runner.ts';
+import { NotificationOutbox } from './automation/notification-outbox.ts';
 import type { AdminTokenVerifier } from './domain/admin-token.ts';
 import { AuthThrottle } from './domain/auth-throttle.ts';
+import type {
+  MessageWrites,
+  MonitorStore,
+  NotificationStore,
+  ScheduleStore,
+} from './domain/automation-store.ts';
 import { type Logger, silentLogger } from './domain/logger.ts';
+import type { RetryPolicy } from './domain/notifications/retry-policy.ts';
 import { ReportLog } from './domain/report-log.ts';
 import type { ReportWebhook } from './domain/report-webhook.ts';
 import type { RequestToCapture } from './domain/request-capture.ts';
 import { Ring } from './domain/ring.ts';
+import type { ChannelSender } from './notify/senders.ts';
+import type { Probe } from './probes/probe.ts';
 import { proxyRoutes, type UpstreamOptions } from './proxy/proxy-routes.ts';
 import { adminAuditRoutes } from './routes/admin-audit.ts';
 import { adminAuth } from './routes/admin-auth.ts';
+import { adminChannelsRoutes } from './routes/admin-channels.ts';
 import { adminMessagesRoutes } from './routes/admin-messages.ts';
+import { adminMonitorsRoutes } from './routes/admin-monitors.ts';
 import { adminReportsRoutes } from './routes/admin-reports.ts';
 import { adminRequestsRoutes } from './routes/admin-requests.ts';
+import { adminSchedulesRoutes } from './routes/admin-schedules.ts';
 import { adminSettingsRoutes } from './routes/admin-settings.ts';
 import { adminTemplatesRoutes } from './routes/admin-templates.ts';
 import { onError } from './routes/api-error.ts';
 import { createConsoleRoutes } from './routes/console/console-routes.ts';
-import type { ServiceDeps } from './routes/deps.ts';
+import type { AutomationDeps, ServiceDeps } from './routes/deps.ts';
 import { feedRoutes } from './routes/feed/feed-routes.ts';
 import { friendlyRoutes } from './routes/friendly.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -28,6 +44,18 @@ import { SnapshotCache } from './store/snapshot-cache.ts';
 import type { Snapshot, Store } from './store/store.ts';
 
 export const CAPTURED_REQUESTS = 200;
+
+/** Monitors, recurring windows and notifications: their storage and the runtime's probes and senders. */
+export interface AutomationOptions {
+  monitors: MonitorStore;
+  schedules: ScheduleStore;
+  notifications: NotificationStore;
+  messages: MessageWrites;
+  probe: Probe;
+  send: ChannelSender;
+  readiness: (channel: Channel) => ChannelReadiness;
+  retry?: RetryPolicy | undefined;
+}
 
 export interface AppOptions {
   store: Store;
@@ -61,6 +89,7 @@ export interface AppOptions {
   publicURL?: string | undefined;
   /** Node: where the service listens (`http://localhost:8787`), for absolute links without `PUBLIC_URL`. */
   listeningOrigin?: () => string | undefined;
+  automation?: AutomationOptions | undefined;
 }
 
 function defaultWaitUntil(c: Context, work: Promise<unknown>): void {
@@ -102,13 +131,71 @@ export function createServiceDeps(options: AppOptions): ServiceDeps {
   };
 }
 
+/** The runners of the automatic features and what the admin routes need of them. */
+function createAutomation(
+  deps: ServiceDeps,
+  options: AutomationOptions,
+): { automation: Automation; routes: AutomationDeps } {
+  const { now, newId, logger, cache } = deps;
+  const current = async (t: number) =>
+    messagesAt((await cache.view()).snapshot.messages, options.schedules, t);
+  const settings = async () => (await cache.view()).snapshot.settings;
+  const outbox = new NotificationOutbox({
+    store: options.notifications,
+    settings,
+    current,
+    send: options.send,
+    now,
+    newId,
+    logger,
+    retry: options.retry,
+  });
+  const runner = new MonitorRunner({
+    monitors: options.monitors,
+    messages: options.messages,
+    probe: options.probe,
+    now,
+    newId,
+    showing: current,
+    timeZone: async () => (await settings()).timeZone,
+    messagesChanged: async () => cache.invalidate(),
+    notify: (event) => outbox.emit([event]),
+    logger,
+  });
+  const automation = new Automation({
+    runner,
+    outbox,
+    monitors: options.monitors,
+    notifications: options.notifications,
+    now,
+    logger,
+  });
+  const routes: AutomationDeps = {
+    monitors: options.monitors,
+    schedules: options.schedules,
+    notifications: options.notifications,
+    messages: options.messages,
+    readiness: options.readiness,
+    // A change was made: the next pass runs now (in the background), not at the next timer.
+    nudge: (c) => deps.waitUntil(c, automation.tick({ waitForProbes: true })),
+  };
+  return { automation, routes };
+}
+
 /**
  * The whole service as one Hono app, the same on Node and Workers; entries only supply the store,
  * the token verifier and runtime hooks. Mount order matters: specific routes first, a proxy's
  * catch-all last.
  */
 export function createApp(options: AppOptions): Hono {
+  return createService(options).app;
+}
+
+/** The app and, when configured, the runner of its automatic features (entries start its timer). */
+export function createService(options: AppOptions): { app: Hono; automation?: Automation } {
   const deps = createServiceDeps(options);
+  const built = options.automation && createAutomation(deps, options.automation);
+  if (built) deps.automation = built.routes;
   const app = new Hono();
 
   app.route('/', startupErrorRoutes(deps));
@@ -124,6 +211,11 @@ export function createApp(options: AppOptions): Hono {
   admin.route('/requests', adminRequestsRoutes(deps));
   admin.route('/reports', adminReportsRoutes(deps));
   admin.route('/templates', adminTemplatesRoutes());
+  if (built) {
+    admin.route('/monitors', adminMonitorsRoutes(deps, built.routes));
+    admin.route('/schedules', adminSchedulesRoutes(deps, built.routes));
+    admin.route('/channels', adminChannelsRoutes(deps, built.routes));
+  }
   app.route('/', admin);
 
   app.route('/admin', createConsoleRoutes(deps));
@@ -144,5 +236,5 @@ export function createApp(options: AppOptions): Hono {
     ),
   );
   app.onError(onError(deps.logger));
-  return app;
+  return built ? { app, automation: built.automation } : { app };
 }

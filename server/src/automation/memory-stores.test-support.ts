@@ -3,6 +3,7 @@
 import type { Channel, Delivery } from '../../../contract/channel.ts';
 import type { Message } from '../../../contract/message.ts';
 import type { Monitor } from '../../../contract/monitor.ts';
+import type { Schedule } from '../../../contract/schedule.ts';
 import type {
   AutomationAudit,
   ClaimedDelivery,
@@ -12,6 +13,7 @@ import type {
   NotificationStore,
   ProbeStats,
   RecordedProbe,
+  ScheduleStore,
   WriteOutcome,
 } from '../domain/automation-store.ts';
 import type { MonitorState } from '../domain/monitors/monitor-state.ts';
@@ -39,13 +41,14 @@ function remove<T extends Versioned>(map: Map<string, T>, id: string, expected: 
   return 'ok';
 }
 
-export class MemoryAutomationStore implements MonitorStore, NotificationStore, MessageWrites {
+export class MemoryAutomationStore implements MonitorStore, NotificationStore, MessageWrites, ScheduleStore {
   readonly audit: AutomationAudit[] = [];
   readonly messages = new Map<string, Message>();
   readonly monitors = new Map<string, Monitor>();
   readonly states = new Map<string, MonitorState>();
   readonly probes: RecordedProbe[] = [];
   readonly channels = new Map<string, Channel>();
+  readonly schedules = new Map<string, Schedule>();
   readonly notified = new Map<string, NotifiedMessage>();
   readonly deliveries = new Map<
     string,
@@ -120,6 +123,27 @@ export class MemoryAutomationStore implements MonitorStore, NotificationStore, M
   }
   async pruneProbes() {}
 
+  async listSchedules() {
+    return [...this.schedules.values()];
+  }
+  async getSchedule(id: string) {
+    return this.schedules.get(id);
+  }
+  async createSchedule(schedule: Schedule, audit: AutomationAudit) {
+    this.schedules.set(schedule.id, schedule);
+    this.audit.push(audit);
+  }
+  async updateSchedule(next: Schedule, expected: number, audit: AutomationAudit) {
+    const outcome = replace(this.schedules, next, expected);
+    if (outcome === 'ok') this.audit.push(audit);
+    return outcome;
+  }
+  async deleteSchedule(id: string, expected: number, audit: AutomationAudit) {
+    const outcome = remove(this.schedules, id, expected);
+    if (outcome === 'ok') this.audit.push(audit);
+    return outcome;
+  }
+
   async listChannels() {
     return [...this.channels.values()];
   }
@@ -181,8 +205,22 @@ export class MemoryAutomationStore implements MonitorStore, NotificationStore, M
       problem: result.state === 'delivered' ? undefined : result.problem,
     });
   }
-  async listDeliveries(): Promise<Delivery[]> {
-    return [];
+  async listDeliveries(query: { channelId?: string | undefined; limit: number }): Promise<Delivery[]> {
+    return [...this.deliveries.values()]
+      .filter((d) => query.channelId === undefined || d.channelId === query.channelId)
+      .reverse()
+      .slice(0, query.limit)
+      .map((d) => ({
+        id: d.id,
+        channelId: d.channelId,
+        event: d.event,
+        subject: d.payload.subject,
+        createdAt: new Date(d.createdAt).toISOString(),
+        state: d.state,
+        attempts: d.attempts,
+        ...(d.lastAttemptAt !== undefined && { lastAttemptAt: new Date(d.lastAttemptAt).toISOString() }),
+        ...(d.problem !== undefined && { problem: d.problem }),
+      }));
   }
   async pruneNotifications() {}
 }

@@ -14,22 +14,22 @@ export function contentTag(text: string): string {
   return `"${(h1 >>> 0).toString(36)}${((h2 >>> 0) & 0xfffff).toString(36)}-${text.length.toString(36)}"`;
 }
 
-export function versionTag(kind: 'message' | 'settings', version: number): string {
-  return `"${kind === 'message' ? 'm' : 's'}${version}"`;
+/** The stored resources that carry a version, and the letter their tags start with. */
+const TAG_PREFIX = { message: 'm', settings: 's', monitor: 'o', schedule: 'w', channel: 'c' } as const;
+export type VersionedKind = keyof typeof TAG_PREFIX;
+
+export function versionTag(kind: VersionedKind, version: number): string {
+  return `"${TAG_PREFIX[kind]}${version}"`;
 }
 
 /**
  * The version an `If-Match` header names, `undefined` if it is absent, or `null` when it names no
  * version of this kind (a stale or foreign tag: treated as a mismatch, never as "no condition").
  */
-export function parseIfMatch(
-  header: string | undefined,
-  kind: 'message' | 'settings',
-): number | null | undefined {
+export function parseIfMatch(header: string | undefined, kind: VersionedKind): number | null | undefined {
   if (header === undefined || header.trim() === '') return undefined;
-  const prefix = kind === 'message' ? 'm' : 's';
-  const match = /^\s*(?:W\/)?"([ms])(\d{1,15})"\s*$/.exec(header);
-  if (!match || match[1] !== prefix) return null;
+  const match = /^\s*(?:W\/)?"([a-z])(\d{1,15})"\s*$/.exec(header);
+  if (!match || match[1] !== TAG_PREFIX[kind]) return null;
   return Number(match[2]);
 }
 

@@ -1,6 +1,13 @@
 import type { Context } from 'hono';
+import type { Channel, ChannelReadiness } from '../../../contract/channel.ts';
 import type { AdminTokenVerifier } from '../domain/admin-token.ts';
 import type { AuthThrottle } from '../domain/auth-throttle.ts';
+import type {
+  MessageWrites,
+  MonitorStore,
+  NotificationStore,
+  ScheduleStore,
+} from '../domain/automation-store.ts';
 import type { Logger } from '../domain/logger.ts';
 import type { ReportLog } from '../domain/report-log.ts';
 import type { ReportWebhook } from '../domain/report-webhook.ts';
@@ -8,6 +15,18 @@ import type { RequestToCapture } from '../domain/request-capture.ts';
 import type { Ring } from '../domain/ring.ts';
 import type { SnapshotCache } from '../store/snapshot-cache.ts';
 import type { Store } from '../store/store.ts';
+
+/** Monitors, recurring windows and notifications: their storage and how to wake their runners. */
+export interface AutomationDeps {
+  monitors: MonitorStore;
+  schedules: ScheduleStore;
+  notifications: NotificationStore;
+  messages: MessageWrites;
+  /** Whether a channel can send from here (its variables set, e-mail available on this runtime). */
+  readiness: (channel: Channel) => ChannelReadiness;
+  /** Something changed: look at monitors, messages and deliveries soon, after the answer is sent. */
+  nudge: (c: Context) => void;
+}
 
 /** Variables admin routes can read: `c.get('actor')` is the token label of the caller. */
 export interface AdminEnv {
@@ -44,4 +63,5 @@ export interface ServiceDeps {
    * own routes reach it). Never a `Host` header a client chose.
    */
   absoluteOrigin: (c: Context) => string;
+  automation?: AutomationDeps | undefined;
 }

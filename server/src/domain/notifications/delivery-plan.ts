@@ -19,7 +19,7 @@ export interface NewDelivery {
   id: string;
   channelId: string;
   eventId: string;
-  event: NotificationEvent['kind'];
+  event: NotificationEvent['kind'] | 'channel.test';
   createdAt: number;
   payload: DeliveryPayload;
 }

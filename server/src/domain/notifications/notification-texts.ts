@@ -124,3 +124,24 @@ export function notificationText(
     body: [words.upAgain(minutes), `${d.kind} ${d.target}`, bases].join('\n'),
   };
 }
+
+const TEST_NOTICE: Record<PageLanguage, NotificationText> = {
+  ru: {
+    subject: 'Проверка канала startup-help',
+    body: 'Канал работает: сюда придут сообщения о сбоях и плановых работах 1С.',
+  },
+  en: {
+    subject: 'startup-help channel test',
+    body: 'The channel works: notices about 1C outages and maintenance will arrive here.',
+  },
+  lv: {
+    subject: 'startup-help kanāla pārbaude',
+    body: 'Kanāls darbojas: šeit pienāks ziņas par 1C traucējumiem un plānotiem darbiem.',
+  },
+};
+
+/** The notice an administrator sends to try a channel. */
+export function testNotice(language: string): NotificationText {
+  const primary = language.split('-')[0]?.toLowerCase() ?? '';
+  return TEST_NOTICE[isPageLanguage(primary) ? primary : 'en'];
+}

@@ -1,0 +1,201 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createService } from '../server/src/app.ts';
+import { MemoryAutomationStore } from '../server/src/automation/memory-stores.test-support.ts';
+import { createTokenVerifier, sha256Hex } from '../server/src/domain/admin-token.ts';
+import { silentLogger } from '../server/src/domain/logger.ts';
+import { channelReadiness } from '../server/src/notify/senders.ts';
+import { openFileStore } from '../server/src/store/file-store.ts';
+
+const TOKEN = 'test-admin-token-0123456789';
+const SECRET = 'tg-secret-4f1b9c';
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+async function service() {
+  const dir = await mkdtemp(join(tmpdir(), 'monitors-api-'));
+  const store = await openFileStore({ dir, logger: silentLogger });
+  cleanups.push(async () => {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+  const automation = new MemoryAutomationStore();
+  const secret = (name: string) => (name === 'TELEGRAM_TOKEN' ? SECRET : undefined);
+  const sent: string[] = [];
+  const now = Date.parse('2026-03-01T12:00:00Z');
+  const { app } = createService({
+    store,
+    verifyAdminToken: createTokenVerifier([{ label: 'ops', sha256: await sha256Hex(TOKEN) }]),
+    now: () => now,
+    automation: {
+      monitors: automation,
+      schedules: automation,
+      notifications: automation,
+      messages: automation,
+      probe: async () => ({ ok: true, ms: 1 }),
+      send: async (_channel, payload) => {
+        sent.push(payload.subject);
+        return { ok: true };
+      },
+      readiness: (channel) => channelReadiness(channel, { secret }),
+    },
+  });
+  const answers: string[] = [];
+  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const response = await app.request(path, {
+      method,
+      headers: {
+        authorization: `Bearer ${TOKEN}`,
+        ...(body !== undefined && { 'content-type': 'application/json' }),
+        ...headers,
+      },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    answers.push(text);
+    return {
+      status: response.status,
+      etag: response.headers.get('etag') ?? '',
+      json: text ? JSON.parse(text) : undefined,
+    };
+  };
+  return { call, automation, answers, sent };
+}
+
+describe('/api/admin/monitors', () => {
+  it('creates a monitor with the defaults, lists it with its state, and refuses a target that does not suit the kind', async () => {
+    const { call, automation } = await service();
+    const created = await call('POST', '/api/admin/monitors', {
+      name: 'Web publication',
+      kind: 'http',
+      target: 'https://1c.example.local/buh/ru_RU/',
+      bases: ['buh'],
+    });
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({
+      intervalSeconds: 30,
+      failuresToDown: 3,
+      successesToUp: 2,
+      status: { state: 'unknown' },
+    });
+    const list = await call('GET', '/api/admin/monitors');
+    expect(list.json.monitors).toHaveLength(1);
+    expect(automation.audit.map((a) => [a.actor, a.action])).toEqual([['ops', 'monitor.create']]);
+
+    const wrong = await call('POST', '/api/admin/monitors', {
+      name: 'Agent',
+      kind: 'tcp',
+      target: 'https://x/',
+      bases: ['*'],
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.json.problems[0]).toMatchObject({ path: 'target' });
+  });
+
+  it('changes and deletes only with the ETag of the version the administrator saw', async () => {
+    const { call } = await service();
+    const created = await call('POST', '/api/admin/monitors', {
+      name: 'Agent',
+      kind: 'tcp',
+      target: 'srv:1540',
+      bases: ['*'],
+    });
+    const path = `/api/admin/monitors/${created.json.id}`;
+    expect((await call('PATCH', path, { failuresToDown: 5 })).status).toBe(428);
+    const patched = await call('PATCH', path, { failuresToDown: 5 }, { 'if-match': created.etag });
+    expect(patched).toMatchObject({ status: 200, json: { failuresToDown: 5, version: 2 } });
+    expect((await call('PATCH', path, { failuresToDown: 4 }, { 'if-match': created.etag })).status).toBe(412);
+    expect((await call('DELETE', path, undefined, { 'if-match': patched.etag })).status).toBe(204);
+    expect((await call('GET', path)).status).toBe(404);
+  });
+});
+
+describe('/api/admin/schedules', () => {
+  it('creates a nightly window, lists its occurrences, skips one (audited) and refuses a bad cron', async () => {
+    const { call, automation } = await service();
+    const created = await call('POST', '/api/admin/schedules', {
+      name: 'Nightly backup',
+      cron: '0 1 * * *',
+      durationMinutes: 60,
+      timeZone: 'Europe/Riga',
+      bases: ['*'],
+      text: { ru: 'Идёт резервное копирование. Вход снова будет доступен после {until}.' },
+    });
+    expect(created.status).toBe(201);
+    expect(created.json.occurrences[0]).toEqual({
+      scheduleId: created.json.id,
+      occurrence: '2026-03-02T01:00:00+02:00',
+      startsAt: '2026-03-02T01:00:00+02:00',
+      displayUntil: '2026-03-02T02:00:00+02:00',
+      status: 'planned',
+    });
+    const path = `/api/admin/schedules/${created.json.id}`;
+    const skipped = await call(
+      'PUT',
+      `${path}/exceptions`,
+      { occurrence: '2026-03-03T01:00:00+02:00', action: 'skip' },
+      { 'if-match': created.etag },
+    );
+    expect(skipped.status).toBe(200);
+    expect(skipped.json.occurrences[1]).toMatchObject({
+      startsAt: '2026-03-03T01:00:00+02:00',
+      status: 'skipped',
+    });
+    expect(automation.audit.at(-1)).toMatchObject({ actor: 'ops', action: 'schedule.exception' });
+    const restored = await call('DELETE', `${path}/exceptions/2026-03-03T01:00:00+02:00`, undefined, {
+      'if-match': skipped.etag,
+    });
+    expect(restored.json.occurrences[1]).toMatchObject({ status: 'planned' });
+
+    const bad = await call('POST', '/api/admin/schedules', {
+      ...created.json,
+      cron: '0 25 * * *',
+      id: undefined,
+    });
+    expect(bad.status).toBe(400);
+  });
+});
+
+describe('/api/admin/channels', () => {
+  it('keeps only the variable name of a secret, says when it is missing, and never answers with the secret', async () => {
+    const { call, answers, sent } = await service();
+    const telegram = await call('POST', '/api/admin/channels', {
+      kind: 'telegram',
+      name: 'Дежурные',
+      chatId: '-1001234567890',
+      tokenEnv: 'TELEGRAM_TOKEN',
+    });
+    expect(telegram.status).toBe(201);
+    expect(telegram.json).toMatchObject({ tokenEnv: 'TELEGRAM_TOKEN', readiness: { ready: true } });
+    const missing = await call('POST', '/api/admin/channels', {
+      kind: 'telegram',
+      name: 'Other',
+      chatId: '@it_oncall',
+      tokenEnv: 'OTHER_TOKEN',
+    });
+    expect(missing.json.readiness).toEqual({
+      ready: false,
+      problem: expect.stringContaining('OTHER_TOKEN is not set'),
+    });
+    const tested = await call('POST', `/api/admin/channels/${telegram.json.id}/test`);
+    expect(tested.status).toBe(202);
+    // The test notice goes out in the background, after the answer.
+    await vi.waitFor(() => expect(sent).toHaveLength(1));
+    const list = await call('GET', '/api/admin/channels');
+    expect(list.json.channels.map((c: { name: string }) => c.name)).toEqual(['Other', 'Дежурные']);
+    expect(list.json.deliveries[0]).toMatchObject({ event: 'channel.test', state: 'delivered' });
+    expect(sent).toEqual(['Проверка канала startup-help']);
+    const refused = await call('POST', '/api/admin/channels', {
+      kind: 'telegram',
+      name: 'x',
+      chatId: '1',
+      token: SECRET,
+    });
+    expect(refused.status).toBe(400);
+    for (const answer of answers) expect(answer).not.toContain(SECRET);
+  });
+});
