@@ -10,6 +10,7 @@ import { Settings } from '../../../contract/settings.ts';
 import { StartupErrorResponse } from '../../../contract/startup-error-response.ts';
 import { StatusResponse } from '../../../contract/status.ts';
 import * as z from '../../../contract/zod.ts';
+import { automationPaths, automationSchemas } from './openapi-automation.ts';
 
 const schema = (s: z.core.$ZodType, io: 'input' | 'output' = 'output') => {
   const { $schema: _, ...rest } = z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Record<
@@ -114,6 +115,7 @@ export function buildOpenApi(): Record<string, unknown> {
         CapturedRequest: schema(CapturedRequest),
         ReportsResponse: schema(ReportsResponse),
         ApiError: schema(ApiError),
+        ...automationSchemas(schema),
       },
     },
     paths: {
@@ -243,6 +245,7 @@ export function buildOpenApi(): Record<string, unknown> {
           },
         },
       },
+      ...automationPaths(),
     },
   };
 }
