@@ -1,0 +1,270 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { StartupErrorResponse } from '../contract/startup-error-response.ts';
+import { FakeReceiver, FakeTcpService, FakeWebPublication, hmacSignature } from './monitors-fakes.ts';
+
+/** A running service with its automation: in-process on Node, or the Worker in miniflare. */
+export interface MonitorsTarget {
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+  adminToken: string;
+  /** The probe settings monitors get here (Workers tests use short real-time intervals). */
+  probe: { intervalSeconds: number; timeoutSeconds: number; failuresToDown: number; successesToUp: number };
+  /** Service time one `step` lets pass. */
+  stepMs: number;
+  /** Lets `stepMs` of service time pass, then runs what is due (a timer pass, or a Cron Trigger). */
+  step(): Promise<void>;
+  /** The service's clock (ms). */
+  now(): number;
+  /** The value of HOOK_SECRET in the service's environment. */
+  hookSecret: string;
+  close(): Promise<void>;
+}
+
+const SETTINGS = {
+  defaultLanguage: 'ru',
+  timeZone: 'Europe/Moscow',
+  helpText: { ru: 'Дежурный администратор: +7 (495) 123-45-67' },
+  bases: {
+    buh: { name: 'Бухгалтерия' },
+    zup: { name: 'Зарплата' },
+    flap: { name: 'Склад' },
+    maint: { name: 'Торговля' },
+    edit: { name: 'Документооборот' },
+  },
+};
+
+interface MessageRow {
+  id: string;
+  createdBy: string;
+  bases: string[];
+  text: Record<string, string>;
+  displayUntil: string;
+  version: number;
+}
+
+/**
+ * What monitors must do, run unchanged on every runtime: take a fake web publication and a TCP
+ * listener down and up, and watch `/startup-error/<base>` and the admin API.
+ */
+export function defineMonitorsSuite(label: string, start: () => Promise<MonitorsTarget>): void {
+  describe(`monitors: ${label}`, () => {
+    let target: MonitorsTarget;
+    const web = new FakeWebPublication();
+    const agent = new FakeTcpService();
+    const hook = new FakeReceiver();
+
+    const admin = async (
+      method: string,
+      path: string,
+      body?: unknown,
+      headers: Record<string, string> = {},
+    ) => {
+      const response = await target.fetch(path, {
+        method,
+        headers: {
+          authorization: `Bearer ${target.adminToken}`,
+          ...(body !== undefined && { 'content-type': 'application/json' }),
+          ...headers,
+        },
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+      });
+      const text = await response.text();
+      if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+      return { json: text ? JSON.parse(text) : undefined, etag: response.headers.get('etag') ?? '' };
+    };
+    const answer = async (base: string, lang = 'ru') => {
+      const response = await target.fetch(`/startup-error/${base}?lang=${lang}`);
+      return StartupErrorResponse.parse(await response.json());
+    };
+    const messages = async (): Promise<MessageRow[]> =>
+      (await admin('GET', '/api/admin/messages')).json.messages;
+    const byMonitor = async (name: string) =>
+      (await messages()).filter((m) => m.createdBy === `monitor:${name}`);
+    const monitorStatus = async (id: string) => (await admin('GET', `/api/admin/monitors/${id}`)).json.status;
+    const createMonitor = async (fields: Record<string, unknown>) =>
+      (await admin('POST', '/api/admin/monitors', { ...target.probe, ...fields })).json as {
+        id: string;
+        name: string;
+      };
+
+    /** Steps until `done` holds; returns the service time it took. */
+    const until = async (done: () => Promise<boolean>, budgetMs: number): Promise<number> => {
+      let spent = 0;
+      while (!(await done())) {
+        if (spent >= budgetMs) throw new Error(`not reached within ${budgetMs / 1000} s of service time`);
+        await target.step();
+        spent += target.stepMs;
+      }
+      return spent;
+    };
+    const probes = (n: number) => n * target.probe.intervalSeconds * 1000;
+
+    beforeAll(async () => {
+      await Promise.all([web.start(), agent.start(), hook.start()]);
+      target = await start();
+      await admin('PUT', '/api/admin/settings', SETTINGS);
+      await admin('POST', '/api/admin/channels', {
+        kind: 'webhook',
+        name: 'Ops',
+        url: `${hook.base}/hook`,
+        secretEnv: 'HOOK_SECRET',
+        events: ['monitor.down', 'monitor.up'],
+      });
+    });
+    afterAll(async () => {
+      await target?.close();
+      await Promise.all([web.close(), agent.stop(), hook.close()]);
+    });
+
+    it('the web publication goes down: buh gets the outage message in ru, en and lv, other bases do not; back up, it ends', async () => {
+      const { failuresToDown, successesToUp } = target.probe;
+      const monitor = await createMonitor({
+        name: 'Веб-публикация',
+        kind: 'http',
+        target: web.url('/buh/ru_RU/'),
+        bases: ['buh'],
+      });
+      await until(async () => (await monitorStatus(monitor.id)).state === 'up', probes(2));
+      expect(await answer('buh')).not.toHaveProperty('userMessage');
+
+      web.mode = 'down';
+      const took = await until(
+        async () => (await answer('buh')).userMessage !== undefined,
+        probes(failuresToDown + 1),
+      );
+      expect(took).toBeLessThanOrEqual(probes(failuresToDown + 1));
+      const status = await monitorStatus(monitor.id);
+      expect(status).toMatchObject({ state: 'down', lastProbe: { ok: false, problem: 'HTTP 503' } });
+      const [, hh, mm] = /T(\d\d):(\d\d)/.exec(status.since) ?? [];
+      const ru = (await answer('buh', 'ru')).userMessage;
+      expect(ru).toContain(`1С недоступна с ${Number(hh)}:${mm}`);
+      expect((await answer('buh', 'en')).userMessage).toMatch(
+        /^1C has been unavailable since \d{1,2}:\d\d\s[AP]M, and it is not your fault\./,
+      );
+      expect((await answer('buh', 'lv')).userMessage).toMatch(
+        new RegExp(`^1C nav pieejama kopš 0?${Number(hh)}:${mm}, un`),
+      );
+      for (const text of [ru, (await answer('buh', 'en')).userMessage]) expect(text).not.toContain('{since}');
+      expect(await answer('zup')).not.toHaveProperty('userMessage');
+      expect(await answer('*')).not.toHaveProperty('userMessage');
+      const [posted] = await byMonitor('Веб-публикация');
+      expect(posted).toMatchObject({ bases: ['buh'], createdBy: 'monitor:Веб-публикация' });
+
+      web.mode = 'up';
+      const back = await until(
+        async () => (await answer('buh')).userMessage === undefined,
+        probes(successesToUp + 1),
+      );
+      expect(back).toBeGreaterThanOrEqual(probes(successesToUp - 1));
+      expect(await byMonitor('Веб-публикация')).toHaveLength(1);
+      expect((await monitorStatus(monitor.id)).state).toBe('up');
+
+      // The on-call webhook heard about it once each way, signed.
+      await until(async () => hook.bodies('/hook').length >= 2, probes(2));
+      const events = hook.bodies('/hook').filter((b) => (b.monitor as { id?: string })?.id === monitor.id);
+      expect(events.map((b) => b.type)).toEqual(['monitor.down', 'monitor.up']);
+      for (const request of hook.received) {
+        expect(request.headers['x-startup-help-signature']).toBe(
+          hmacSignature(target.hookSecret, request.body),
+        );
+      }
+    });
+
+    it('the server agent port closes: zup gets the message; it opens again: the message ends', async () => {
+      const { failuresToDown, successesToUp } = target.probe;
+      await createMonitor({ name: 'Агент сервера 1С', kind: 'tcp', target: agent.target, bases: ['zup'] });
+      await agent.stop();
+      await until(async () => (await answer('zup')).userMessage !== undefined, probes(failuresToDown + 2));
+      expect(await answer('buh')).not.toHaveProperty('userMessage');
+      await agent.start();
+      await until(async () => (await answer('zup')).userMessage === undefined, probes(successesToUp + 2));
+    });
+
+    it('a flapping target posts at most one message', async () => {
+      web.mode = 'flapping';
+      try {
+        await createMonitor({
+          name: 'Мигающий',
+          kind: 'http',
+          target: web.url('/flap/'),
+          bases: ['flap'],
+          failuresToDown: 1,
+          successesToUp: 1,
+        });
+        for (let i = 0; i < Math.ceil(probes(8) / target.stepMs); i++) await target.step();
+        expect((await byMonitor('Мигающий')).length).toBeLessThanOrEqual(1);
+      } finally {
+        web.mode = 'up';
+      }
+    });
+
+    it('while a maintenance message shows for its bases, a monitor going down posts nothing but records its state', async () => {
+      await admin('POST', '/api/admin/messages', {
+        text: { ru: 'Идут плановые работы до {until}.' },
+        bases: ['maint'],
+        severity: 'maintenance',
+        displayUntil: new Date(target.now() + 10 * 24 * 3_600_000).toISOString(),
+        startsAt: new Date(target.now() - 3_600_000).toISOString(),
+      });
+      const monitor = await createMonitor({
+        name: 'Торговля',
+        kind: 'http',
+        target: web.url('/maint/'),
+        bases: ['maint'],
+      });
+      web.mode = 'down';
+      try {
+        await until(
+          async () => (await monitorStatus(monitor.id)).state === 'down',
+          probes(target.probe.failuresToDown + 2),
+        );
+        expect(await monitorStatus(monitor.id)).toMatchObject({ state: 'down', suppressed: true });
+        expect(await byMonitor('Торговля')).toEqual([]);
+        expect((await answer('maint')).userMessage).toMatch(/^Идут плановые работы/);
+      } finally {
+        web.mode = 'up';
+      }
+    });
+
+    it('an administrator’s edit of the message is never overwritten, and a deadline they set is theirs to keep', async () => {
+      const monitor = await createMonitor({
+        name: 'Документооборот',
+        kind: 'tcp',
+        target: agent.target,
+        bases: ['edit'],
+      });
+      await until(async () => (await monitorStatus(monitor.id)).state === 'up', probes(2));
+      await agent.stop();
+      try {
+        await until(
+          async () => (await byMonitor('Документооборот')).length === 1,
+          probes(target.probe.failuresToDown + 2),
+        );
+        const [posted] = await byMonitor('Документооборот');
+        if (!posted) throw new Error('no message');
+        const deadline = new Date(target.now() + 5 * 3_600_000).toISOString().replace(/\.\d+Z$/, 'Z');
+        const text = {
+          ru: 'Сервер 1С перезапускается после обновления. Вход снова будет доступен после {until}.',
+        };
+        await admin(
+          'PATCH',
+          `/api/admin/messages/${posted.id}`,
+          { text, displayUntil: deadline },
+          { 'if-match': `"m${posted.version}"` },
+        );
+        for (let i = 0; i < Math.ceil(probes(3) / target.stepMs); i++) await target.step();
+        await agent.start();
+        await until(
+          async () => (await monitorStatus(monitor.id)).state === 'up',
+          probes(target.probe.successesToUp + 2),
+        );
+        const [kept] = await byMonitor('Документооборот');
+        expect(kept?.text).toEqual(text);
+        expect(Date.parse(kept?.displayUntil ?? '')).toBe(Date.parse(deadline));
+        expect((await answer('edit')).userMessage).toMatch(/^Сервер 1С перезапускается/);
+        expect(await byMonitor('Документооборот')).toHaveLength(1);
+      } finally {
+        if (!agent.running) await agent.start();
+      }
+    });
+  });
+}
