@@ -192,6 +192,30 @@ describe('channel senders against local fakes', () => {
     expect(mails[0]?.raw).toMatch(/Subject: =\?UTF-8\?/);
   });
 
+  it('never gives a channel the service’s own secrets, whatever variable it names', async () => {
+    received.length = 0;
+    const withAdmin = createChannelSender({
+      fetch,
+      secret: (name) => (name === 'ADMIN_TOKEN' ? 'admin-secret-1' : env[name]),
+    });
+    const tg: Channel = {
+      id: 't',
+      kind: 'telegram',
+      name: 'x',
+      chatId: '-1',
+      tokenEnv: 'ADMIN_TOKEN',
+      apiBase: httpBase,
+      ...stamp,
+    };
+    const outcome = await withAdmin(tg, payload);
+    expect(outcome).toMatchObject({
+      ok: false,
+      retry: false,
+      problem: expect.stringContaining("ADMIN_TOKEN is the service's own secret"),
+    });
+    expect(received).toEqual([]);
+  });
+
   it('says what is missing: an unset variable, or e-mail where the runtime cannot send it', () => {
     const tg: Channel = { id: 't', kind: 'telegram', name: 'x', chatId: '-1', tokenEnv: 'NOT_SET', ...stamp };
     expect(channelReadiness(tg, { secret })).toEqual({

@@ -25,6 +25,17 @@ export interface SenderOptions {
 
 export const DEFAULT_TELEGRAM_API = 'https://api.telegram.org';
 
+/**
+ * The service's own secrets: a channel may not name them, or an administrator could send the admin
+ * tokens to a Telegram endpoint or mail server of their choosing.
+ */
+export const RESERVED_SECRET_NAMES: ReadonlySet<string> = new Set(['ADMIN_TOKEN', 'REPORT_WEBHOOK_SECRET']);
+
+/** `secret`, refusing the service's own secrets. */
+export function channelSecrets(secret: SecretSource): SecretSource {
+  return (name) => (RESERVED_SECRET_NAMES.has(name) ? undefined : secret(name));
+}
+
 /** Sends a delivery's payload to its channel; never throws, never lets a secret into `problem`. */
 export type ChannelSender = (channel: Channel, payload: DeliveryPayload) => Promise<SendOutcome>;
 
@@ -41,11 +52,14 @@ function secretsOf(channel: Channel, secret: SecretSource): string[] {
 /** Whether `channel` can send from here now, and if not, what to do about it. */
 export function channelReadiness(
   channel: Channel,
-  options: Pick<SenderOptions, 'secret' | 'email'>,
+  given: Pick<SenderOptions, 'secret' | 'email'>,
 ): { ready: boolean; problem?: string } {
+  const options = { ...given, secret: channelSecrets(given.secret) };
   const missing = (name: string) => ({
     ready: false,
-    problem: `The variable ${name} is not set. Set it in the service's environment (Workers: "npx wrangler secret put ${name}") and restart.`,
+    problem: RESERVED_SECRET_NAMES.has(name)
+      ? `${name} is the service's own secret and is never given to a channel. Put this channel's secret in a variable of its own, such as TELEGRAM_TOKEN.`
+      : `The variable ${name} is not set. Set it in the service's environment (Workers: "npx wrangler secret put ${name}") and restart.`,
   });
   if (channel.kind === 'telegram' && !options.secret(channel.tokenEnv)) return missing(channel.tokenEnv);
   if (channel.kind === 'webhook' && channel.secretEnv && !options.secret(channel.secretEnv))
@@ -85,7 +99,8 @@ async function post(
   return description ? { ...outcome, problem: `${outcome.problem}: ${description}` } : outcome;
 }
 
-export function createChannelSender(options: SenderOptions): ChannelSender {
+export function createChannelSender(given: SenderOptions): ChannelSender {
+  const options = { ...given, secret: channelSecrets(given.secret) };
   return async (channel, payload) => {
     const ready = channelReadiness(channel, options);
     if (!ready.ready) return { ok: false, problem: ready.problem ?? 'not ready', retry: false };
