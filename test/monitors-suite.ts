@@ -45,12 +45,27 @@ interface MessageRow {
  * What monitors must do, run unchanged on every runtime: take a fake web publication and a TCP
  * listener down and up, and watch `/startup-error/<base>` and the admin API.
  */
-export function defineMonitorsSuite(label: string, start: () => Promise<MonitorsTarget>): void {
+export function defineMonitorsSuite(
+  label: string,
+  start: () => Promise<MonitorsTarget>,
+  options: { concurrent?: boolean } = {},
+): void {
+  // Each case has its own fakes, bases and monitors: a real-time target runs them at once.
+  const run = options.concurrent ? it.concurrent : it;
   describe(`monitors: ${label}`, () => {
     let target: MonitorsTarget;
-    const web = new FakeWebPublication();
-    const agent = new FakeTcpService();
     const hook = new FakeReceiver();
+    const fakes: { close(): Promise<void> }[] = [];
+    const webPublication = async () => {
+      const web = await new FakeWebPublication().start();
+      fakes.push(web);
+      return web;
+    };
+    const agentPort = async () => {
+      const agent = await new FakeTcpService().start();
+      fakes.push({ close: () => agent.stop() });
+      return agent;
+    };
 
     const admin = async (
       method: string,
@@ -88,18 +103,22 @@ export function defineMonitorsSuite(label: string, start: () => Promise<Monitors
 
     /** Steps until `done` holds; returns the service time it took. */
     const until = async (done: () => Promise<boolean>, budgetMs: number): Promise<number> => {
-      let spent = 0;
+      const started = target.now();
       while (!(await done())) {
-        if (spent >= budgetMs) throw new Error(`not reached within ${budgetMs / 1000} s of service time`);
+        if (target.now() - started >= budgetMs)
+          throw new Error(`not reached within ${budgetMs / 1000} s of service time`);
         await target.step();
-        spent += target.stepMs;
       }
-      return spent;
+      return target.now() - started;
+    };
+    const steps = async (ms: number) => {
+      const started = target.now();
+      while (target.now() - started < ms) await target.step();
     };
     const probes = (n: number) => n * target.probe.intervalSeconds * 1000;
 
     beforeAll(async () => {
-      await Promise.all([web.start(), agent.start(), hook.start()]);
+      await hook.start();
       target = await start();
       await admin('PUT', '/api/admin/settings', SETTINGS);
       await admin('POST', '/api/admin/channels', {
@@ -112,65 +131,71 @@ export function defineMonitorsSuite(label: string, start: () => Promise<Monitors
     });
     afterAll(async () => {
       await target?.close();
-      await Promise.all([web.close(), agent.stop(), hook.close()]);
+      await Promise.all([...fakes.map((f) => f.close()), hook.close()]);
     });
 
-    it('the web publication goes down: buh gets the outage message in ru, en and lv, other bases do not; back up, it ends', async () => {
-      const { failuresToDown, successesToUp } = target.probe;
-      const monitor = await createMonitor({
-        name: 'Веб-публикация',
-        kind: 'http',
-        target: web.url('/buh/ru_RU/'),
-        bases: ['buh'],
-      });
-      await until(async () => (await monitorStatus(monitor.id)).state === 'up', probes(2));
-      expect(await answer('buh')).not.toHaveProperty('userMessage');
+    run(
+      'the web publication goes down: buh gets the outage message in ru, en and lv, other bases do not; back up, it ends',
+      async () => {
+        const { failuresToDown, successesToUp } = target.probe;
+        const web = await webPublication();
+        const monitor = await createMonitor({
+          name: 'Веб-публикация',
+          kind: 'http',
+          target: web.url('/buh/ru_RU/'),
+          bases: ['buh'],
+        });
+        await until(async () => (await monitorStatus(monitor.id)).state === 'up', probes(2));
+        expect(await answer('buh')).not.toHaveProperty('userMessage');
 
-      web.mode = 'down';
-      const took = await until(
-        async () => (await answer('buh')).userMessage !== undefined,
-        probes(failuresToDown + 1),
-      );
-      expect(took).toBeLessThanOrEqual(probes(failuresToDown + 1));
-      const status = await monitorStatus(monitor.id);
-      expect(status).toMatchObject({ state: 'down', lastProbe: { ok: false, problem: 'HTTP 503' } });
-      const [, hh, mm] = /T(\d\d):(\d\d)/.exec(status.since) ?? [];
-      const ru = (await answer('buh', 'ru')).userMessage;
-      expect(ru).toContain(`1С недоступна с ${Number(hh)}:${mm}`);
-      expect((await answer('buh', 'en')).userMessage).toMatch(
-        /^1C has been unavailable since \d{1,2}:\d\d\s[AP]M, and it is not your fault\./,
-      );
-      expect((await answer('buh', 'lv')).userMessage).toMatch(
-        new RegExp(`^1C nav pieejama kopš 0?${Number(hh)}:${mm}, un`),
-      );
-      for (const text of [ru, (await answer('buh', 'en')).userMessage]) expect(text).not.toContain('{since}');
-      expect(await answer('zup')).not.toHaveProperty('userMessage');
-      expect(await answer('*')).not.toHaveProperty('userMessage');
-      const [posted] = await byMonitor('Веб-публикация');
-      expect(posted).toMatchObject({ bases: ['buh'], createdBy: 'monitor:Веб-публикация' });
-
-      web.mode = 'up';
-      const back = await until(
-        async () => (await answer('buh')).userMessage === undefined,
-        probes(successesToUp + 1),
-      );
-      expect(back).toBeGreaterThanOrEqual(probes(successesToUp - 1));
-      expect(await byMonitor('Веб-публикация')).toHaveLength(1);
-      expect((await monitorStatus(monitor.id)).state).toBe('up');
-
-      // The on-call webhook heard about it once each way, signed.
-      await until(async () => hook.bodies('/hook').length >= 2, probes(2));
-      const events = hook.bodies('/hook').filter((b) => (b.monitor as { id?: string })?.id === monitor.id);
-      expect(events.map((b) => b.type)).toEqual(['monitor.down', 'monitor.up']);
-      for (const request of hook.received) {
-        expect(request.headers['x-startup-help-signature']).toBe(
-          hmacSignature(target.hookSecret, request.body),
+        web.mode = 'down';
+        const took = await until(
+          async () => (await answer('buh')).userMessage !== undefined,
+          probes(failuresToDown + 1),
         );
-      }
-    });
+        expect(took).toBeLessThanOrEqual(probes(failuresToDown + 1));
+        const status = await monitorStatus(monitor.id);
+        expect(status).toMatchObject({ state: 'down', lastProbe: { ok: false, problem: 'HTTP 503' } });
+        const [, hh, mm] = /T(\d\d):(\d\d)/.exec(status.since) ?? [];
+        const ru = (await answer('buh', 'ru')).userMessage;
+        expect(ru).toContain(`1С недоступна с ${Number(hh)}:${mm}`);
+        expect((await answer('buh', 'en')).userMessage).toMatch(
+          /^1C has been unavailable since \d{1,2}:\d\d\s[AP]M, and it is not your fault\./,
+        );
+        expect((await answer('buh', 'lv')).userMessage).toMatch(
+          new RegExp(`^1C nav pieejama kopš 0?${Number(hh)}:${mm}, un`),
+        );
+        for (const text of [ru, (await answer('buh', 'en')).userMessage])
+          expect(text).not.toContain('{since}');
+        expect(await answer('zup')).not.toHaveProperty('userMessage');
+        expect(await answer('*')).not.toHaveProperty('userMessage');
+        const [posted] = await byMonitor('Веб-публикация');
+        expect(posted).toMatchObject({ bases: ['buh'], createdBy: 'monitor:Веб-публикация' });
 
-    it('the server agent port closes: zup gets the message; it opens again: the message ends', async () => {
+        web.mode = 'up';
+        const back = await until(
+          async () => (await answer('buh')).userMessage === undefined,
+          probes(successesToUp + 1),
+        );
+        expect(back).toBeGreaterThanOrEqual(probes(successesToUp - 1));
+        expect(await byMonitor('Веб-публикация')).toHaveLength(1);
+        expect((await monitorStatus(monitor.id)).state).toBe('up');
+
+        // The on-call webhook heard about it once each way, signed.
+        await until(async () => hook.bodies('/hook').length >= 2, probes(2));
+        const events = hook.bodies('/hook').filter((b) => (b.monitor as { id?: string })?.id === monitor.id);
+        expect(events.map((b) => b.type)).toEqual(['monitor.down', 'monitor.up']);
+        for (const request of hook.received) {
+          expect(request.headers['x-startup-help-signature']).toBe(
+            hmacSignature(target.hookSecret, request.body),
+          );
+        }
+      },
+    );
+
+    run('the server agent port closes: zup gets the message; it opens again: the message ends', async () => {
       const { failuresToDown, successesToUp } = target.probe;
+      const agent = await agentPort();
       await createMonitor({ name: 'Агент сервера 1С', kind: 'tcp', target: agent.target, bases: ['zup'] });
       await agent.stop();
       await until(async () => (await answer('zup')).userMessage !== undefined, probes(failuresToDown + 2));
@@ -179,62 +204,63 @@ export function defineMonitorsSuite(label: string, start: () => Promise<Monitors
       await until(async () => (await answer('zup')).userMessage === undefined, probes(successesToUp + 2));
     });
 
-    it('a flapping target posts at most one message', async () => {
+    run('a flapping target posts at most one message', async () => {
+      const web = await webPublication();
       web.mode = 'flapping';
-      try {
-        await createMonitor({
-          name: 'Мигающий',
-          kind: 'http',
-          target: web.url('/flap/'),
-          bases: ['flap'],
-          failuresToDown: 1,
-          successesToUp: 1,
-        });
-        for (let i = 0; i < Math.ceil(probes(8) / target.stepMs); i++) await target.step();
-        expect((await byMonitor('Мигающий')).length).toBeLessThanOrEqual(1);
-      } finally {
-        web.mode = 'up';
-      }
+      await createMonitor({
+        name: 'Мигающий',
+        kind: 'http',
+        target: web.url('/flap/'),
+        bases: ['flap'],
+        failuresToDown: 1,
+        successesToUp: 1,
+      });
+      await steps(probes(8));
+      expect(web.requests).toBeGreaterThanOrEqual(6);
+      expect((await byMonitor('Мигающий')).length).toBeLessThanOrEqual(1);
     });
 
-    it('while a maintenance message shows for its bases, a monitor going down posts nothing but records its state', async () => {
-      await admin('POST', '/api/admin/messages', {
-        text: { ru: 'Идут плановые работы до {until}.' },
-        bases: ['maint'],
-        severity: 'maintenance',
-        displayUntil: new Date(target.now() + 10 * 24 * 3_600_000).toISOString(),
-        startsAt: new Date(target.now() - 3_600_000).toISOString(),
-      });
-      const monitor = await createMonitor({
-        name: 'Торговля',
-        kind: 'http',
-        target: web.url('/maint/'),
-        bases: ['maint'],
-      });
-      web.mode = 'down';
-      try {
+    run(
+      'while a maintenance message shows for its bases, a monitor going down posts nothing but records its state',
+      async () => {
+        await admin('POST', '/api/admin/messages', {
+          text: { ru: 'Идут плановые работы до {until}.' },
+          bases: ['maint'],
+          severity: 'maintenance',
+          displayUntil: new Date(target.now() + 10 * 24 * 3_600_000).toISOString(),
+          startsAt: new Date(target.now() - 3_600_000).toISOString(),
+        });
+        const web = await webPublication();
+        web.mode = 'down';
+        const monitor = await createMonitor({
+          name: 'Торговля',
+          kind: 'http',
+          target: web.url('/maint/'),
+          bases: ['maint'],
+        });
         await until(
           async () => (await monitorStatus(monitor.id)).state === 'down',
           probes(target.probe.failuresToDown + 2),
         );
+        await steps(probes(1));
         expect(await monitorStatus(monitor.id)).toMatchObject({ state: 'down', suppressed: true });
         expect(await byMonitor('Торговля')).toEqual([]);
         expect((await answer('maint')).userMessage).toMatch(/^Идут плановые работы/);
-      } finally {
-        web.mode = 'up';
-      }
-    });
+      },
+    );
 
-    it('an administrator’s edit of the message is never overwritten, and a deadline they set is theirs to keep', async () => {
-      const monitor = await createMonitor({
-        name: 'Документооборот',
-        kind: 'tcp',
-        target: agent.target,
-        bases: ['edit'],
-      });
-      await until(async () => (await monitorStatus(monitor.id)).state === 'up', probes(2));
-      await agent.stop();
-      try {
+    run(
+      'an administrator’s edit of the message is never overwritten, and a deadline they set is theirs to keep',
+      async () => {
+        const agent = await agentPort();
+        const monitor = await createMonitor({
+          name: 'Документооборот',
+          kind: 'tcp',
+          target: agent.target,
+          bases: ['edit'],
+        });
+        await until(async () => (await monitorStatus(monitor.id)).state === 'up', probes(2));
+        await agent.stop();
         await until(
           async () => (await byMonitor('Документооборот')).length === 1,
           probes(target.probe.failuresToDown + 2),
@@ -251,7 +277,7 @@ export function defineMonitorsSuite(label: string, start: () => Promise<Monitors
           { text, displayUntil: deadline },
           { 'if-match': `"m${posted.version}"` },
         );
-        for (let i = 0; i < Math.ceil(probes(3) / target.stepMs); i++) await target.step();
+        await steps(probes(3));
         await agent.start();
         await until(
           async () => (await monitorStatus(monitor.id)).state === 'up',
@@ -262,9 +288,7 @@ export function defineMonitorsSuite(label: string, start: () => Promise<Monitors
         expect(Date.parse(kept?.displayUntil ?? '')).toBe(Date.parse(deadline));
         expect((await answer('edit')).userMessage).toMatch(/^Сервер 1С перезапускается/);
         expect(await byMonitor('Документооборот')).toHaveLength(1);
-      } finally {
-        if (!agent.running) await agent.start();
-      }
-    });
+      },
+    );
   });
 }

@@ -2,16 +2,23 @@
 // uploads that file. The only server file that reads the Worker's `env`.
 
 import { CLIENT_KIT } from 'startup-help:client-kit';
-import type { D1Database, ExecutionContext } from '@cloudflare/workers-types';
+import type { D1Database, ExecutionContext, ScheduledController } from '@cloudflare/workers-types';
 import type { Hono } from 'hono';
 import { DEFAULT_SETTINGS } from '../../../contract/settings.ts';
-import { createApp } from '../app.ts';
+import { type AutomationOptions, createService } from '../app.ts';
+import type { Automation } from '../automation/automation.ts';
 import { createTokenVerifier, parseAdminTokens } from '../domain/admin-token.ts';
 import type { Logger } from '../domain/logger.ts';
 import { isWebhookURL, ReportWebhook } from '../domain/report-webhook.ts';
+import { channelReadiness, createChannelSender, type SecretSource } from '../notify/senders.ts';
+import { createProbe } from '../probes/probe.ts';
+import { workerTcpConnect } from '../probes/worker-tcp-connect.ts';
 import { parsePublicURL } from '../proxy/public-url.ts';
 import { upstreamFromEnv } from '../proxy/upstream-env.ts';
+import { auditRowPrologue, createAutomationSqlStore } from '../store/automation-sql-store.ts';
 import { createD1Store } from '../store/d1-store.ts';
+import { d1Driver } from '../store/sql/d1-driver.ts';
+import type { Store } from '../store/store.ts';
 
 /** Bindings from wrangler.toml (`[vars]`, `[[d1_databases]]`) and secrets (`wrangler secret put`). */
 export interface WorkerEnv {
@@ -42,9 +49,41 @@ const logger: Logger = {
   error: (message, fields) => console.error(JSON.stringify({ level: 'error', message, ...fields })),
 };
 
-let app: Promise<Hono> | undefined;
+interface Service {
+  app: Hono;
+  automation?: Automation | undefined;
+}
 
-async function buildApp(env: WorkerEnv): Promise<Hono> {
+let service: Promise<Service> | undefined;
+
+// A detached `fetch` called as a method of another object throws "Illegal invocation" on Workers.
+const workerFetch: typeof fetch = (input, init) => fetch(input, init);
+
+/** Monitors, recurring windows and notifications on D1; probes and deliveries run from the Cron Trigger. */
+function automationOptions(env: WorkerEnv, store: Store): AutomationOptions {
+  const tables = createAutomationSqlStore(d1Driver(env.DB), auditRowPrologue);
+  // Channel secrets are Workers secrets named by the channel (`wrangler secret put TELEGRAM_TOKEN`).
+  const secret: SecretSource = (name) => {
+    const value = (env as unknown as Record<string, unknown>)[name];
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  };
+  return {
+    monitors: tables,
+    schedules: tables,
+    notifications: tables,
+    messages: {
+      getMessage: async (id) => (await store.load()).messages.find((m) => m.id === id),
+      createMessage: (message, audit) => store.createMessage(message, audit as never),
+      updateMessage: (message, expected, audit) => store.updateMessage(message, expected, audit as never),
+    },
+    probe: createProbe({ fetch: workerFetch, tcpConnect: workerTcpConnect }),
+    // No e-mail here: Workers cannot speak SMTP; the console says so for e-mail channels.
+    send: createChannelSender({ fetch: workerFetch, secret }),
+    readiness: (channel) => channelReadiness(channel, { secret }),
+  };
+}
+
+async function buildService(env: WorkerEnv): Promise<Service> {
   const webhookURL = env.REPORT_WEBHOOK_URL?.trim();
   let reportWebhook: ReportWebhook | undefined;
   if (webhookURL) {
@@ -52,8 +91,7 @@ async function buildApp(env: WorkerEnv): Promise<Hono> {
       reportWebhook = new ReportWebhook({
         url: webhookURL,
         secret: env.REPORT_WEBHOOK_SECRET || undefined,
-        // A detached `fetch` called as a method of another object throws "Illegal invocation" on Workers.
-        fetch: (input, init) => fetch(input, init),
+        fetch: workerFetch,
         logger,
       });
     } else {
@@ -88,9 +126,11 @@ async function buildApp(env: WorkerEnv): Promise<Hono> {
           'The admin API is off because ADMIN_TOKEN is not set. Set it with "npx wrangler secret put ADMIN_TOKEN" and try again.',
       } as const);
   if (!tokens.ok) logger.error(`admin API off: ${tokens.problem}`);
-  return createApp({
-    store: createD1Store(env.DB),
+  const store = createD1Store(env.DB);
+  return createService({
+    store,
     publicURL,
+    automation: automationOptions(env, store),
     verifyAdminToken: createTokenVerifier(tokens.ok ? tokens.entries : []),
     adminUnavailable: tokens.ok ? undefined : tokens.problem,
     logger,
@@ -102,12 +142,22 @@ async function buildApp(env: WorkerEnv): Promise<Hono> {
   });
 }
 
+function getService(env: WorkerEnv): Promise<Service> {
+  service ??= buildService(env).catch((error: unknown) => {
+    service = undefined;
+    throw error;
+  });
+  return service;
+}
+
 export default {
   async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
-    app ??= buildApp(env).catch((error: unknown) => {
-      app = undefined;
-      throw error;
-    });
-    return (await app).fetch(request, env, ctx);
+    return (await getService(env)).app.fetch(request, env, ctx);
+  },
+
+  /** The Cron Trigger (`[triggers] crons` in wrangler.toml): due probes, message notices, deliveries. */
+  async scheduled(_controller: ScheduledController, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
+    const { automation } = await getService(env);
+    if (automation) ctx.waitUntil(automation.tick({ waitForProbes: true }));
   },
 };

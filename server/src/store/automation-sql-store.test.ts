@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { AutomationAudit } from '../domain/automation-store.ts';
-import { createAutomationSqlStore } from './automation-sql-store.ts';
+import { auditRowPrologue, createAutomationSqlStore } from './automation-sql-store.ts';
 import { defineAutomationStoreContract } from './automation-store-contract.ts';
 import type { SqlDriver, SqlRow } from './sql/sql-driver.ts';
 
@@ -40,12 +40,7 @@ defineAutomationStoreContract('node:sqlite', async () => {
     db.exec(await readFile(join(MIGRATIONS, name), 'utf8'));
   }
   const driver = memoryDriver(db);
-  const store = createAutomationSqlStore(driver, (audit, guard) => [
-    {
-      sql: `INSERT INTO audit (id, at, actor, action, target, before, after) SELECT ?, ?, ?, ?, ?, NULL, NULL WHERE ${guard.where}`,
-      params: [audit.id, audit.at, audit.actor, audit.action, audit.target, ...guard.params],
-    },
-  ]);
+  const store = createAutomationSqlStore(driver, auditRowPrologue);
   return {
     store,
     audit: async () =>

@@ -23,7 +23,7 @@ import {
   notificationQueries,
   notifiedFromRow,
 } from './sql/notification-queries.ts';
-import type { SqlDriver, SqlResult, SqlStatement } from './sql/sql-driver.ts';
+import { type SqlDriver, type SqlResult, type SqlStatement, sql } from './sql/sql-driver.ts';
 import { documentFromRow, type RowGuard, type VersionedTable, versionedRows } from './sql/versioned-rows.ts';
 
 /**
@@ -33,6 +33,23 @@ import { documentFromRow, type RowGuard, type VersionedTable, versionedRows } fr
 export type AuditPrologue = (audit: AutomationAudit, guard: RowGuard) => SqlStatement[];
 
 export type AutomationSqlStore = MonitorStore & ScheduleStore & NotificationStore;
+
+const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+
+/** The audit entry as a row of the `audit` table, written only when `guard` holds. */
+export const auditRowPrologue: AuditPrologue = (audit, guard) => [
+  sql(
+    `INSERT INTO audit (id, at, actor, action, target, before, after) SELECT ?, ?, ?, ?, ?, ?, ? WHERE ${guard.where}`,
+    audit.id,
+    audit.at,
+    audit.actor,
+    audit.action,
+    audit.target,
+    json(audit.before),
+    json(audit.after),
+    ...guard.params,
+  ),
+];
 
 export class DuplicateDocumentError extends Error {
   override readonly name = 'DuplicateDocumentError';
