@@ -8,7 +8,8 @@ import { join, resolve } from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
-import { createApp } from '../app.ts';
+import { type AutomationOptions, createService } from '../app.ts';
+import { startAutomationTimer } from '../automation/automation-timer.ts';
 import {
   type AdminTokenEntry,
   createTokenVerifier,
@@ -18,10 +19,16 @@ import {
 import type { Logger } from '../domain/logger.ts';
 import { isWebhookURL, ReportWebhook } from '../domain/report-webhook.ts';
 import { trustProxyFromEnv } from '../domain/trust-proxy.ts';
+import { nodemailerSend } from '../notify/nodemailer-send.ts';
+import { channelReadiness, createChannelSender, type SecretSource } from '../notify/senders.ts';
+import { nodeTcpConnect } from '../probes/node-tcp-connect.ts';
+import { createProbe } from '../probes/probe.ts';
 import { createNodeProxy } from '../proxy/node-proxy.ts';
 import { nodeUpstream } from '../proxy/node-upstream.ts';
 import { parsePublicURL } from '../proxy/public-url.ts';
+import { openAutomationSqlite } from '../store/automation-sqlite.ts';
 import { DataFileError, openFileStore, writeFileDurably } from '../store/file-store.ts';
+import type { Store } from '../store/store.ts';
 
 const TOKEN_FILE = 'admin-token.json';
 const LEVELS = { error: 0, warn: 1, info: 2 } as const;
@@ -99,6 +106,28 @@ function clientAddress(trustProxy: boolean) {
   };
 }
 
+/** Monitors, recurring windows and notifications: probes over node:net and fetch, e-mail over SMTP. */
+function automationOptions(
+  tables: Awaited<ReturnType<typeof openAutomationSqlite>>,
+  store: Store,
+): AutomationOptions {
+  // Channel secrets come from the variables the channels name (TELEGRAM_TOKEN, SMTP_PASSWORD, …).
+  const secret: SecretSource = (name) => process.env[name] || undefined;
+  return {
+    monitors: tables,
+    schedules: tables,
+    notifications: tables,
+    messages: {
+      getMessage: async (id) => (await store.load()).messages.find((m) => m.id === id),
+      createMessage: (message, audit) => store.createMessage(message, audit as never),
+      updateMessage: (message, expected, audit) => store.updateMessage(message, expected, audit as never),
+    },
+    probe: createProbe({ fetch, tcpConnect: nodeTcpConnect }),
+    send: createChannelSender({ fetch, secret, email: nodemailerSend }),
+    readiness: (channel) => channelReadiness(channel, { secret, email: nodemailerSend }),
+  };
+}
+
 async function main(): Promise<void> {
   const env = process.env;
   const port = parsePort(env.PORT);
@@ -116,6 +145,14 @@ async function main(): Promise<void> {
     );
   }
   const verifyAdminToken = createTokenVerifier(await adminTokens(dataDir));
+  let tables: Awaited<ReturnType<typeof openAutomationSqlite>>;
+  try {
+    tables = await openAutomationSqlite(dataDir);
+  } catch (error) {
+    fail(
+      `Cannot open the monitors database in ${dataDir}: ${(error as Error).message}. Check DATA_DIR and its permissions.`,
+    );
+  }
 
   let reportWebhook: ReportWebhook | undefined;
   if (env.REPORT_WEBHOOK_URL) {
@@ -145,8 +182,9 @@ async function main(): Promise<void> {
 
   /** Where the service listens, for absolute links when PUBLIC_URL is not set (known once listening). */
   let listeningOrigin: string | undefined;
-  const app = createApp({
+  const { app, automation } = createService({
     store,
+    automation: automationOptions(tables, store),
     verifyAdminToken,
     logger,
     ...(reportWebhook && { reportWebhook }),
@@ -155,6 +193,9 @@ async function main(): Promise<void> {
     listeningOrigin: () => listeningOrigin,
     clientAddress: clientAddress(trustProxyFromEnv(env.TRUST_PROXY)),
   });
+
+  // Probes, notices and deliveries run on a timer in this process, never on the request path.
+  const timer = automation && startAutomationTimer(automation);
 
   // Proxied requests take node:http both ways, ahead of Hono; the service's own routes go to Hono.
   const serviceListener = getRequestListener(app.fetch);
@@ -215,6 +256,9 @@ async function main(): Promise<void> {
     force.unref();
     server.close(async () => {
       nodeProxy?.close();
+      // A probe in flight ends within its timeout; deliveries in flight get the same few seconds.
+      await Promise.race([timer?.stop(), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
+      await tables.close();
       await store.close();
       // Reports still being forwarded get a few seconds; a webhook that is down must not hold the exit.
       if (reportWebhook) {

@@ -71,9 +71,9 @@ describe('a monitor', () => {
       bases: ['buh'],
       severity: 'outage',
       createdBy: 'monitor:Веб-публикация',
-      // Starts at the first failed probe (the second probe, 30 s in), shown until now + 30 min.
+      // Starts at the first failed probe (the second probe, 30 s in), shown until now + 30 min (a whole minute).
       startsAt: '2026-11-23T03:00:30+03:00',
-      displayUntil: '2026-11-23T03:31:30+03:00',
+      displayUntil: '2026-11-23T03:32:00+03:00',
     });
     expect(message?.text.ru).toContain('{since}');
     expect(run.state).toMatchObject({ state: 'down', since: T0 + 30 * S });

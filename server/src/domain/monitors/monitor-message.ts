@@ -16,6 +16,18 @@ export const ROLL_WHEN_WITHIN_MS = 25 * MINUTE_MS;
 /** Back down this soon after recovering: the same message is shown again instead of a new one. */
 export const RELAPSE_WINDOW_MS = 30 * MINUTE_MS;
 
+const SECOND_MS = 1000;
+
+/** The rolling deadline: now + 30 min, on a whole minute ("until 03:42", not 03:41:37.254). */
+export function rollingDeadline(now: number): number {
+  return Math.ceil((now + ROLLING_DEADLINE_MS) / MINUTE_MS) * MINUTE_MS;
+}
+
+/** The end of a message on recovery: the probe's second (a time people read, not a millisecond). */
+function endAt(now: number): number {
+  return Math.floor(now / SECOND_MS) * SECOND_MS;
+}
+
 /** The audit actor and `createdBy` of what a monitor writes. */
 export function monitorActor(monitor: Pick<Monitor, 'name'>): string {
   return `monitor:${monitor.name}`;
@@ -74,8 +86,8 @@ function newOutageMessage(input: MessagePlanInput, bases: string[]): Message {
     text: monitor.text ?? { ...MONITOR_OUTAGE_TEXT },
     bases: bases as Message['bases'],
     // The message starts at the first failed probe: `{since}` and the status history show the outage.
-    startsAt: isoInZone(state.since ?? now, timeZone),
-    displayUntil: isoInZone(now + ROLLING_DEADLINE_MS, timeZone),
+    startsAt: isoInZone(endAt(state.since ?? now), timeZone),
+    displayUntil: isoInZone(rollingDeadline(now), timeZone),
     severity: 'outage',
     createdAt: at,
     updatedAt: at,
@@ -102,8 +114,8 @@ export function planMessage(input: MessagePlanInput): { state: MonitorState; act
 
   if (state.state === 'down') {
     if (state.message && tracked) {
-      const deadline = now + ROLLING_DEADLINE_MS;
       if (state.message.deadline - now > ROLL_WHEN_WITHIN_MS) return { state };
+      const deadline = rollingDeadline(now);
       state.message = { id: tracked.id, deadline };
       return {
         state,
@@ -129,12 +141,12 @@ export function planMessage(input: MessagePlanInput): { state: MonitorState; act
   // Up (or not known yet): end the message once; keep remembering it for a quick relapse.
   if (state.message && tracked) {
     if (state.message.deadline > now) {
-      state.message = { id: tracked.id, deadline: now };
+      state.message = { id: tracked.id, deadline: endAt(now) };
       return {
         state,
         action: {
           kind: 'update',
-          message: withDeadline(tracked, now, actor, now, timeZone),
+          message: withDeadline(tracked, endAt(now), actor, now, timeZone),
           expectedVersion: tracked.version,
         },
       };
