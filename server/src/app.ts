@@ -102,6 +102,18 @@ function defaultWaitUntil(c: Context, work: Promise<unknown>): void {
   ctx?.waitUntil(work);
 }
 
+/** What the public answers are computed from: the store's data and, with automation, the recurring windows. */
+function snapshotSource(options: AppOptions): Pick<Store, 'load'> {
+  const schedules = options.automation?.schedules;
+  if (!schedules) return options.store;
+  return {
+    load: async () => {
+      const [snapshot, list] = await Promise.all([options.store.load(), schedules.listSchedules()]);
+      return { ...snapshot, schedules: list };
+    },
+  };
+}
+
 /** Everything the sub-apps share, built from the options (defaults filled in, options untouched). */
 export function createServiceDeps(options: AppOptions): ServiceDeps {
   const now = options.now ?? Date.now;
@@ -109,7 +121,7 @@ export function createServiceDeps(options: AppOptions): ServiceDeps {
   return {
     store: options.store,
     cache: new SnapshotCache({
-      store: options.store,
+      store: snapshotSource(options),
       now,
       maxAgeMs: options.snapshotMaxAgeMs,
       logger,
@@ -137,8 +149,7 @@ function createAutomation(
   options: AutomationOptions,
 ): { automation: Automation; routes: AutomationDeps } {
   const { now, newId, logger, cache } = deps;
-  const current = async (t: number) =>
-    messagesAt((await cache.view()).snapshot.messages, options.schedules, t);
+  const current = async (t: number) => messagesAt((await cache.view()).snapshot.messages, t);
   const settings = async () => (await cache.view()).snapshot.settings;
   const outbox = new NotificationOutbox({
     store: options.notifications,

@@ -1,7 +1,6 @@
 import type { Message } from '../../../contract/message.ts';
-import type { MonitorStore, NotificationStore, ScheduleStore } from '../domain/automation-store.ts';
+import type { MonitorStore, NotificationStore } from '../domain/automation-store.ts';
 import type { Logger } from '../domain/logger.ts';
-import { recurringMessages } from '../domain/schedules/occurrences.ts';
 import type { MonitorRunner } from './monitor-runner.ts';
 import type { NotificationOutbox } from './notification-outbox.ts';
 
@@ -19,14 +18,9 @@ export interface AutomationParts {
   logger: Logger;
 }
 
-/** Stored messages not ended at `t`, and the occurrences of the recurring windows showing at `t`. */
-export async function messagesAt(
-  stored: readonly Message[],
-  schedules: ScheduleStore,
-  t: number,
-): Promise<Message[]> {
-  const recurring = recurringMessages(await schedules.listSchedules(), t, t + 1);
-  return [...stored.filter((m) => Date.parse(m.displayUntil) > t), ...recurring];
+/** The messages (stored, and recurring occurrences) not ended at `t`. */
+export function messagesAt(shown: readonly Message[], t: number): Message[] {
+  return shown.filter((m) => Date.parse(m.displayUntil) > t);
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Settings } from '../../../contract/settings.ts';
 import type { BaseStatus, StatusMessage, StatusResponse } from '../../../contract/status.ts';
 import { ALL_BASES, activeMessages, compareByPriority, targetsBase } from './active-message.ts';
 import { formatLocalDateTime, isoInZone } from './local-time.ts';
+import { isOccurrence } from './schedules/occurrences.ts';
 import { renderMessageText, resolveHelp, zoneOf } from './startup-error-body.ts';
 
 export const UPCOMING_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
@@ -25,6 +26,7 @@ function statusMessage(message: Message, settings: Settings, language: string): 
     displayUntil: isoInZone(displayUntil, zone),
     startsAtLocal: formatLocalDateTime(startsAt, zone, language),
     displayUntilLocal: formatLocalDateTime(displayUntil, zone, language),
+    ...(isOccurrence(message) && { recurring: true }),
   };
 }
 

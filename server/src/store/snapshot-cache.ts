@@ -4,8 +4,9 @@ import { ALL_BASES, selectActiveMessage } from '../domain/active-message.ts';
 import { contentTag } from '../domain/etag.ts';
 import type { Logger } from '../domain/logger.ts';
 import { nextBoundary } from '../domain/schedule.ts';
+import { recurringMessages } from '../domain/schedules/occurrences.ts';
 import { buildStartupErrorResponse } from '../domain/startup-error-body.ts';
-import { knownBaseKeys } from '../domain/status-view.ts';
+import { knownBaseKeys, UPCOMING_WINDOW_MS } from '../domain/status-view.ts';
 import type { Snapshot, Store } from './store.ts';
 
 /**
@@ -25,7 +26,7 @@ import type { Snapshot, Store } from './store.ts';
  *   `maxAgeMs` (e.g. 5_000 → at most one D1 read per isolate every 5 s; 0 → one per request).
  */
 export interface SnapshotCacheOptions {
-  store: Store;
+  store: Pick<Store, 'load'>;
   now: () => number;
   /** Reload the snapshot once it is older than this; undefined = only after `invalidate()`. */
   maxAgeMs?: number | undefined;
@@ -46,8 +47,17 @@ export interface PreparedStartupError {
   language: string;
 }
 
+/**
+ * A view built with recurring windows is rebuilt at least this often, so an occurrence entering the
+ * seven days the status lists as upcoming shows within the hour.
+ */
+const RECURRING_REFRESH_MS = 60 * 60 * 1000;
+
 /** What the snapshot says between two schedule boundaries. Immutable. */
 export class SnapshotView {
+  /** The data as loaded. */
+  readonly source: Snapshot;
+  /** The data as shown: the stored messages and the occurrences of recurring windows around `computedAt`. */
   readonly snapshot: Snapshot;
   /** The instant these bodies were computed for. */
   readonly computedAt: number;
@@ -59,10 +69,18 @@ export class SnapshotView {
   /** `?lang=` + `Accept-Language` → language; bounded, headers come in few shapes. */
   readonly #negotiated = new Map<string, string>();
 
-  constructor(snapshot: Snapshot, t: number) {
+  constructor(source: Snapshot, t: number) {
+    this.source = source;
+    const schedules = source.schedules ?? [];
+    const recurring = recurringMessages(schedules, t, t + UPCOMING_WINDOW_MS + RECURRING_REFRESH_MS);
+    const snapshot =
+      recurring.length > 0 ? { ...source, messages: [...source.messages, ...recurring] } : source;
     this.snapshot = snapshot;
     this.computedAt = t;
-    this.validUntil = nextBoundary(snapshot.messages, t) ?? Number.POSITIVE_INFINITY;
+    this.validUntil = Math.min(
+      nextBoundary(snapshot.messages, t) ?? Number.POSITIVE_INFINITY,
+      schedules.length > 0 ? t + RECURRING_REFRESH_MS : Number.POSITIVE_INFINITY,
+    );
     const { settings, messages } = snapshot;
     const texts = [settings.helpText, ...Object.values(settings.bases).map((b) => b.helpText)];
     for (const m of messages) texts.push(m.text, m.helpText);
@@ -123,7 +141,7 @@ export class SnapshotCache {
     const view = this.#view;
     if (view && !this.#stale && !this.#expired(now)) {
       if (now < view.validUntil && now >= view.computedAt) return view;
-      this.#view = new SnapshotView(view.snapshot, now);
+      this.#view = new SnapshotView(view.source, now);
       return this.#view;
     }
     if (!this.#loading) {

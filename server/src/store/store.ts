@@ -1,4 +1,5 @@
 import type { Message } from '../../../contract/message.ts';
+import type { Schedule } from '../../../contract/schedule.ts';
 import type { Settings } from '../../../contract/settings.ts';
 
 /** Who changed what, with the state before and after (the admin API's audit log). */
@@ -20,6 +21,8 @@ export interface Snapshot {
   settings: Settings;
   settingsVersion: number;
   messages: Message[];
+  /** Recurring maintenance windows: their occurrences show as messages without being stored. */
+  schedules?: Schedule[] | undefined;
 }
 
 export type WriteResult = 'ok' | 'conflict' | 'not-found';

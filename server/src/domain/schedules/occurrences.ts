@@ -91,6 +91,13 @@ export function isCronStart(schedule: Schedule, occurrence: number): boolean {
   return cronStarts(schedule, occurrence, occurrence + 1).length === 1;
 }
 
+const RECURRING_AUTHOR = 'schedule:';
+
+/** Whether a message is an occurrence of a recurring window (not a stored message). */
+export function isOccurrence(message: Pick<Message, 'createdBy'>): boolean {
+  return message.createdBy.startsWith(RECURRING_AUTHOR);
+}
+
 /** The id an occurrence has as a message: stable, so notifications and pages can refer to it. */
 export function occurrenceId(scheduleId: string, occurrence: number): string {
   return `${scheduleId}@${new Date(occurrence).toISOString()}`;
@@ -114,7 +121,7 @@ export function occurrenceMessage(schedule: Schedule, window: OccurrenceWindow):
     severity: schedule.severity,
     createdAt: schedule.createdAt,
     updatedAt: schedule.updatedAt,
-    createdBy: `schedule:${schedule.name}`,
+    createdBy: `${RECURRING_AUTHOR}${schedule.name}`,
     ...(schedule.updatedBy && { updatedBy: schedule.updatedBy }),
     version: schedule.version,
   };

@@ -1,0 +1,110 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createService } from '../server/src/app.ts';
+import type { Automation } from '../server/src/automation/automation.ts';
+import { createTokenVerifier, sha256Hex } from '../server/src/domain/admin-token.ts';
+import { silentLogger } from '../server/src/domain/logger.ts';
+import { channelReadiness, createChannelSender } from '../server/src/notify/senders.ts';
+import { nodeTcpConnect } from '../server/src/probes/node-tcp-connect.ts';
+import { createProbe } from '../server/src/probes/probe.ts';
+import { auditRowPrologue, createAutomationSqlStore } from '../server/src/store/automation-sql-store.ts';
+import { openMigratedSqlite } from '../server/src/store/automation-sqlite.ts';
+import { openFileStore } from '../server/src/store/file-store.ts';
+
+export const IN_PROCESS_TOKEN = 'in-process-admin-token-0123456789';
+
+export interface InProcessService {
+  request(path: string, init?: RequestInit): Promise<Response>;
+  /** An admin API call with the token; throws on an error answer. */
+  admin(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+    // biome-ignore lint/suspicious/noExplicitAny: answers are checked with expect, field by field
+  ): Promise<{ json: any; etag: string }>;
+  automation: Automation;
+  now(): number;
+  /** Moves the service's clock by `ms` and runs one pass (probes started by earlier changes finish first). */
+  advance(ms: number): Promise<void>;
+  /** Sets the clock and runs one pass. */
+  at(iso: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole service in this process on a fake clock: the app with its file store, the automation
+ * tables in an in-memory SQLite, real probes and senders (to loopback fakes).
+ */
+export async function startInProcess(options: {
+  start: string;
+  secrets?: Record<string, string>;
+}): Promise<InProcessService> {
+  const dir = await mkdtemp(join(tmpdir(), 'monitors-in-process-'));
+  const store = await openFileStore({ dir, logger: silentLogger });
+  const { driver } = await openMigratedSqlite(':memory:');
+  const tables = createAutomationSqlStore(driver, auditRowPrologue);
+  let now = Date.parse(options.start);
+  const secrets = options.secrets ?? {};
+  const secret = (name: string) => secrets[name];
+  const { app, automation } = createService({
+    store,
+    verifyAdminToken: createTokenVerifier([{ label: 'ops', sha256: await sha256Hex(IN_PROCESS_TOKEN) }]),
+    now: () => now,
+    automation: {
+      monitors: tables,
+      schedules: tables,
+      notifications: tables,
+      messages: {
+        getMessage: async (id) => (await store.load()).messages.find((m) => m.id === id),
+        createMessage: (message, audit) => store.createMessage(message, audit as never),
+        updateMessage: (message, expected, audit) => store.updateMessage(message, expected, audit as never),
+      },
+      probe: createProbe({ fetch, tcpConnect: nodeTcpConnect }),
+      send: createChannelSender({ fetch, secret }),
+      readiness: (channel) => channelReadiness(channel, { secret }),
+    },
+  });
+  if (!automation) throw new Error('automation is not configured');
+  const request = async (path: string, init?: RequestInit) => app.request(path, init);
+  const pass = async () => {
+    await automation.idle();
+    await automation.tick({ waitForProbes: true });
+  };
+  return {
+    request,
+    async admin(method, path, body, headers = {}) {
+      const response = await request(path, {
+        method,
+        headers: {
+          authorization: `Bearer ${IN_PROCESS_TOKEN}`,
+          ...(body !== undefined && { 'content-type': 'application/json' }),
+          ...headers,
+        },
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+      });
+      const text = await response.text();
+      if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+      return { json: text ? JSON.parse(text) : undefined, etag: response.headers.get('etag') ?? '' };
+    },
+    automation,
+    now: () => now,
+    async advance(ms) {
+      await automation.idle();
+      now += ms;
+      await pass();
+    },
+    async at(iso) {
+      await automation.idle();
+      now = Date.parse(iso);
+      await pass();
+    },
+    async close() {
+      await automation.idle();
+      await driver.close();
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
