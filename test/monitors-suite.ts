@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StartupErrorResponse } from '../contract/startup-error-response.ts';
+import { StatusResponse } from '../contract/status.ts';
 import { FakeReceiver, FakeTcpService, FakeWebPublication, hmacSignature } from './monitors-fakes.ts';
 
 /** A running service with its automation: in-process on Node, or the Worker in miniflare. */
@@ -172,6 +173,19 @@ export function defineMonitorsSuite(
           expect(text).not.toContain('{since}');
         expect(await answer('hr')).not.toHaveProperty('userMessage');
         expect(await answer('*')).not.toHaveProperty('userMessage');
+        // The status API and page show the base down, with the monitor and its bars (plain HTML).
+        const publicStatus = StatusResponse.parse(await (await target.fetch('/api/status?lang=ru')).json());
+        const buh = publicStatus.bases.find((b) => b.key === 'buh');
+        expect(buh).toMatchObject({ state: 'outage', monitors: [{ name: 'Веб-публикация', state: 'down' }] });
+        expect(buh?.bars?.day).toHaveLength(24);
+        expect(buh?.bars?.week).toHaveLength(28);
+        expect(buh?.bars?.day.at(-1)?.state).toMatch(/^(partial|down)$/);
+        expect(publicStatus.bases.find((b) => b.key === 'hr')).not.toHaveProperty('monitors');
+        const page = await (await target.fetch('/status/buh?lang=ru')).text();
+        expect(page).toContain('<span class="badge state-outage">Сбой</span>');
+        expect(page).toMatch(/Веб-публикация: <strong class="state-outage">не отвечает<\/strong>/);
+        expect(page.match(/<span class="cell-(up|partial|down|none)"/g)).toHaveLength(24 + 28);
+        expect(page).not.toContain('<script');
         const [posted] = await byMonitor('Веб-публикация');
         expect(posted).toMatchObject({ bases: ['buh'], createdBy: 'monitor:Веб-публикация' });
 

@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
 import type { Channel, ChannelReadiness } from '../../contract/channel.ts';
 import { Automation, messagesAt } from './automation/automation.ts';
+import { monitorOverviewSource } from './automation/monitor-overview-source.ts';
 import { MonitorRunner } from './automation/monitor-runner.ts';
 import { NotificationOutbox } from './automation/notification-outbox.ts';
 import type { AdminTokenVerifier } from './domain/admin-token.ts';
@@ -189,6 +190,7 @@ function createAutomation(
     readiness: options.readiness,
     // A change was made: the next pass runs now (in the background), not at the next timer.
     nudge: (c) => deps.waitUntil(c, automation.tick({ waitForProbes: true })),
+    overview: monitorOverviewSource(options.monitors, now, async () => (await settings()).timeZone),
   };
   return { automation, routes };
 }

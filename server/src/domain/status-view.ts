@@ -3,6 +3,7 @@ import type { Settings } from '../../../contract/settings.ts';
 import type { BaseStatus, StatusMessage, StatusResponse } from '../../../contract/status.ts';
 import { ALL_BASES, activeMessages, compareByPriority, targetsBase } from './active-message.ts';
 import { formatLocalDateTime, isoInZone } from './local-time.ts';
+import { baseMonitors, type MonitorOverview } from './monitors/monitor-bars.ts';
 import { isOccurrence } from './schedules/occurrences.ts';
 import { renderMessageText, resolveHelp, zoneOf } from './startup-error-body.ts';
 
@@ -42,12 +43,16 @@ export function knownBaseKeys(settings: Settings, messages: readonly Message[], 
   return [...keys];
 }
 
-/** `GET /api/status`: per base, what is shown now and what starts within 7 days. */
+/**
+ * `GET /api/status`: per base, what is shown now and what starts within 7 days, and, with `monitors`,
+ * the monitors watching it and its availability bars.
+ */
 export function buildStatusView(
   settings: Settings,
   messages: readonly Message[],
   t: number,
   language: string,
+  monitors?: MonitorOverview,
 ): StatusResponse {
   const horizon = t + UPCOMING_WINDOW_MS;
   const bases: BaseStatus[] = knownBaseKeys(settings, messages, t).map((key) => {
@@ -65,6 +70,7 @@ export function buildStatusView(
       ...(help.helpURL && { helpURL: help.helpURL }),
       active: active.map((m) => statusMessage(m, settings, language)),
       upcoming: upcoming.map((m) => statusMessage(m, settings, language)),
+      ...(monitors && baseMonitors(key, monitors)),
     };
   });
   return { generatedAt: isoInZone(t, settings.timeZone), language, timeZone: settings.timeZone, bases };

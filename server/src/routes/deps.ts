@@ -9,6 +9,7 @@ import type {
   ScheduleStore,
 } from '../domain/automation-store.ts';
 import type { Logger } from '../domain/logger.ts';
+import type { MonitorOverview } from '../domain/monitors/monitor-bars.ts';
 import type { ReportLog } from '../domain/report-log.ts';
 import type { ReportWebhook } from '../domain/report-webhook.ts';
 import type { RequestToCapture } from '../domain/request-capture.ts';
@@ -26,6 +27,8 @@ export interface AutomationDeps {
   readiness: (channel: Channel) => ChannelReadiness;
   /** Something changed: look at monitors, messages and deliveries soon, after the answer is sent. */
   nudge: (c: Context) => void;
+  /** Monitors, states and probe counts for the public status (read at most every few seconds). */
+  overview: () => Promise<MonitorOverview>;
 }
 
 /** Variables admin routes can read: `c.get('actor')` is the token label of the caller. */

@@ -14,7 +14,8 @@ export function statusRoutes(deps: ServiceDeps): Hono {
       acceptLanguage: c.req.header('accept-language'),
     });
     const { settings, messages } = view.snapshot;
-    const status = buildStatusView(settings, messages, deps.now(), language);
+    const monitors = await deps.automation?.overview();
+    const status = buildStatusView(settings, messages, deps.now(), language, monitors);
     return c.json(status, 200, {
       'cache-control': 'no-cache',
       'content-language': language,

@@ -3,6 +3,7 @@ import type { Settings } from '../../../../contract/settings.ts';
 import type { BaseStatus } from '../../../../contract/status.ts';
 import { ALL_BASES, targetsBase } from '../../domain/active-message.ts';
 import { formatLocalDateTime, isoInZone } from '../../domain/local-time.ts';
+import type { MonitorOverview } from '../../domain/monitors/monitor-bars.ts';
 import { renderMessageText, zoneOf } from '../../domain/startup-error-body.ts';
 import { buildStatusView } from '../../domain/status-view.ts';
 
@@ -42,6 +43,7 @@ export interface StatusPageInput {
   t: number;
   language: string;
   baseKey?: string | undefined;
+  monitors?: MonitorOverview | undefined;
 }
 
 /**
@@ -55,7 +57,7 @@ export function buildStatusPageModel(input: StatusPageInput): StatusPageModel {
     baseKey !== undefined && baseKey !== ALL_BASES && !Object.hasOwn(input.settings.bases, baseKey)
       ? { ...input.settings, bases: { ...input.settings.bases, [baseKey]: { name: baseKey } } }
       : input.settings;
-  const view = buildStatusView(settings, messages, t, language);
+  const view = buildStatusView(settings, messages, t, language, input.monitors);
   // With bases configured, each base card already shows the messages for all bases: the "*" card
   // would only repeat them.
   const bases =

@@ -35,9 +35,9 @@ export function createStatusPageRoutes(source: PublicDataSource): Hono {
     acceptLanguage: string | undefined,
     baseKey: string | undefined,
   ) => {
-    const { settings, messages } = await source.snapshot();
+    const [{ settings, messages }, monitors] = await Promise.all([source.snapshot(), source.monitors?.()]);
     const language = negotiateLanguage({ query, acceptLanguage }, PAGE_LANGUAGES, settings.defaultLanguage);
-    return { language, settings, messages, t: source.now(), baseKey };
+    return { language, settings, messages, t: source.now(), baseKey, monitors };
   };
 
   const headers = async (language: string) => ({

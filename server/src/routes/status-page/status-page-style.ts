@@ -30,4 +30,12 @@ h3{font-size:1.05rem;margin:1rem 0 .25rem}
 .past p{margin:.2rem 0;white-space:pre-line}
 .past .badge{font-size:.8rem;padding:0 .5rem;margin-right:.3rem}
 footer{color:var(--muted);font-size:.9rem;padding-bottom:2rem}
+.checks{list-style:none;padding:0;margin:.25rem 0}
+.checks li{margin:.2rem 0}
+.checks .uptime{color:var(--muted);font-size:.95rem}
+.bar{display:flex;gap:2px;margin:.2rem 0 .6rem;height:1.4rem}
+.bar span{flex:1;border-radius:2px;background:var(--border)}
+.bar .cell-up{background:var(--ok)}.bar .cell-partial{background:var(--maintenance)}.bar .cell-down{background:var(--outage)}
+.bar-label{color:var(--muted);font-size:.9rem;margin:.4rem 0 0}
+.recurring{color:var(--muted);font-size:.9rem}
 `;

@@ -21,6 +21,13 @@ export interface StatusPageTexts {
   language: string;
   notFoundTitle: string;
   notFoundText: string;
+  recurring: string;
+  checks: string;
+  monitorState: Record<'up' | 'down' | 'unknown', string>;
+  uptime: (day: string, week: string) => string;
+  lastDay: string;
+  lastWeek: string;
+  cell: Record<'up' | 'partial' | 'down' | 'none', string>;
 }
 
 /** The status page's own words, per docs/voice.md: calm, plain, the same facts in each language. */
@@ -45,6 +52,13 @@ export const STATUS_PAGE_TEXTS: Record<PageLanguage, StatusPageTexts> = {
     language: 'Язык',
     notFoundTitle: 'Страница не найдена',
     notFoundText: 'Такой базы нет. Состояние всех баз — на главной странице.',
+    recurring: 'регулярно',
+    checks: 'Автоматические проверки',
+    monitorState: { up: 'отвечает', down: 'не отвечает', unknown: 'проверяется' },
+    uptime: (day, week) => `доступность: ${day} за сутки, ${week} за неделю`,
+    lastDay: 'Последние 24 часа',
+    lastWeek: 'Последние 7 дней',
+    cell: { up: 'работало', partial: 'были перебои', down: 'не работало', none: 'нет данных' },
   },
   en: {
     title: '1C status',
@@ -66,6 +80,13 @@ export const STATUS_PAGE_TEXTS: Record<PageLanguage, StatusPageTexts> = {
     language: 'Language',
     notFoundTitle: 'Page not found',
     notFoundText: 'There is no such base. The main page shows the status of every base.',
+    recurring: 'recurring',
+    checks: 'Automatic checks',
+    monitorState: { up: 'answering', down: 'not answering', unknown: 'being checked' },
+    uptime: (day, week) => `available ${day} over 24 hours, ${week} over 7 days`,
+    lastDay: 'Last 24 hours',
+    lastWeek: 'Last 7 days',
+    cell: { up: 'working', partial: 'interruptions', down: 'not working', none: 'no data' },
   },
   lv: {
     title: '1C statuss',
@@ -87,6 +108,13 @@ export const STATUS_PAGE_TEXTS: Record<PageLanguage, StatusPageTexts> = {
     language: 'Valoda',
     notFoundTitle: 'Lapa nav atrasta',
     notFoundText: 'Šādas bāzes nav. Visu bāzu statuss ir galvenajā lapā.',
+    recurring: 'regulāri',
+    checks: 'Automātiskās pārbaudes',
+    monitorState: { up: 'atbild', down: 'neatbild', unknown: 'tiek pārbaudīts' },
+    uptime: (day, week) => `pieejamība: ${day} diennaktī, ${week} nedēļā`,
+    lastDay: 'Pēdējās 24 stundas',
+    lastWeek: 'Pēdējās 7 dienas',
+    cell: { up: 'darbojās', partial: 'bija traucējumi', down: 'nedarbojās', none: 'nav datu' },
   },
 };
 

@@ -1,5 +1,5 @@
 import { LANGUAGE_NAMES, PAGE_LANGUAGES } from '../../../../contract/page-languages.ts';
-import type { BaseStatus, StatusMessage } from '../../../../contract/status.ts';
+import type { BarCell, BaseStatus, StatusMessage } from '../../../../contract/status.ts';
 import type { StatusPageModel } from './status-page-model.ts';
 import { STATUS_PAGE_CSS } from './status-page-style.ts';
 import { pageLanguage, STATUS_PAGE_TEXTS, type StatusPageTexts } from './status-page-texts.ts';
@@ -24,6 +24,60 @@ function ActiveMessage(props: { message: StatusMessage; texts: StatusPageTexts }
         {props.texts.until} {props.message.displayUntilLocal}
       </p>
     </div>
+  );
+}
+
+function uptimeText(value: number | undefined, language: string): string {
+  return value === undefined ? '—' : `${value.toLocaleString(language, { maximumFractionDigits: 1 })} %`;
+}
+
+/** One availability bar: plain blocks with a text for each, readable without JavaScript or colour. */
+function Bar(props: { cells: BarCell[]; label: string; texts: StatusPageTexts; language: string }) {
+  const { cells, texts } = props;
+  return (
+    <>
+      <p class="bar-label">{props.label}</p>
+      <div
+        class="bar"
+        role="img"
+        aria-label={`${props.label}: ${cells.map((c) => texts.cell[c.state]).join(', ')}`}
+      >
+        {cells.map((cell) => (
+          <span
+            class={`cell-${cell.state}`}
+            title={`${cell.start.slice(0, 16).replace('T', ' ')} — ${texts.cell[cell.state]}${cell.uptime === undefined ? '' : ` (${uptimeText(cell.uptime, props.language)})`}`}
+          />
+        ))}
+      </div>
+    </>
+  );
+}
+
+function Checks(props: { base: BaseStatus; texts: StatusPageTexts; language: string }) {
+  const { base, texts, language } = props;
+  if (!base.monitors || !base.bars) return null;
+  return (
+    <>
+      <h3>{texts.checks}</h3>
+      <ul class="checks">
+        {base.monitors.map((monitor) => (
+          <li>
+            {monitor.name}:{' '}
+            <strong
+              class={monitor.state === 'down' ? 'state-outage' : monitor.state === 'up' ? 'state-ok' : ''}
+            >
+              {texts.monitorState[monitor.state]}
+            </strong>{' '}
+            <span class="uptime">
+              ({texts.uptime(uptimeText(monitor.uptime24h, language), uptimeText(monitor.uptime7d, language))}
+              )
+            </span>
+          </li>
+        ))}
+      </ul>
+      <Bar cells={base.bars.day} label={texts.lastDay} texts={texts} language={language} />
+      <Bar cells={base.bars.week} label={texts.lastWeek} texts={texts} language={language} />
+    </>
   );
 }
 
@@ -54,10 +108,12 @@ function BaseCard(props: {
         <div class={`message state-${message.severity}`}>
           <p class="when">
             {texts.from} {message.startsAtLocal} {texts.to} {message.displayUntilLocal}
+            {message.recurring && <span class="recurring"> · {texts.recurring}</span>}
           </p>
           <p>{message.userMessage}</p>
         </div>
       ))}
+      <Checks base={base} texts={texts} language={props.language} />
       {(base.helpText || base.helpURL) && (
         <p class="help">
           {base.helpText}
