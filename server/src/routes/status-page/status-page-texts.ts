@@ -22,6 +22,7 @@ export interface StatusPageTexts {
   notFoundTitle: string;
   notFoundText: string;
   recurring: string;
+  alsoAt: string;
   checks: string;
   monitorState: Record<'up' | 'down' | 'unknown', string>;
   uptime: (day: string, week: string) => string;
@@ -53,6 +54,7 @@ export const STATUS_PAGE_TEXTS: Record<PageLanguage, StatusPageTexts> = {
     notFoundTitle: 'Страница не найдена',
     notFoundText: 'Такой базы нет. Состояние всех баз — на главной странице.',
     recurring: 'регулярно',
+    alsoAt: 'Также',
     checks: 'Автоматические проверки',
     monitorState: { up: 'отвечает', down: 'не отвечает', unknown: 'проверяется' },
     uptime: (day, week) => `доступность: ${day} за сутки, ${week} за неделю`,
@@ -81,6 +83,7 @@ export const STATUS_PAGE_TEXTS: Record<PageLanguage, StatusPageTexts> = {
     notFoundTitle: 'Page not found',
     notFoundText: 'There is no such base. The main page shows the status of every base.',
     recurring: 'recurring',
+    alsoAt: 'Also',
     checks: 'Automatic checks',
     monitorState: { up: 'answering', down: 'not answering', unknown: 'being checked' },
     uptime: (day, week) => `available ${day} over 24 hours, ${week} over 7 days`,
@@ -109,6 +112,7 @@ export const STATUS_PAGE_TEXTS: Record<PageLanguage, StatusPageTexts> = {
     notFoundTitle: 'Lapa nav atrasta',
     notFoundText: 'Šādas bāzes nav. Visu bāzu statuss ir galvenajā lapā.',
     recurring: 'regulāri',
+    alsoAt: 'Arī',
     checks: 'Automātiskās pārbaudes',
     monitorState: { up: 'atbild', down: 'neatbild', unknown: 'tiek pārbaudīts' },
     uptime: (day, week) => `pieejamība: ${day} diennaktī, ${week} nedēļā`,

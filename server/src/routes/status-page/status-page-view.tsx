@@ -81,6 +81,29 @@ function Checks(props: { base: BaseStatus; texts: StatusPageTexts; language: str
   );
 }
 
+/**
+ * Upcoming messages with the occurrences of one recurring window folded into its first: a nightly
+ * window is one entry with its next dates, not seven repeated texts.
+ */
+function groupRecurring(
+  upcoming: readonly StatusMessage[],
+): { message: StatusMessage; later: StatusMessage[] }[] {
+  const groups: { message: StatusMessage; later: StatusMessage[] }[] = [];
+  const byText = new Map<string, { message: StatusMessage; later: StatusMessage[] }>();
+  for (const message of upcoming) {
+    const key = `${message.severity}\n${message.userMessage}`;
+    const group = message.recurring ? byText.get(key) : undefined;
+    if (group) {
+      group.later.push(message);
+      continue;
+    }
+    const fresh = { message, later: [] };
+    groups.push(fresh);
+    if (message.recurring) byText.set(key, fresh);
+  }
+  return groups;
+}
+
 function BaseCard(props: {
   base: BaseStatus;
   texts: StatusPageTexts;
@@ -104,13 +127,18 @@ function BaseCard(props: {
         <ActiveMessage message={message} texts={texts} />
       ))}
       {base.upcoming.length > 0 && <h3>{texts.upcoming}</h3>}
-      {base.upcoming.map((message) => (
+      {groupRecurring(base.upcoming).map(({ message, later }) => (
         <div class={`message state-${message.severity}`}>
           <p class="when">
             {texts.from} {message.startsAtLocal} {texts.to} {message.displayUntilLocal}
             {message.recurring && <span class="recurring"> · {texts.recurring}</span>}
           </p>
           <p>{message.userMessage}</p>
+          {later.length > 0 && (
+            <p class="when">
+              {texts.alsoAt}: {later.map((m) => m.startsAtLocal).join('; ')}
+            </p>
+          )}
         </div>
       ))}
       <Checks base={base} texts={texts} language={props.language} />
