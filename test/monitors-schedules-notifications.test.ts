@@ -157,7 +157,7 @@ describe('notifications', () => {
         hmacSignature('hook-secret-3e9a', request.body),
       );
     }
-    expect((good.bodies('/ops')[0]?.message as { userMessage: string }).userMessage).toBe(
+    expect((good.bodies('/ops')[0]?.message as { userMessage?: string } | undefined)?.userMessage).toBe(
       'Обновляем 1С. Вход снова будет доступен после 11:00.',
     );
     // Six attempts over about a quarter of an hour per event, then the console shows it failed.
