@@ -145,14 +145,13 @@ async function main(): Promise<void> {
     );
   }
   const verifyAdminToken = createTokenVerifier(await adminTokens(dataDir));
-  let tables: Awaited<ReturnType<typeof openAutomationSqlite>>;
-  try {
-    tables = await openAutomationSqlite(dataDir);
-  } catch (error) {
-    fail(
-      `Cannot open the monitors database in ${dataDir}: ${(error as Error).message}. Check DATA_DIR and its permissions.`,
+  // Without its database the service still answers 1C clients; only the automatic features are off.
+  const tables = await openAutomationSqlite(dataDir).catch((error: Error) => {
+    logger.error(
+      `monitors, recurring windows and notifications are off: cannot open ${dataDir}/automation.db (${error.message}). Check DATA_DIR and its permissions, then restart.`,
     );
-  }
+    return undefined;
+  });
 
   let reportWebhook: ReportWebhook | undefined;
   if (env.REPORT_WEBHOOK_URL) {
@@ -184,7 +183,7 @@ async function main(): Promise<void> {
   let listeningOrigin: string | undefined;
   const { app, automation } = createService({
     store,
-    automation: automationOptions(tables, store),
+    ...(tables && { automation: automationOptions(tables, store) }),
     verifyAdminToken,
     logger,
     ...(reportWebhook && { reportWebhook }),
@@ -258,7 +257,7 @@ async function main(): Promise<void> {
       nodeProxy?.close();
       // A probe in flight ends within its timeout; deliveries in flight get the same few seconds.
       await Promise.race([timer?.stop(), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
-      await tables.close();
+      await tables?.close();
       await store.close();
       // Reports still being forwarded get a few seconds; a webhook that is down must not hold the exit.
       if (reportWebhook) {
