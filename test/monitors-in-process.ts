@@ -11,6 +11,7 @@ import { createProbe } from '../server/src/probes/probe.ts';
 import { auditRowPrologue, createAutomationSqlStore } from '../server/src/store/automation-sql-store.ts';
 import { openMigratedSqlite } from '../server/src/store/automation-sqlite.ts';
 import { openFileStore } from '../server/src/store/file-store.ts';
+import { messageWritesOf } from '../server/src/store/message-writes.ts';
 
 export const IN_PROCESS_TOKEN = 'in-process-admin-token-0123456789';
 
@@ -56,11 +57,7 @@ export async function startInProcess(options: {
       monitors: tables,
       schedules: tables,
       notifications: tables,
-      messages: {
-        getMessage: async (id) => (await store.load()).messages.find((m) => m.id === id),
-        createMessage: (message, audit) => store.createMessage(message, audit as never),
-        updateMessage: (message, expected, audit) => store.updateMessage(message, expected, audit as never),
-      },
+      messages: messageWritesOf(store),
       probe: createProbe({ fetch, tcpConnect: nodeTcpConnect }),
       send: createChannelSender({ fetch, secret }),
       readiness: (channel) => channelReadiness(channel, { secret }),

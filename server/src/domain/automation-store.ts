@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../../contract/audit-entry.ts';
 import type { Channel, Delivery } from '../../../contract/channel.ts';
 import type { Message } from '../../../contract/message.ts';
 import type { Monitor, MonitorHealth } from '../../../contract/monitor.ts';
@@ -18,7 +19,7 @@ export interface AutomationAudit {
   id: string;
   at: string;
   actor: string;
-  action: string;
+  action: AuditAction;
   target: string;
   before?: unknown;
   after?: unknown;

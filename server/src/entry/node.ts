@@ -28,6 +28,7 @@ import { nodeUpstream } from '../proxy/node-upstream.ts';
 import { parsePublicURL } from '../proxy/public-url.ts';
 import { openAutomationSqlite } from '../store/automation-sqlite.ts';
 import { DataFileError, openFileStore, writeFileDurably } from '../store/file-store.ts';
+import { messageWritesOf } from '../store/message-writes.ts';
 import type { Store } from '../store/store.ts';
 
 const TOKEN_FILE = 'admin-token.json';
@@ -117,11 +118,7 @@ function automationOptions(
     monitors: tables,
     schedules: tables,
     notifications: tables,
-    messages: {
-      getMessage: async (id) => (await store.load()).messages.find((m) => m.id === id),
-      createMessage: (message, audit) => store.createMessage(message, audit as never),
-      updateMessage: (message, expected, audit) => store.updateMessage(message, expected, audit as never),
-    },
+    messages: messageWritesOf(store),
     probe: createProbe({ fetch, tcpConnect: nodeTcpConnect }),
     send: createChannelSender({ fetch, secret, email: nodemailerSend }),
     readiness: (channel) => channelReadiness(channel, { secret, email: nodemailerSend }),

@@ -17,6 +17,7 @@ import { parsePublicURL } from '../proxy/public-url.ts';
 import { upstreamFromEnv } from '../proxy/upstream-env.ts';
 import { auditRowPrologue, createAutomationSqlStore } from '../store/automation-sql-store.ts';
 import { createD1Store } from '../store/d1-store.ts';
+import { messageWritesOf } from '../store/message-writes.ts';
 import { d1Driver } from '../store/sql/d1-driver.ts';
 import type { Store } from '../store/store.ts';
 
@@ -71,11 +72,7 @@ function automationOptions(env: WorkerEnv, store: Store): AutomationOptions {
     monitors: tables,
     schedules: tables,
     notifications: tables,
-    messages: {
-      getMessage: async (id) => (await store.load()).messages.find((m) => m.id === id),
-      createMessage: (message, audit) => store.createMessage(message, audit as never),
-      updateMessage: (message, expected, audit) => store.updateMessage(message, expected, audit as never),
-    },
+    messages: messageWritesOf(store),
     probe: createProbe({ fetch: workerFetch, tcpConnect: workerTcpConnect }),
     // No e-mail here: Workers cannot speak SMTP; the console says so for e-mail channels.
     send: createChannelSender({ fetch: workerFetch, secret }),

@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono';
+import type { AuditAction } from '../../../contract/audit-entry.ts';
 import {
   type Occurrence,
   type Schedule,
@@ -71,7 +72,7 @@ export function adminSchedulesRoutes(deps: ServiceDeps, automation: AutomationDe
     return schedule;
   }
 
-  async function write(c: Context<AdminEnv>, current: Schedule, next: Schedule, action: string) {
+  async function write(c: Context<AdminEnv>, current: Schedule, next: Schedule, action: AuditAction) {
     const outcome = await schedules.updateSchedule(
       next,
       current.version,

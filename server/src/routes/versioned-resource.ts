@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { AuditAction } from '../../../contract/audit-entry.ts';
 import { parseIfMatch, type VersionedKind, versionTag } from '../domain/etag.ts';
 import { apiError } from './api-error.ts';
 import type { AdminEnv, ServiceDeps } from './deps.ts';
@@ -72,7 +73,7 @@ export function resourceResponse(
 export function auditOf(
   deps: Pick<ServiceDeps, 'newId' | 'now'>,
   c: Context<AdminEnv>,
-  action: string,
+  action: AuditAction,
   target: string,
   before?: unknown,
   after?: unknown,

@@ -22,7 +22,7 @@ const stamp = {
   version: 1,
 };
 let auditIds = 0;
-const audit = (action: string, target: string): AutomationAudit => ({
+const audit = (action: AutomationAudit['action'], target: string): AutomationAudit => ({
   id: `a${++auditIds}`,
   at: new Date(T0 + auditIds).toISOString(),
   actor: 'ops',

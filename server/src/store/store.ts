@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../../contract/audit-entry.ts';
 import type { Message } from '../../../contract/message.ts';
 import type { Schedule } from '../../../contract/schedule.ts';
 import type { Settings } from '../../../contract/settings.ts';
@@ -9,7 +10,7 @@ export interface AuditEntry {
   at: string;
   /** The token label of the administrator (never the token). */
   actor: string;
-  action: 'message.create' | 'message.update' | 'message.delete' | 'settings.update';
+  action: AuditAction;
   /** Message id, or `settings`. */
   target: string;
   before?: unknown;
