@@ -188,6 +188,18 @@ export function defineMonitorsSuite(
         expect(page).not.toContain('<script');
         const [posted] = await byMonitor('Веб-публикация');
         expect(posted).toMatchObject({ bases: ['buh'], createdBy: 'monitor:Веб-публикация' });
+        const audit = (await admin('GET', '/api/admin/audit')).json.entries as {
+          actor: string;
+          action: string;
+          target: string;
+        }[];
+        expect(audit).toContainEqual(
+          expect.objectContaining({
+            actor: 'monitor:Веб-публикация',
+            action: 'message.create',
+            target: posted?.id,
+          }),
+        );
 
         web.mode = 'up';
         const back = await until(
