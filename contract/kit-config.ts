@@ -1,6 +1,7 @@
 import { HelpURL } from './help-url.ts';
 import { LanguageTag, LocalizedText } from './language-tag.ts';
 import { MAX_BASE_NAME_LENGTH, MAX_TEXT_LENGTH } from './limits.ts';
+import { TimeZone } from './settings.ts';
 import * as z from './zod.ts';
 
 /**
@@ -20,6 +21,12 @@ export const SwConfig = z.strictObject({
   ),
   /** The "Нужна помощь" link; only http(s). The status service's help URL wins when known. */
   helpURL: z.optional(HelpURL),
+  /**
+   * The status service's zone (its settings' `timeZone`, e.g. `Europe/Moscow`): the page shows the
+   * deadline in it, labelled, and reads a `displayUntil` written without an offset in it. Without it,
+   * the deadline's own offset names the zone, and a time without an offset is read in the browser's.
+   */
+  timeZone: z.optional(TimeZone),
   /** Used when none of the browser's languages is one of ru, en, lv. */
   defaultLanguage: z._default(LanguageTag, 'ru'),
   /** A navigation that has not answered within this many seconds gets the offline page. */

@@ -1,8 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatUntil } from '../contract/local-time.ts';
 import type { Message } from '../contract/message.ts';
-import { formatUntil } from '../server/src/domain/local-time.ts';
 import { launchChromium } from './chromium.ts';
 import { ADMIN_TOKEN, type RunningService, startService, TEST_SETTINGS } from './console-harness.ts';
 import { runningClock, TIMES_OF_DAY } from './time-of-day.ts';

@@ -104,7 +104,7 @@ describe('schedule, with a fake clock', () => {
     expect(await userMessage('/startup-error/buh')).toBeUndefined();
     clock.set('2026-11-23T09:00:00Z'); // 12:00 MSK: startsAt
     expect(await userMessage('/startup-error/buh')).toBe(
-      'Идут плановые работы. Вход снова будет доступен после 14:00.',
+      'Идут плановые работы. Вход снова будет доступен после 14:00 МСК.',
     );
     expect(await userMessage('/startup-error')).toBeUndefined();
     clock.set('2026-11-23T10:59:59.999Z');

@@ -11,6 +11,7 @@ export const CONFIG_OPTIONS: ReadonlyArray<{
   { flag: 'base-name', env: 'STARTUP_HELP_BASE_NAME', field: 'baseName', kind: 'text' },
   { flag: 'help-text', env: 'STARTUP_HELP_HELP_TEXT', field: 'helpText', kind: 'text' },
   { flag: 'help-url', env: 'STARTUP_HELP_HELP_URL', field: 'helpURL', kind: 'text' },
+  { flag: 'time-zone', env: 'STARTUP_HELP_TIME_ZONE', field: 'timeZone', kind: 'text' },
   { flag: 'default-language', env: 'STARTUP_HELP_DEFAULT_LANGUAGE', field: 'defaultLanguage', kind: 'text' },
   {
     flag: 'network-timeout-seconds',

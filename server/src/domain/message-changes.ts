@@ -1,7 +1,7 @@
+import { isoInZone } from '../../../contract/local-time.ts';
 import type { Message, MessageFields, MessagePatch } from '../../../contract/message.ts';
 import type { FieldProblem } from '../../../contract/problem.ts';
 import type { Settings } from '../../../contract/settings.ts';
-import { isoInZone } from './local-time.ts';
 
 export interface ChangeContext {
   now: number;

@@ -38,7 +38,7 @@ describe('buildStartupErrorResponse', () => {
   it('takes help from the message, else the base, else the defaults, and omits what is empty', () => {
     const withOverride = message('m', { helpText: { ru: 'Звоните 300' }, helpURL: 'https://status.example' });
     expect(buildStartupErrorResponse(settings, 'buh', 'ru', withOverride).body).toEqual({
-      userMessage: 'Работы до 14:00.',
+      userMessage: 'Работы до 14:00 МСК.',
       displayUntil: '2026-11-23T14:00:00+03:00',
       helpText: 'Звоните 300',
       helpURL: 'https://status.example',
@@ -146,7 +146,26 @@ describe('status view', () => {
       '2026-11-25T12:00:00+03:00',
     ]);
     expect(view.bases.find((b) => b.key === 'sklad')?.active[0]).toMatchObject({
-      userMessage: 'Work until 2:00 PM.',
+      userMessage: 'Work until 2:00 PM MSK.',
+      displayUntilLocal: '23 November, 2:00 PM MSK',
+    });
+  });
+
+  it('shows every time in the service zone, whatever zone the message was entered in', async () => {
+    const { buildStatusView } = await import('./status-view.ts');
+    const t = Date.parse('2026-11-23T09:00:00Z');
+    const entered = message('riga', {
+      timeZone: 'Europe/Riga',
+      startsAt: '2026-11-23T09:00:00+02:00',
+      displayUntil: '2026-11-23T13:00:00+02:00',
+    });
+    expect(buildStartupErrorResponse(settings, 'buh', 'ru', entered).body).toMatchObject({
+      userMessage: 'Работы до 14:00 МСК.',
+      displayUntil: '2026-11-23T14:00:00+03:00',
+    });
+    expect(buildStatusView(settings, [entered], t, 'ru').bases[0]?.active[0]).toMatchObject({
+      displayUntil: '2026-11-23T14:00:00+03:00',
+      displayUntilLocal: '23 ноября, 14:00 МСК',
     });
   });
 });

@@ -1,15 +1,14 @@
 import { pickText } from '../../../contract/language-match.ts';
+import { formatUntil, isoInZone } from '../../../contract/local-time.ts';
 import type { Message } from '../../../contract/message.ts';
 import type { Settings } from '../../../contract/settings.ts';
 import type { StartupErrorResponse } from '../../../contract/startup-error-response.ts';
-import { formatUntil, isoInZone } from './local-time.ts';
 
-/** The zone a message's times are shown in: its own, else the settings'. */
-export function zoneOf(message: Pick<Message, 'timeZone'>, settings: Settings): string {
-  return message.timeZone ?? settings.timeZone;
-}
-
-/** A message text for `language` with `{until}` replaced by the deadline's local time. */
+/**
+ * A message text for `language` with `{until}` replaced by the deadline in the service's zone,
+ * labelled ("17:19 МСК"). Users see every time in that one zone, whatever zone the message was
+ * entered in, so `{until}`, `displayUntil` and the pages' own deadline lines agree.
+ */
 export function renderMessageText(
   message: Message,
   settings: Settings,
@@ -21,7 +20,7 @@ export function renderMessageText(
   const until = formatUntil(
     Date.parse(message.startsAt),
     Date.parse(message.displayUntil),
-    zoneOf(message, settings),
+    settings.timeZone,
     picked.language,
   );
   return { text: picked.text.replaceAll('{until}', until), language: picked.language };
@@ -63,7 +62,7 @@ export function buildStartupErrorResponse(
   const text = message && renderMessageText(message, settings, language);
   if (message && text) {
     body.userMessage = text.text;
-    body.displayUntil = isoInZone(Date.parse(message.displayUntil), zoneOf(message, settings));
+    body.displayUntil = isoInZone(Date.parse(message.displayUntil), settings.timeZone);
   }
   const help = resolveHelp(settings, baseKey, language, message);
   if (help.helpText) body.helpText = help.helpText.text;

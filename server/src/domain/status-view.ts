@@ -1,9 +1,9 @@
+import { formatZonedDateTime, isoInZone } from '../../../contract/local-time.ts';
 import type { Message } from '../../../contract/message.ts';
 import type { Settings } from '../../../contract/settings.ts';
 import type { BaseStatus, StatusMessage, StatusResponse } from '../../../contract/status.ts';
 import { ALL_BASES, activeMessages, compareByPriority, targetsBase } from './active-message.ts';
-import { formatLocalDateTime, isoInZone } from './local-time.ts';
-import { renderMessageText, resolveHelp, zoneOf } from './startup-error-body.ts';
+import { renderMessageText, resolveHelp } from './startup-error-body.ts';
 
 export const UPCOMING_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -13,8 +13,9 @@ function allBasesName(language: string): string {
   return ALL_BASES_NAME[language.split('-')[0]?.toLowerCase() ?? ''] ?? ALL_BASES_NAME.en ?? '*';
 }
 
-function statusMessage(message: Message, settings: Settings, language: string): StatusMessage {
-  const zone = zoneOf(message, settings);
+/** One message as the public sees it at `t`: times in the service's zone, labelled. */
+function statusMessage(message: Message, settings: Settings, language: string, t: number): StatusMessage {
+  const zone = settings.timeZone;
   const startsAt = Date.parse(message.startsAt);
   const displayUntil = Date.parse(message.displayUntil);
   return {
@@ -23,8 +24,8 @@ function statusMessage(message: Message, settings: Settings, language: string): 
     userMessage: renderMessageText(message, settings, language)?.text ?? '',
     startsAt: isoInZone(startsAt, zone),
     displayUntil: isoInZone(displayUntil, zone),
-    startsAtLocal: formatLocalDateTime(startsAt, zone, language),
-    displayUntilLocal: formatLocalDateTime(displayUntil, zone, language),
+    startsAtLocal: formatZonedDateTime(startsAt, zone, language, t),
+    displayUntilLocal: formatZonedDateTime(displayUntil, zone, language, t),
   };
 }
 
@@ -61,8 +62,8 @@ export function buildStatusView(
       state: active[0]?.severity ?? 'ok',
       ...(help.helpText && { helpText: help.helpText.text }),
       ...(help.helpURL && { helpURL: help.helpURL }),
-      active: active.map((m) => statusMessage(m, settings, language)),
-      upcoming: upcoming.map((m) => statusMessage(m, settings, language)),
+      active: active.map((m) => statusMessage(m, settings, language, t)),
+      upcoming: upcoming.map((m) => statusMessage(m, settings, language, t)),
     };
   });
   return { generatedAt: isoInZone(t, settings.timeZone), language, timeZone: settings.timeZone, bases };

@@ -1,9 +1,9 @@
+import { formatZonedDateTime, zoneLabel } from '../../../../contract/local-time.ts';
 import type { Message, Severity } from '../../../../contract/message.ts';
 import type { Settings } from '../../../../contract/settings.ts';
 import type { BaseStatus } from '../../../../contract/status.ts';
 import { ALL_BASES, targetsBase } from '../../domain/active-message.ts';
-import { formatLocalDateTime, isoInZone } from '../../domain/local-time.ts';
-import { renderMessageText, zoneOf } from '../../domain/startup-error-body.ts';
+import { renderMessageText } from '../../domain/startup-error-body.ts';
 import { buildStatusView } from '../../domain/status-view.ts';
 
 export const PAST_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
@@ -27,8 +27,8 @@ export interface StatusPageModel {
   /** The language the page chrome and texts are in. */
   language: string;
   timeZone: string;
-  /** `+03:00` now, in the settings' zone. */
-  utcOffset: string;
+  /** How times on the page name the zone now, without parentheses: "МСК", "UTC+2". */
+  zoneLabel: string;
   generatedAtLocal: string;
   /** Set on `/status/<baseKey>`. */
   baseKey?: string;
@@ -73,14 +73,14 @@ export function buildStatusPageModel(input: StatusPageInput): StatusPageModel {
     })
     .sort((a, b) => Date.parse(b.displayUntil) - Date.parse(a.displayUntil))
     .map((message): PastMessage => {
-      const zone = zoneOf(message, settings);
+      const zone = settings.timeZone;
       const bases: readonly string[] = message.bases;
       return {
         id: message.id,
         severity: message.severity,
         userMessage: renderMessageText(message, settings, language)?.text ?? '',
-        startsAtLocal: formatLocalDateTime(Date.parse(message.startsAt), zone, language),
-        displayUntilLocal: formatLocalDateTime(Date.parse(message.displayUntil), zone, language),
+        startsAtLocal: formatZonedDateTime(Date.parse(message.startsAt), zone, language, t),
+        displayUntilLocal: formatZonedDateTime(Date.parse(message.displayUntil), zone, language, t),
         baseNames: bases.includes(ALL_BASES) ? [] : bases.map((key) => baseNameOf(settings, key)),
       };
     });
@@ -88,8 +88,8 @@ export function buildStatusPageModel(input: StatusPageInput): StatusPageModel {
   return {
     language,
     timeZone: settings.timeZone,
-    utcOffset: isoInZone(t, settings.timeZone).slice(-6),
-    generatedAtLocal: formatLocalDateTime(t, settings.timeZone, language),
+    zoneLabel: zoneLabel(t, settings.timeZone, language).replace(/^\((.*)\)$/, '$1'),
+    generatedAtLocal: formatZonedDateTime(t, settings.timeZone, language),
     ...(baseKey !== undefined && { baseKey }),
     bases,
     past,

@@ -136,8 +136,7 @@ function StatusPage(props: { model: StatusPageModel; links: StatusPageLinks }) {
         </main>
         <footer>
           <p>
-            {texts.updated}: {model.generatedAtLocal}. {texts.timesIn} {model.timeZone} (UTC{model.utcOffset}
-            ).
+            {texts.updated}: {model.generatedAtLocal}. {texts.timesIn} {model.timeZone} ({model.zoneLabel}).
           </p>
           <p>
             {model.baseKey !== undefined && (
