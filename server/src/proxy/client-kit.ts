@@ -31,6 +31,7 @@ const PER_BASE_FIELDS = new Set<string>([
   'baseName',
   'helpText',
   'helpURL',
+  'timeZone',
 ] satisfies (keyof SwConfig)[]);
 
 /**

@@ -4,6 +4,7 @@ import { parseIfMatch, versionTag } from '../domain/etag.ts';
 import { lintMessageFields } from '../domain/lint/lint-message-fields.ts';
 import { type ChangeResult, createMessage, patchMessage } from '../domain/message-changes.ts';
 import type { AuditEntry } from '../store/store.ts';
+import { adminLanguage } from './admin-language.ts';
 import { apiError } from './api-error.ts';
 import type { AdminEnv, ServiceDeps } from './deps.ts';
 import { adminBodyLimit, jsonBody, validationError } from './json-body.ts';
@@ -23,8 +24,11 @@ export function messageResponse(
   return c.json({ ...message, ...extra }, status, { etag: versionTag('message', message.version) });
 }
 
-function refuseChanges(result: ChangeResult): asserts result is Extract<ChangeResult, { ok: true }> {
-  if (!result.ok) throw validationError(result.problems);
+function refuseChanges(
+  result: ChangeResult,
+  language: string,
+): asserts result is Extract<ChangeResult, { ok: true }> {
+  if (!result.ok) throw validationError(result.problems, language);
 }
 
 function notFound(id: string) {
@@ -105,15 +109,23 @@ export function adminMessagesRoutes(deps: ServiceDeps): Hono<AdminEnv> {
   app.post('/', jsonBody(MessageFields), async (c) => {
     const fields = c.req.valid('json');
     const { settings } = await deps.store.load();
-    const result = createMessage(fields, deps.newId(), { now: deps.now(), actor: c.get('actor'), settings });
-    refuseChanges(result);
+    const language = adminLanguage(c);
+    const result = createMessage(fields, deps.newId(), {
+      now: deps.now(),
+      actor: c.get('actor'),
+      settings,
+      language,
+    });
+    refuseChanges(result, language);
     await deps.store.createMessage(
       result.message,
       audit(c, 'message.create', result.message.id, undefined, result.message),
     );
     deps.cache.invalidate();
     c.header('location', `/api/admin/messages/${encodeURIComponent(result.message.id)}`);
-    return messageResponse(c, result.message, 201, { warnings: lintMessageFields(result.message, settings) });
+    return messageResponse(c, result.message, 201, {
+      warnings: lintMessageFields(result.message, settings, language),
+    });
   });
 
   app.get('/:id', async (c) => {
@@ -132,12 +144,14 @@ export function adminMessagesRoutes(deps: ServiceDeps): Hono<AdminEnv> {
       const expected = requiredVersion(c);
       const { message: current, settings } = await find(c.req.param('id'));
       if (expected !== current.version) throw staleMessage(current);
+      const language = adminLanguage(c);
       const result = patchMessage(current, c.req.valid('json'), {
         now: deps.now(),
         actor: c.get('actor'),
         settings,
+        language,
       });
-      refuseChanges(result);
+      refuseChanges(result, language);
       const outcome = await deps.store.updateMessage(
         result.message,
         current.version,
@@ -149,7 +163,7 @@ export function adminMessagesRoutes(deps: ServiceDeps): Hono<AdminEnv> {
       }
       deps.cache.invalidate();
       return messageResponse(c, result.message, 200, {
-        warnings: lintMessageFields(result.message, settings),
+        warnings: lintMessageFields(result.message, settings, language),
       });
     },
   );

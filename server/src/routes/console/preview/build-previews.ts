@@ -23,12 +23,14 @@ export interface Previews {
 
 /**
  * What users would see of a draft, rendered by the same code that serves them: the startup-error
- * answer (thin-client dialog), the service worker's offline page and the status page.
+ * answer (thin-client dialog), the service worker's offline page and the status page. Lint hints
+ * are in `wordsIn`, the administrator's language.
  */
 export function buildPreviews(
   request: PreviewRequest,
   data: { settings: Settings; messages: readonly Message[] },
   now: number,
+  wordsIn = 'en',
 ): Previews {
   const { settings } = data;
   const { baseKey, language, draft } = request;
@@ -72,6 +74,7 @@ export function buildPreviews(
     ? lintMessageFields(
         { text: message.text, helpText: message.helpText, helpURL: message.helpURL, bases: message.bases },
         settings,
+        wordsIn,
       )
     : [];
   return {
