@@ -1,3 +1,5 @@
+import { FAVICON_DATA_URL } from '../../contract/favicon.ts';
+
 function SignIn() {
   return (
     <section id="sign-in" class="card signin" aria-labelledby="sign-in-title">
@@ -220,6 +222,7 @@ export function renderConsolePage(): string {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="referrer" content="no-referrer" />
         <title>startup-help · admin console</title>
+        <link rel="icon" href={FAVICON_DATA_URL} />
         <link rel="stylesheet" href="/admin/console.css" />
         <script src="/admin/console.js" defer />
       </head>

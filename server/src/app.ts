@@ -21,6 +21,8 @@ import { feedRoutes } from './routes/feed/feed-routes.ts';
 import { friendlyRoutes } from './routes/friendly.ts';
 import { healthRoutes } from './routes/health.ts';
 import { openApiRoutes } from './routes/openapi.ts';
+import { rootRoutes } from './routes/root-routes.ts';
+import { serviceTimes } from './routes/service-times.ts';
 import { startupErrorRoutes } from './routes/startup-error.ts';
 import { statusRoutes } from './routes/status.ts';
 import { statusPageRoutes } from './routes/status-page/status-page-routes.ts';
@@ -118,6 +120,7 @@ export function createApp(options: AppOptions): Hono {
 
   const admin = new Hono().basePath('/api/admin');
   admin.use('*', adminAuth(deps));
+  admin.use('*', serviceTimes(deps));
   admin.route('/messages', adminMessagesRoutes(deps));
   admin.route('/settings', adminSettingsRoutes(deps));
   admin.route('/audit', adminAuditRoutes(deps));
@@ -126,6 +129,7 @@ export function createApp(options: AppOptions): Hono {
   admin.route('/templates', adminTemplatesRoutes());
   app.route('/', admin);
 
+  app.route('/', rootRoutes({ proxy: options.upstream !== undefined }));
   app.route('/admin', createConsoleRoutes(deps));
   app.route('/status', statusPageRoutes(deps));
   app.route('/feed.atom', feedRoutes(deps));

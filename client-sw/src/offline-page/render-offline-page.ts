@@ -4,6 +4,7 @@ import {
   PAGE_STYLE,
   PAGE_STYLE_SHA256,
 } from 'startup-help:offline-page-assets';
+import { FAVICON_DATA_URL } from '../../../contract/favicon.ts';
 import { serializeForScript } from '../../../contract/script-json.ts';
 import { chooseLanguage } from '../language.ts';
 import { selectShownStatus } from '../shown-status.ts';
@@ -27,6 +28,7 @@ export function offlinePageCsp(options: { readonly statusURL?: string | undefine
     `script-src ${OFFLINE_PAGE_SCRIPT_HASH}`,
     `style-src ${OFFLINE_PAGE_STYLE_HASH}`,
     `connect-src ${connect}`,
+    `img-src data:`,
     `base-uri 'none'`,
     `form-action 'none'`,
   ].join('; ');
@@ -81,6 +83,7 @@ export function renderOfflinePage(
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${e(offlinePageCsp())}">
 <meta name="robots" content="noindex">
+<link rel="icon" href="${e(FAVICON_DATA_URL)}">
 <title>${e(view.title)}</title>
 <style>${PAGE_STYLE}</style>
 </head>
