@@ -188,7 +188,7 @@ export async function kitWithConfig(
   config: SwConfigInput,
 ): Promise<{ dir: string; remove: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'startup-help-kit-'));
-  await cp(join(import.meta.dirname, '..', 'dist', 'client-sw'), dir, { recursive: true });
+  await cp(join(import.meta.dirname, '..', 'dist', 'client-sw', 'default'), dir, { recursive: true });
   await writeFile(join(dir, 'startup-help.config.json'), JSON.stringify(config, null, 2));
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }

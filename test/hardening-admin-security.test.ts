@@ -207,7 +207,7 @@ describe('static serving', () => {
     for (const file of ['sw.js', 'register-sw.js', 'offline.html']) {
       const answer = await send(server.url, `/buh/${file}`);
       expect(answer.status, file).toBe(200);
-      expect(answer.body).toBe(await readFile(join(ROOT, 'dist', 'client-sw', file), 'utf8'));
+      expect(answer.body).toBe(await readFile(join(ROOT, 'dist', 'client-sw', 'default', file), 'utf8'));
       expect(answer.headers['x-content-type-options']).toBe('nosniff');
     }
   });

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
+import { PROXY_KIT } from '../../../contract/kit-files.ts';
 import { createApp } from '../app.ts';
 import {
   type AdminTokenEntry,
@@ -138,8 +139,8 @@ async function main(): Promise<void> {
     fail((error as Error).message);
   }
   // Proxy mode (UPSTREAM_URL): stand in front of the 1C web server.
-  // dist/server.mjs runs from dist/, beside the kit `npm run build:sw` writes.
-  const kitDir = join(import.meta.dirname, 'client-sw');
+  // dist/server.mjs runs from dist/, beside the kits `npm run build:sw` writes; proxy mode serves one.
+  const kitDir = join(import.meta.dirname, 'client-sw', PROXY_KIT);
   const proxy = await nodeUpstream(env, kitDir).catch((error: Error) => fail(error.message));
   if (proxy.warning) logger.warn(proxy.warning);
 
