@@ -9,9 +9,6 @@ import * as z from './zod.ts';
 export const Severity = z.enum(['outage', 'maintenance', 'info']);
 export type Severity = z.infer<typeof Severity>;
 
-/** Higher wins when several messages are active for one base. */
-export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { outage: 3, maintenance: 2, info: 1 };
-
 export const MessageBases = z.union(
   [z.tuple([z.literal('*')]), z.array(BaseKey).check(z.minLength(1, { error: RULE_TEXTS.bases.en }))],
   { error: RULE_TEXTS.bases.en },

@@ -4,7 +4,15 @@ import { isoInZone } from '../../../contract/local-time.ts';
 import type { ServiceDeps } from './deps.ts';
 
 /** The fields that hold points in time in admin API answers (messages, audit, requests, reports, 412s). */
-const TIME_FIELDS = new Set(['at', 'startsAt', 'displayUntil', 'createdAt', 'updatedAt', 'changedAt', 'hour']);
+const TIME_FIELDS = new Set([
+  'at',
+  'startsAt',
+  'displayUntil',
+  'createdAt',
+  'updatedAt',
+  'changedAt',
+  'hour',
+]);
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/i;
 
 /**
