@@ -6,10 +6,12 @@ const STATUS_URL = 'https://status.example.local/startup-error/buh';
 
 function answering(body: unknown, status = 200) {
   const seen: string[] = [];
-  const fetchImpl = (async (input: URL | RequestInfo) => {
+  // Like the browser's fetch, it refuses to be called as a method of something else.
+  const fetchImpl = async function (this: unknown, input: URL | RequestInfo) {
+    if (this !== undefined && this !== globalThis) throw new TypeError('Illegal invocation');
     seen.push(String(input));
     return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-  }) as typeof fetch;
+  } as typeof fetch;
   return { fetchImpl, seen };
 }
 

@@ -22,8 +22,10 @@ export async function fetchStartupStatus(
 ): Promise<StatusEntry | undefined> {
   const url = new URL(statusURL);
   url.searchParams.set('lang', language);
+  // Called on its own, not as a method of `options`: the browser's fetch refuses any other `this`.
+  const { fetchImpl } = options;
   try {
-    const response = await options.fetchImpl(url, {
+    const response = await fetchImpl(url, {
       mode: 'cors',
       credentials: 'omit',
       cache: 'no-store',
