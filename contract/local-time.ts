@@ -232,6 +232,19 @@ export function formatUntil(startsAt: number, displayUntil: number, zone: string
   return formatZoned(displayUntil, zone, language, startsAt);
 }
 
+/** A message text with `{until}` filled in, as every surface shows it (in the service's zone). */
+export function fillUntil(
+  text: string,
+  startsAt: number,
+  displayUntil: number,
+  zone: string,
+  language: string,
+): string {
+  return text.includes('{until}')
+    ? text.replaceAll('{until}', formatUntil(startsAt, displayUntil, zone, language))
+    : text;
+}
+
 /** Whether two zones show a different wall clock at that instant (Riga and Moscow in winter do). */
 export function zonesDiffer(ms: number, a: string, b: string): boolean {
   return offsetMinutes(ms, a) !== offsetMinutes(ms, b);

@@ -273,11 +273,12 @@ describe('client-sw in Chromium (ru browser, 23:30 in Moscow)', () => {
       await expect
         .poll(() => page.locator('#sh-as-of').textContent(), SLOW)
         .toMatch(/^Последнее известное сообщение, по состоянию на /);
-      // "As of" is when the service worker fetched it, by its own clock (the machine's), in Moscow time.
+      // "As of" is when the service worker fetched it, by its own clock (the machine's), in the service's
+      // zone, labelled (with the date when that is not the page's day).
       const fetchedAt = Date.parse((await cachedStatus(page))?.fetchedAt ?? '');
       const hhmm = new Intl.DateTimeFormat('ru', { timeZone: MOSCOW, hour: '2-digit', minute: '2-digit' });
       expect(await page.locator('#sh-as-of').textContent()).toMatch(
-        new RegExp(` ${hhmm.format(fetchedAt)}$`),
+        new RegExp(`[ ,]${hhmm.format(fetchedAt)} МСК$`),
       );
       expect(await page.locator('#sh-user-message').textContent()).toBe(MAINTENANCE_RU);
       await shot(page, '5-status-down-last-known');

@@ -57,7 +57,7 @@ function changeLine(ctx: ConsoleContext, change: AuditChange): HTMLElement {
   return el(
     'div',
     { class: 'change' },
-    el('span', { class: 'field' }, fieldLabel(ctx, change.field)),
+    el('span', { class: 'field' }, `${fieldLabel(ctx, change.field)}:`),
     ' ',
     'before' in change ? el('del', {}, valueText(ctx, change.field, change.before)) : null,
     'before' in change && 'after' in change ? ' → ' : null,

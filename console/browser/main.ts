@@ -1,4 +1,5 @@
 // The console's boot: the only file that reads storage and wires the page together.
+import { zoneLabel } from '../../contract/local-time.ts';
 import type { MessageTemplate } from '../../contract/message-template.ts';
 import type { PageLanguage } from '../../contract/page-languages.ts';
 import type { Settings } from '../../contract/settings.ts';
@@ -6,7 +7,7 @@ import { VIEWS, type ViewId, viewSection } from '../element-ids.ts';
 import { CONSOLE_TEXTS, chooseConsoleLanguage } from '../texts/console-texts.ts';
 import { type ApiAnswer, createAdminApi, problemText } from './admin-api.ts';
 import { createAuditView } from './audit-view.ts';
-import { browserZone, type ConsoleContext, timesOf } from './console-context.ts';
+import { browserZone, type ConsoleContext } from './console-context.ts';
 import { byId, el, setText } from './dom.ts';
 import { loadReports, loadRequests } from './log-tables.ts';
 import { createMessageEditor } from './message-editor.ts';
@@ -43,14 +44,15 @@ function signOut(reason: string) {
   showSignIn(reason);
 }
 
-/** "users' zone — Europe/Moscow (МСК)" and "my zone — Europe/Riga (UTC+2)", once the users' zone is known. */
+/** "users' (МСК)" and "mine (UTC+2)": whose clock, and its zone once the users' zone is known. */
 function renderZoneChoice() {
   const select = byId('time-zone-mode');
-  const times = ctx && timesOf(ctx);
-  const name = (label: string, zone: string) => (times ? `${label} — ${times.zoneName(zone)}` : label);
+  const now = Date.now();
+  const zone = (label: string, name: string) =>
+    ctx ? `${label} (${zoneLabel(now, name, choice.language).replace(/^\((.*)\)$/, '$1')})` : label;
   select.replaceChildren(
-    el('option', { value: 'users' }, name(words().timesUsers, ctx?.settings.timeZone ?? '')),
-    el('option', { value: 'mine' }, name(words().timesMine, browserZone())),
+    el('option', { value: 'users' }, zone(words().timesUsers, ctx?.settings.timeZone ?? 'UTC')),
+    el('option', { value: 'mine' }, zone(words().timesMine, browserZone())),
   );
   select.value = choice.zoneMode;
 }

@@ -1,4 +1,5 @@
 import { pickText } from '../../contract/language-match.ts';
+import { fillUntil } from '../../contract/local-time.ts';
 import type { Message, Severity } from '../../contract/message.ts';
 import { problemText } from './admin-api.ts';
 import { baseName, type ConsoleContext, timesOf } from './console-context.ts';
@@ -97,7 +98,10 @@ export function createMessagesView(
 
   function item(message: Message, kind: ListKind, shown?: ShownMessage): HTMLLIElement {
     const times = timesOf(ctx);
-    const text = pickText(message.text, ctx.language, ctx.settings.defaultLanguage)?.text ?? '';
+    // The text as users read it: {until} filled in, in their zone.
+    const picked = pickText(message.text, ctx.language, ctx.settings.defaultLanguage);
+    const [start, end] = [Date.parse(message.startsAt), Date.parse(message.displayUntil)];
+    const text = picked ? fillUntil(picked.text, start, end, ctx.settings.timeZone, picked.language) : '';
     const who = message.updatedBy ?? message.createdBy;
     return el(
       'li',

@@ -39,5 +39,7 @@ export function languageLabel(tag: string, language: PageLanguage): string {
   } catch {
     name = undefined;
   }
-  return name && name !== tag ? `${name} (${tag})` : tag;
+  if (!name || name === tag) return tag;
+  // Russian and Latvian write language names in lower case; as a label it starts a sentence.
+  return `${name.charAt(0).toLocaleUpperCase(language)}${name.slice(1)} (${tag})`;
 }

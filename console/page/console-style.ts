@@ -9,7 +9,7 @@ header.top h1{font-size:1.15rem;margin:0}
 header.top a{color:#fff}
 header.top .controls{display:flex;flex-wrap:wrap;gap:.5rem .9rem;align-items:center}
 header.top .control{display:flex;gap:.4rem;align-items:center;font-weight:400;min-width:0;max-width:100%}
-header.top select{max-width:14rem}
+
 main{max-width:94rem;margin:0 auto;padding:1rem 1.25rem 3rem}
 @media (max-width:40rem){main{padding:.75rem .6rem 2rem}header.top{padding:.6rem .75rem}.card{padding:.75rem .7rem}fieldset{padding:.5rem .6rem .7rem}}
 h2{font-size:1.2rem;margin:1.25rem 0 .5rem}

@@ -1,5 +1,5 @@
 import { pickText } from '../../../contract/language-match.ts';
-import { formatUntil, isoInZone } from '../../../contract/local-time.ts';
+import { fillUntil, isoInZone } from '../../../contract/local-time.ts';
 import type { Message } from '../../../contract/message.ts';
 import type { Settings } from '../../../contract/settings.ts';
 import type { StartupErrorResponse } from '../../../contract/startup-error-response.ts';
@@ -16,14 +16,14 @@ export function renderMessageText(
 ): { text: string; language: string } | undefined {
   const picked = pickText(message.text, language, settings.defaultLanguage);
   if (!picked) return undefined;
-  if (!picked.text.includes('{until}')) return picked;
-  const until = formatUntil(
+  const text = fillUntil(
+    picked.text,
     Date.parse(message.startsAt),
     Date.parse(message.displayUntil),
     settings.timeZone,
     picked.language,
   );
-  return { text: picked.text.replaceAll('{until}', until), language: picked.language };
+  return { text, language: picked.language };
 }
 
 /** Help text and URL for a base: message override → base settings → default settings. */
