@@ -38,29 +38,26 @@ const TIME_RULES: Record<
 
 export type ChangeResult = { ok: true; message: Message } | { ok: false; problems: FieldProblem[] };
 
+/** A time as a refusal quotes it: in the service's zone, to the second. */
+const quoted = (ms: number, zone: string) => isoInZone(Math.floor(ms / 1000) * 1000, zone);
+
 /**
- * Rules that span fields (the schemas check each field alone): the deadline comes after the start,
- * and a deadline being set now lies in the future — a message that could never be shown is a mistake.
+ * Rules that span fields (the schemas check each field alone): a deadline being set now lies in the
+ * future, and the deadline comes after the start — a message that could never be shown is a mistake.
+ * One problem per field: a deadline in the past is that, whatever the start.
  */
 function checkTimes(message: Message, displayUntilSetNow: boolean, ctx: ChangeContext): FieldProblem[] {
   const { now, settings } = ctx;
   const words = TIME_RULES[wordsLanguage(ctx.language ?? 'en')];
-  const problems: FieldProblem[] = [];
   const startsAt = Date.parse(message.startsAt);
   const displayUntil = Date.parse(message.displayUntil);
-  if (displayUntil <= startsAt) {
-    problems.push({
-      path: 'displayUntil',
-      message: words.afterStart(isoInZone(startsAt, settings.timeZone)),
-    });
-  }
   if (displayUntilSetNow && displayUntil <= now) {
-    problems.push({
-      path: 'displayUntil',
-      message: words.inFuture(isoInZone(now, settings.timeZone)),
-    });
+    return [{ path: 'displayUntil', message: words.inFuture(quoted(now, settings.timeZone)) }];
   }
-  return problems;
+  if (displayUntil <= startsAt) {
+    return [{ path: 'displayUntil', message: words.afterStart(quoted(startsAt, settings.timeZone)) }];
+  }
+  return [];
 }
 
 /** A new message from validated fields: id, times and authorship filled in. */
