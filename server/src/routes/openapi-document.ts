@@ -98,7 +98,8 @@ export function buildOpenApi(): Record<string, unknown> {
     info: {
       title: 'startup-help',
       version: '1',
-      description: 'Startup-error service for 1C:Enterprise clients, its status API and admin API.',
+      description:
+        "Startup-error service for 1C:Enterprise clients, its status API and admin API. Every time in an answer is ISO-8601 with the offset of the settings' time zone at that instant (2026-11-23T14:00:00+03:00), however it was sent. Refusals (400) and lint hints are in the caller's Accept-Language (ru, en, lv; else English).",
     },
     components: {
       securitySchemes: { admin: { type: 'http', scheme: 'bearer' } },
