@@ -77,7 +77,7 @@ describe('console: settings, audit log, captured requests, reports', () => {
       expect.stringContaining('Time zone'),
     ]);
     expect(await newest.locator('.change').first().textContent()).toBe(
-      'Time zone Europe/Moscow → Europe/Riga',
+      'Time zone: Europe/Moscow → Europe/Riga',
     );
     await page.screenshot({ path: `${SHOTS}/12-audit.png`, fullPage: true });
   });

@@ -178,9 +178,14 @@ describe('the hot path', () => {
       displayUntil: '2026-11-23T20:00:00Z',
       severity: 'maintenance',
     });
+    // The write's answer may already have read the new data (its times are in the settings' zone);
+    // either way the data is read at most once, and every answer has the new message.
     const reads = counter.loads;
-    for (let i = 0; i < 10; i++) await app.request('/startup-error/buh');
-    expect(counter.loads - reads).toBe(1);
+    for (let i = 0; i < 10; i++) {
+      const answer = (await (await app.request('/startup-error/buh')).json()) as { userMessage?: string };
+      expect(answer.userMessage).toBe('Работы');
+    }
+    expect(counter.loads - reads).toBeLessThanOrEqual(1);
   });
 });
 
@@ -213,7 +218,8 @@ describe('admin auth', () => {
     const { entries } = (await (await admin('GET', '/api/admin/audit')).json()) as {
       entries: { actor: string; at: string }[];
     };
-    expect(entries[0]).toMatchObject({ actor: 'ops', at: '2026-11-23T06:00:00.000Z' });
+    // Times come in the settings' zone (Moscow by default).
+    expect(entries[0]).toMatchObject({ actor: 'ops', at: '2026-11-23T09:00:00+03:00' });
   });
 });
 

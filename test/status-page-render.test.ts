@@ -59,10 +59,10 @@ describe('status page', () => {
     expect(html).toContain('Состояние 1С');
     expect(html).toMatch(/Бухгалтерия<\/a><span class="badge state-outage">Сбой</);
     expect(html).toMatch(/Зарплата<\/a><span class="badge state-ok">Работает</);
-    expect(html).toContain('с 24 ноября в 20:00 до 24 ноября в 22:00');
+    expect(html).toContain('с 24 ноября, 20:00 МСК до 24 ноября, 22:00 МСК');
     expect(html).toContain('Дежурный: +7 (495) 123-45-67');
     expect(html).toContain('href="https://help.example/1c">Нужна помощь</a>');
-    expect(html).toContain('Europe/Moscow (UTC+03:00)');
+    expect(html).toContain('Europe/Moscow (МСК)');
   });
 
   it('shows messages for all bases in each base card, and an "all bases" card only when no base is configured', async () => {
