@@ -65,7 +65,7 @@ describe('/friendly/<baseKey>', () => {
     );
     const html = await response.text();
     expect(html).toContain('Cannot connect to Бухгалтерия');
-    expect(html).toContain('Planned maintenance until 2:00 PM.');
+    expect(html).toContain('Planned maintenance until 2:00 PM MSK.');
     expect(html).toContain('Call: 123');
     const state = stateOf(html);
     expect(state.config.statusURL).toBe('https://1c.example.com/startup-error/buh');
