@@ -3,6 +3,7 @@
  * "Shown now" list orders and marks by. Zod-free, so the console carries it without the schemas.
  */
 import type { Message, Severity } from './message.ts';
+import { timesOf } from './message-times.ts';
 
 /** Higher wins when several messages are active for one base. */
 export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { outage: 3, maintenance: 2, info: 1 };
@@ -16,15 +17,18 @@ export function targetsBase(message: Pick<Message, 'bases'>, baseKey: string): b
 }
 
 export function isActiveAt(message: Pick<Message, 'startsAt' | 'displayUntil'>, t: number): boolean {
-  return Date.parse(message.startsAt) <= t && t < Date.parse(message.displayUntil);
+  const { startsAt, displayUntil } = timesOf(message);
+  return startsAt <= t && t < displayUntil;
 }
 
 /** Most severe first, then the newest (by creation, then start). */
 export function compareByPriority(a: Message, b: Message): number {
+  const ta = timesOf(a);
+  const tb = timesOf(b);
   return (
     SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
-    Date.parse(b.createdAt) - Date.parse(a.createdAt) ||
-    Date.parse(b.startsAt) - Date.parse(a.startsAt) ||
+    tb.createdAt - ta.createdAt ||
+    tb.startsAt - ta.startsAt ||
     (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)
   );
 }

@@ -100,8 +100,22 @@ function offsetText(minutes: number, separator: boolean): string {
   return `${sign}${String(hours).padStart(2, '0')}:${String(rest).padStart(2, '0')}`;
 }
 
+const isoStrings = new Map<string, string>();
+
 /** ISO-8601 with the zone's offset at that instant: `2026-11-23T14:00:00+03:00` (`.123` if any). */
 export function isoInZone(ms: number, zone: string): string {
+  // The same instants (a message's start and end) are written again for every base and language.
+  const key = `${ms}|${zone}`;
+  let iso = isoStrings.get(key);
+  if (iso === undefined) {
+    iso = formatIsoInZone(ms, zone);
+    if (isoStrings.size >= 20_000) isoStrings.clear();
+    isoStrings.set(key, iso);
+  }
+  return iso;
+}
+
+function formatIsoInZone(ms: number, zone: string): string {
   const p = parts(ms, zone);
   const millis = ms % 1000 === 0 ? '' : `.${String(((ms % 1000) + 1000) % 1000).padStart(3, '0')}`;
   const offset = offsetText(offsetMinutes(ms, zone), true);

@@ -2,10 +2,9 @@ import { type Context, Hono } from 'hono';
 import type { AdminTokenVerifier } from './domain/admin-token.ts';
 import { AuthThrottle } from './domain/auth-throttle.ts';
 import { type Logger, silentLogger } from './domain/logger.ts';
-import { ReportLog } from './domain/report-log.ts';
 import type { ReportWebhook } from './domain/report-webhook.ts';
-import type { RequestToCapture } from './domain/request-capture.ts';
-import { Ring } from './domain/ring.ts';
+import { TurnGate } from './domain/turn-gate.ts';
+import { WarningLimiter } from './domain/warning-limiter.ts';
 import { proxyRoutes, type UpstreamOptions } from './proxy/proxy-routes.ts';
 import { adminAuditRoutes } from './routes/admin-audit.ts';
 import { adminAuth } from './routes/admin-auth.ts';
@@ -26,10 +25,9 @@ import { serviceTimes } from './routes/service-times.ts';
 import { startupErrorRoutes } from './routes/startup-error.ts';
 import { statusRoutes } from './routes/status.ts';
 import { statusPageRoutes } from './routes/status-page/status-page-routes.ts';
+import { ActivityRecorder } from './store/activity-recorder.ts';
 import { SnapshotCache } from './store/snapshot-cache.ts';
 import type { Snapshot, Store } from './store/store.ts';
-
-export const CAPTURED_REQUESTS = 200;
 
 export interface AppOptions {
   store: Store;
@@ -52,11 +50,19 @@ export interface AppOptions {
   waitUntil?: (c: Context, work: Promise<unknown>) => void;
   /** The caller's address for captured requests and the auth throttle. Default: `CF-Connecting-IP`. */
   clientAddress?: (c: Context) => string | undefined;
-  /** Snapshot freshness (see SnapshotCache): undefined on Node, a few seconds on Workers. */
-  snapshotMaxAgeMs?: number;
+  /**
+   * How often the snapshot is checked for writes made by other processes or isolates (see
+   * SnapshotCache). Undefined = never (this app is the only writer: tests).
+   */
+  snapshotMaxAgeMs?: number | undefined;
   /** What the public answers come from if the very first load fails (Workers: defaults, no messages). */
   snapshotFallback?: Snapshot;
   newId?: () => string;
+  /**
+   * Writes captured requests and reports to the store (see ActivityRecorder). Default: a recorder
+   * that writes right after each answer. The entry passes its own to flush it at shutdown.
+   */
+  activity?: ActivityRecorder;
   /** Proxy mode (`UPSTREAM_URL`): everything outside the service's routes goes to the 1C web server. */
   upstream?: UpstreamOptions | undefined;
   /** `PUBLIC_URL`, as an origin (see `parsePublicURL`): absolute links name it. */
@@ -65,14 +71,22 @@ export interface AppOptions {
   listeningOrigin?: () => string | undefined;
 }
 
-function defaultWaitUntil(c: Context, work: Promise<unknown>): void {
-  let ctx: { waitUntil(p: Promise<unknown>): void } | undefined;
-  try {
-    ctx = c.executionCtx;
-  } catch {
-    // Not on Workers: nothing to extend; the promise already runs and never rejects.
-  }
-  ctx?.waitUntil(work);
+/**
+ * `executionCtx.waitUntil` where the runtime has one (Workers). Asking Hono for a missing context
+ * throws, and the hot path calls this on every request: after the first miss the app remembers that
+ * it runs without one (Node, tests), instead of paying for an exception per request.
+ */
+function defaultWaitUntil(): (c: Context, work: Promise<unknown>) => void {
+  let absent = false;
+  return (c, work) => {
+    if (absent) return;
+    try {
+      c.executionCtx.waitUntil(work);
+    } catch {
+      // Not on Workers: nothing to extend; the promise already runs and never rejects.
+      absent = true;
+    }
+  };
 }
 
 /** Everything the sub-apps share, built from the options (defaults filled in, options untouched). */
@@ -93,10 +107,12 @@ export function createServiceDeps(options: AppOptions): ServiceDeps {
     verifyAdminToken: options.verifyAdminToken,
     adminUnavailable: options.adminUnavailable,
     authThrottle: new AuthThrottle(),
-    capturedRequests: new Ring<RequestToCapture>(CAPTURED_REQUESTS),
-    reports: new ReportLog(),
+    wrongTokenWarnings: new WarningLimiter(),
+    publicPages: new TurnGate(),
+    activity:
+      options.activity ?? new ActivityRecorder({ store: options.store, now, logger, flushDelayMs: 0 }),
     reportWebhook: options.reportWebhook,
-    waitUntil: options.waitUntil ?? defaultWaitUntil,
+    waitUntil: options.waitUntil ?? defaultWaitUntil(),
     clientAddress: options.clientAddress ?? ((c) => c.req.header('cf-connecting-ip')),
     newId: options.newId ?? (() => crypto.randomUUID()),
     publicURL: options.publicURL,

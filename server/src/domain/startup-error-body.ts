@@ -1,6 +1,7 @@
 import { pickText } from '../../../contract/language-match.ts';
 import { fillUntil, isoInZone } from '../../../contract/local-time.ts';
 import type { Message } from '../../../contract/message.ts';
+import { timesOf } from '../../../contract/message-times.ts';
 import type { Settings } from '../../../contract/settings.ts';
 import type { StartupErrorResponse } from '../../../contract/startup-error-response.ts';
 
@@ -16,13 +17,8 @@ export function renderMessageText(
 ): { text: string; language: string } | undefined {
   const picked = pickText(message.text, language, settings.defaultLanguage);
   if (!picked) return undefined;
-  const text = fillUntil(
-    picked.text,
-    Date.parse(message.startsAt),
-    Date.parse(message.displayUntil),
-    settings.timeZone,
-    picked.language,
-  );
+  const { startsAt, displayUntil } = timesOf(message);
+  const text = fillUntil(picked.text, startsAt, displayUntil, settings.timeZone, picked.language);
   return { text, language: picked.language };
 }
 
@@ -62,7 +58,7 @@ export function buildStartupErrorResponse(
   const text = message && renderMessageText(message, settings, language);
   if (message && text) {
     body.userMessage = text.text;
-    body.displayUntil = isoInZone(Date.parse(message.displayUntil), settings.timeZone);
+    body.displayUntil = isoInZone(timesOf(message).displayUntil, settings.timeZone);
   }
   const help = resolveHelp(settings, baseKey, language, message);
   if (help.helpText) body.helpText = help.helpText.text;

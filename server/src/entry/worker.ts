@@ -11,6 +11,7 @@ import type { Logger } from '../domain/logger.ts';
 import { isWebhookURL, ReportWebhook } from '../domain/report-webhook.ts';
 import { parsePublicURL } from '../proxy/public-url.ts';
 import { upstreamFromEnv } from '../proxy/upstream-env.ts';
+import { ActivityRecorder } from '../store/activity-recorder.ts';
 import { createD1Store } from '../store/d1-store.ts';
 
 /** Bindings from wrangler.toml (`[vars]`, `[[d1_databases]]`) and secrets (`wrangler secret put`). */
@@ -33,7 +34,7 @@ export interface WorkerEnv {
 }
 
 // An isolate serves many requests; isolates do not share memory, so each keeps its own snapshot and
-// reads D1 at most once per SNAPSHOT_MAX_AGE_MS (writes made in this isolate show at once).
+// asks D1 what changed at most once per SNAPSHOT_MAX_AGE_MS (writes made in this isolate show at once).
 const DEFAULT_SNAPSHOT_MAX_AGE_MS = 5_000;
 
 const logger: Logger = {
@@ -88,9 +89,13 @@ async function buildApp(env: WorkerEnv): Promise<Hono> {
           'The admin API is off because ADMIN_TOKEN is not set. Set it with "npx wrangler secret put ADMIN_TOKEN" and try again.',
       } as const);
   if (!tokens.ok) logger.error(`admin API off: ${tokens.problem}`);
+  const store = createD1Store(env.DB, logger);
   return createApp({
-    store: createD1Store(env.DB),
+    store,
     publicURL,
+    // Each request writes its capture right after the answer (waitUntil): another request may land
+    // in another isolate, so nothing waits in memory for later.
+    activity: new ActivityRecorder({ store, now: Date.now, logger, flushDelayMs: 0 }),
     verifyAdminToken: createTokenVerifier(tokens.ok ? tokens.entries : []),
     adminUnavailable: tokens.ok ? undefined : tokens.problem,
     logger,
@@ -98,7 +103,13 @@ async function buildApp(env: WorkerEnv): Promise<Hono> {
     ...(upstream && { upstream }),
     snapshotMaxAgeMs: Number.isFinite(maxAge) && maxAge >= 0 ? maxAge : DEFAULT_SNAPSHOT_MAX_AGE_MS,
     // A cold isolate with D1 down still answers 1C clients (help from the defaults, no message).
-    snapshotFallback: { settings: DEFAULT_SETTINGS, settingsVersion: 0, messages: [] },
+    snapshotFallback: {
+      revision: 0,
+      settings: DEFAULT_SETTINGS,
+      settingsVersion: 0,
+      messages: [],
+      loadedAt: 0,
+    },
   });
 }
 

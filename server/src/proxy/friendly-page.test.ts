@@ -21,6 +21,8 @@ const message: Message = {
 };
 
 const snapshot: Snapshot = {
+  revision: 1,
+  loadedAt: NOW,
   settings: {
     defaultLanguage: 'ru',
     timeZone: 'Europe/Moscow',
@@ -33,7 +35,7 @@ const snapshot: Snapshot = {
 };
 
 function renderer() {
-  const store = { load: async () => snapshot } as unknown as Store;
+  const store = { loadSnapshot: async () => snapshot } as unknown as Store;
   return createFriendlyPageRenderer({
     cache: new SnapshotCache({ store, now: () => NOW }),
     now: () => NOW,

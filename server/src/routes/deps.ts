@@ -2,10 +2,10 @@ import type { Context } from 'hono';
 import type { AdminTokenVerifier } from '../domain/admin-token.ts';
 import type { AuthThrottle } from '../domain/auth-throttle.ts';
 import type { Logger } from '../domain/logger.ts';
-import type { ReportLog } from '../domain/report-log.ts';
 import type { ReportWebhook } from '../domain/report-webhook.ts';
-import type { RequestToCapture } from '../domain/request-capture.ts';
-import type { Ring } from '../domain/ring.ts';
+import type { TurnGate } from '../domain/turn-gate.ts';
+import type { WarningLimiter } from '../domain/warning-limiter.ts';
+import type { ActivityRecorder } from '../store/activity-recorder.ts';
 import type { SnapshotCache } from '../store/snapshot-cache.ts';
 import type { Store } from '../store/store.ts';
 
@@ -20,7 +20,7 @@ export interface AdminEnv {
  */
 export interface ServiceDeps {
   store: Store;
-  /** Precomputed public answers; call `cache.invalidate()` after every successful write. */
+  /** Precomputed public answers; `await cache.refresh()` after every successful write. */
   cache: SnapshotCache;
   now: () => number;
   logger: Logger;
@@ -28,11 +28,14 @@ export interface ServiceDeps {
   /** Set when the admin API is off, with why and how to fix it (answered as 503). */
   adminUnavailable?: string | undefined;
   authThrottle: AuthThrottle;
-  /** The last 200 startup-error requests as received (raw; `captureRequest` makes them JSON). */
-  capturedRequests: Ring<RequestToCapture>;
-  reports: ReportLog;
+  /** Keeps the log readable while someone tries wrong admin tokens. */
+  wrongTokenWarnings: WarningLimiter;
+  /** Public pages (status JSON and page, feed) take turns, so a crowd on them cannot crowd out 1C clients. */
+  publicPages: TurnGate;
+  /** Startup-error requests and login-error reports on their way to the store. */
+  activity: ActivityRecorder;
   reportWebhook?: ReportWebhook | undefined;
-  /** Keeps background work (webhook deliveries) alive after the answer is sent. */
+  /** Keeps background work (webhook deliveries, activity writes) alive after the answer is sent. */
   waitUntil: (c: Context, work: Promise<unknown>) => void;
   clientAddress: (c: Context) => string | undefined;
   newId: () => string;

@@ -20,6 +20,8 @@ const message: Message = {
 };
 
 const snapshot: Snapshot = {
+  revision: 1,
+  loadedAt: NOW,
   settings: {
     defaultLanguage: 'ru',
     timeZone: 'Europe/Moscow',
@@ -30,9 +32,9 @@ const snapshot: Snapshot = {
   messages: [message],
 };
 
-/** The service with this snapshot (only `load` is read on these paths) and PUBLIC_URL set or not. */
+/** The service with this snapshot (only `loadSnapshot` is read on these paths) and PUBLIC_URL set or not. */
 function service(publicURL?: string) {
-  const store = { load: async () => snapshot } as unknown as Store;
+  const store = { loadSnapshot: async () => snapshot } as unknown as Store;
   return createApp({ store, verifyAdminToken: async () => undefined, now: () => NOW, publicURL });
 }
 

@@ -11,8 +11,8 @@ export function healthRoutes(deps: ServiceDeps): Hono {
       {
         status: 'ok',
         // Like every time the service answers with: in its zone's offset.
-        time: isoInZone(deps.now(), view.snapshot.settings.timeZone),
-        messages: view.snapshot.messages.length,
+        time: isoInZone(deps.now(), view.head.settings.timeZone),
+        messages: view.messages.length,
       },
       200,
       { 'cache-control': 'no-store' },

@@ -156,6 +156,7 @@ export function buildOpenApi(): Record<string, unknown> {
           responses: {
             201: messageWithWarnings('Created; ETag header'),
             400: error('Field problems'),
+            409: error('A message with the new id exists already'),
             ...adminErrors,
           },
         },
@@ -214,7 +215,27 @@ export function buildOpenApi(): Record<string, unknown> {
       '/api/admin/audit': {
         get: {
           security: [{ admin: [] }],
-          responses: { 200: { description: '`{ entries: AuditEntry[] }`, newest first' }, ...adminErrors },
+          parameters: [
+            {
+              name: 'limit',
+              in: 'query',
+              schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
+            },
+            {
+              name: 'before',
+              in: 'query',
+              description: 'The `next` of the previous page (also in the `Link` header, rel="next")',
+              schema: { type: 'string' },
+            },
+          ],
+          responses: {
+            200: {
+              description:
+                '`{ entries: AuditEntry[], next?: string }`, newest first; an update lists only the fields it changed',
+            },
+            400: error('A `before` that is not a cursor of this log'),
+            ...adminErrors,
+          },
         },
       },
       '/api/admin/requests': {

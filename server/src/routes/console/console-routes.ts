@@ -69,8 +69,8 @@ export function createConsoleRoutes(deps: ServiceDeps): Hono<AdminEnv> {
   asset(CONSOLE_CSS, 'css', STYLE_TAG);
 
   app.post('/preview', adminAuth(deps), adminBodyLimit, jsonBody(PreviewRequest), async (c) => {
-    const data = await deps.store.load();
-    return c.json(buildPreviews(c.req.valid('json'), data, deps.now(), adminLanguage(c)));
+    const { snapshot } = await deps.cache.view();
+    return c.json(buildPreviews(c.req.valid('json'), snapshot, deps.now(), adminLanguage(c)));
   });
 
   return app;

@@ -5,6 +5,7 @@ import type { BaseStatus } from '../../../../contract/status.ts';
 import { ALL_BASES, targetsBase } from '../../domain/active-message.ts';
 import { renderMessageText } from '../../domain/startup-error-body.ts';
 import { buildStatusView } from '../../domain/status-view.ts';
+import type { EndedPage } from '../../store/store.ts';
 
 export const PAST_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
 
@@ -34,6 +35,10 @@ export interface StatusPageModel {
   baseKey?: string;
   bases: BaseStatus[];
   past: PastMessage[];
+  /** Cursor of the next (older) page of the history, when there is one. */
+  older?: string;
+  /** Set when this page is not the first page of the history. */
+  paged?: boolean;
 }
 
 export interface StatusPageInput {
@@ -42,6 +47,13 @@ export interface StatusPageInput {
   t: number;
   language: string;
   baseKey?: string | undefined;
+  /**
+   * The history page to show (messages that ended, newest first, from the store). Absent: the ended
+   * messages among `messages` (the console's preview, which holds everything in memory).
+   */
+  ended?: EndedPage | undefined;
+  /** The history page shown is not the first one. */
+  paged?: boolean | undefined;
 }
 
 /**
@@ -65,25 +77,27 @@ export function buildStatusPageModel(input: StatusPageInput): StatusPageModel {
         ? view.bases.filter((base) => base.key !== ALL_BASES)
         : view.bases;
 
-  const past = messages
-    .filter((message) => baseKey === undefined || targetsBase(message, baseKey))
-    .filter((message) => {
-      const end = Date.parse(message.displayUntil);
-      return end <= t && end > t - PAST_WINDOW_MS;
-    })
-    .sort((a, b) => Date.parse(b.displayUntil) - Date.parse(a.displayUntil))
-    .map((message): PastMessage => {
-      const zone = settings.timeZone;
-      const bases: readonly string[] = message.bases;
-      return {
-        id: message.id,
-        severity: message.severity,
-        userMessage: renderMessageText(message, settings, language)?.text ?? '',
-        startsAtLocal: formatZonedDateTime(Date.parse(message.startsAt), zone, language, t),
-        displayUntilLocal: formatZonedDateTime(Date.parse(message.displayUntil), zone, language, t),
-        baseNames: bases.includes(ALL_BASES) ? [] : bases.map((key) => baseNameOf(settings, key)),
-      };
-    });
+  const ended =
+    input.ended?.messages ??
+    messages
+      .filter((message) => baseKey === undefined || targetsBase(message, baseKey))
+      .filter((message) => {
+        const end = Date.parse(message.displayUntil);
+        return end <= t && end > t - PAST_WINDOW_MS;
+      })
+      .sort((a, b) => Date.parse(b.displayUntil) - Date.parse(a.displayUntil));
+  const past = ended.map((message): PastMessage => {
+    const zone = settings.timeZone;
+    const bases: readonly string[] = message.bases;
+    return {
+      id: message.id,
+      severity: message.severity,
+      userMessage: renderMessageText(message, settings, language)?.text ?? '',
+      startsAtLocal: formatZonedDateTime(Date.parse(message.startsAt), zone, language, t),
+      displayUntilLocal: formatZonedDateTime(Date.parse(message.displayUntil), zone, language, t),
+      baseNames: bases.includes(ALL_BASES) ? [] : bases.map((key) => baseNameOf(settings, key)),
+    };
+  });
 
   return {
     language,
@@ -93,5 +107,7 @@ export function buildStatusPageModel(input: StatusPageInput): StatusPageModel {
     ...(baseKey !== undefined && { baseKey }),
     bases,
     past,
+    ...(input.ended?.next !== undefined && { older: input.ended.next }),
+    ...(input.paged && { paged: true }),
   };
 }

@@ -135,6 +135,17 @@ function StatusPage(props: { model: StatusPageModel; links: StatusPageLinks }) {
               ))}
             </ul>
           )}
+          {(model.older !== undefined || model.paged) && (
+            <p class="pages">
+              {model.paged && <a href={`${here}?lang=${language}`}>{texts.newest}</a>}
+              {model.paged && model.older !== undefined && ' · '}
+              {model.older !== undefined && (
+                <a href={`${here}?lang=${language}&before=${encodeURIComponent(model.older)}`} rel="next">
+                  {texts.older}
+                </a>
+              )}
+            </p>
+          )}
         </main>
         <footer>
           <p>
