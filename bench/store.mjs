@@ -132,6 +132,8 @@ async function startServer(dataDir, data) {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
   const [, url] = await waitForOutput(child, /listening on (http:\/\/127\.0\.0\.1:\d+)/, 'the Node server');
   return {
     url,
@@ -142,6 +144,9 @@ async function startServer(dataDir, data) {
       }),
   };
 }
+
+/** Every process this script started and has not stopped yet: all of them go when it ends. */
+const children = new Set();
 
 const agent = new Agent({ keepAlive: true, maxSockets: 16 });
 
@@ -291,6 +296,8 @@ async function adminsElsewhere(url, count) {
     pinned(loadCpu, process.execPath, [fileURLToPath(import.meta.url), '--write-loops', url, String(count)]),
   );
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
   await waitForOutput(child, /looping/, 'the write loops');
   return {
     stop: async () => {
@@ -346,6 +353,7 @@ async function throughput(workDir) {
   const code = `require('node:http').createServer((q, s) => { s.writeHead(200, ${JSON.stringify(headers)}); s.end(${JSON.stringify(first.body)}); }).listen(0, '127.0.0.1', function () { console.log('port ' + this.address().port); });`;
   const [command, args] = pinned(serverCpu, process.execPath, ['-e', code]);
   const bareChild = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(bareChild);
   const [, port] = await waitForOutput(bareChild, /port (\d+)/, 'bare node:http');
   const bare = `http://127.0.0.1:${port}/startup-error/base07`;
   await wrk(target, { seconds: 2, conns: connections });
@@ -391,6 +399,7 @@ try {
     await throughput(workDir);
   }
 } finally {
+  for (const child of children) child.kill('SIGTERM');
   agent.destroy();
   await rm(workDir, { recursive: true, force: true }).catch(() => {});
 }

@@ -146,6 +146,25 @@ describe('the hot path', () => {
     for (const text of [status, page, basePage]) expect(text).not.toContain('Новый текст');
   });
 
+  it('runs admin changes one at a time, so their bursts of work never pile up between two 1C requests', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const { post } = await service((store) => ({
+      ...store,
+      createMessage: async (message, audit) => {
+        most = Math.max(most, ++inFlight);
+        try {
+          await store.createMessage(message, audit);
+        } finally {
+          inFlight--;
+        }
+      },
+    }));
+    const answers = await Promise.all(Array.from({ length: 6 }, (_, n) => post(`Сообщение ${n}`)));
+    expect(answers.map((answer) => answer.status)).toEqual(Array(6).fill(201));
+    expect(most).toBe(1);
+  });
+
   it('holds only messages that have not ended in memory, however long the history', async () => {
     const { app, post, temp } = await service();
     const ended = Array.from({ length: 2000 }, (_, i) => {

@@ -13,6 +13,7 @@ import { adminReportsRoutes } from './routes/admin-reports.ts';
 import { adminRequestsRoutes } from './routes/admin-requests.ts';
 import { adminSettingsRoutes } from './routes/admin-settings.ts';
 import { adminTemplatesRoutes } from './routes/admin-templates.ts';
+import { adminWriteTurns } from './routes/admin-write-turns.ts';
 import { onError } from './routes/api-error.ts';
 import { createConsoleRoutes } from './routes/console/console-routes.ts';
 import type { ServiceDeps } from './routes/deps.ts';
@@ -109,6 +110,7 @@ export function createServiceDeps(options: AppOptions): ServiceDeps {
     authThrottle: new AuthThrottle(),
     wrongTokenWarnings: new WarningLimiter(),
     publicPages: new TurnGate(),
+    adminWrites: new TurnGate(),
     activity:
       options.activity ?? new ActivityRecorder({ store: options.store, now, logger, flushDelayMs: 0 }),
     reportWebhook: options.reportWebhook,
@@ -137,6 +139,7 @@ export function createApp(options: AppOptions): Hono {
   const admin = new Hono().basePath('/api/admin');
   admin.use('*', adminAuth(deps));
   admin.use('*', serviceTimes(deps));
+  admin.use('*', adminWriteTurns(deps));
   admin.route('/messages', adminMessagesRoutes(deps));
   admin.route('/settings', adminSettingsRoutes(deps));
   admin.route('/audit', adminAuditRoutes(deps));

@@ -32,6 +32,8 @@ export interface ServiceDeps {
   wrongTokenWarnings: WarningLimiter;
   /** Public pages (status JSON and page, feed) take turns, so a crowd on them cannot crowd out 1C clients. */
   publicPages: TurnGate;
+  /** Admin changes, one at a time (see adminWriteTurns). */
+  adminWrites: TurnGate;
   /** Startup-error requests and login-error reports on their way to the store. */
   activity: ActivityRecorder;
   reportWebhook?: ReportWebhook | undefined;
