@@ -60,6 +60,12 @@ export interface AppOptions {
   snapshotFallback?: Snapshot;
   newId?: () => string;
   /**
+   * Public pages and admin changes take turns on the event loop (see TurnGate): true on Node (the
+   * default); false on Workers, where requests do not share one event loop and must not wait on
+   * each other.
+   */
+  takeTurns?: boolean;
+  /**
    * Writes captured requests and reports to the store (see ActivityRecorder). Default: a recorder
    * that writes right after each answer. The entry passes its own to flush it at shutdown.
    */
@@ -109,8 +115,8 @@ export function createServiceDeps(options: AppOptions): ServiceDeps {
     adminUnavailable: options.adminUnavailable,
     authThrottle: new AuthThrottle(),
     wrongTokenWarnings: new WarningLimiter(),
-    publicPages: new TurnGate(),
-    adminWrites: new TurnGate(),
+    publicPages: options.takeTurns === false ? TurnGate.open() : new TurnGate(),
+    adminWrites: options.takeTurns === false ? TurnGate.open() : new TurnGate(),
     activity:
       options.activity ?? new ActivityRecorder({ store: options.store, now, logger, flushDelayMs: 0 }),
     reportWebhook: options.reportWebhook,

@@ -13,6 +13,17 @@ export class TurnGate {
     this.#maxWaiting = maxWaiting;
   }
 
+  /**
+   * A gate that lets every job through at once: for Workers, where each request runs in its own
+   * context (one request must not resume another's) and has no event loop of its own to share.
+   */
+  static open(): TurnGate {
+    const gate = new TurnGate();
+    gate.enter = () => Promise.resolve(true);
+    gate.leave = () => {};
+    return gate;
+  }
+
   /** Resolves `true` when it is this job's turn (call `leave()` once it has its answer), `false` if the line is full. */
   enter(): Promise<boolean> {
     if (!this.#busy) {

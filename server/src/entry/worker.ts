@@ -96,6 +96,7 @@ async function buildApp(env: WorkerEnv): Promise<Hono> {
     // Each request writes its capture right after the answer (waitUntil): another request may land
     // in another isolate, so nothing waits in memory for later.
     activity: new ActivityRecorder({ store, now: Date.now, logger, flushDelayMs: 0 }),
+    takeTurns: false,
     verifyAdminToken: createTokenVerifier(tokens.ok ? tokens.entries : []),
     adminUnavailable: tokens.ok ? undefined : tokens.problem,
     logger,
