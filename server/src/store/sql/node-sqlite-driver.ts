@@ -64,8 +64,11 @@ function runtimeAdvice(error: ThreadError, file: string, busyTimeoutMs: number):
 }
 
 /** Why the database cannot be opened at start, and how to fix it. */
-function openAdvice(error: ThreadError, file: string): string {
+function openAdvice(error: ThreadError, file: string, busyTimeoutMs: number): string {
   const code = (error.errcode ?? 0) & 0xff;
+  if (code === SQLITE_BUSY) {
+    return `Cannot open the database ${file}: another process kept it locked for more than ${busyTimeoutMs / 1000} s (another startup-help process, a backup or an sqlite3 shell in a transaction). Start again once it is done.`;
+  }
   if (code === SQLITE_NOTADB || code === SQLITE_CORRUPT) {
     return `The database ${file} is damaged or is not a startup-help database (${error.message}). The service will not start, so that it never overwrites it. Restore it from a backup (README: Deployment, Backups), or move it away to start with empty data.`;
   }
@@ -136,7 +139,7 @@ export async function openNodeSqliteDriver(options: NodeSqliteOptions): Promise<
   const opened = await call({ op: 'open', file, readOnlyURI, busyTimeoutMs });
   if (opened.error) {
     await worker.terminate();
-    throw new StoreOpenError(openAdvice(opened.error, file), { cause: opened.error });
+    throw new StoreOpenError(openAdvice(opened.error, file, busyTimeoutMs), { cause: opened.error });
   }
 
   return {

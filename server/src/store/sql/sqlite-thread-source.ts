@@ -35,7 +35,7 @@ function setSynchronous(level) {
 // SQLITE_READONLY and SQLITE_CANTOPEN: the file or its directory may not be written.
 const NOT_WRITABLE = [8, 14];
 
-function open(request) {
+function openOnce(request) {
   try {
     db = new DatabaseSync(request.file, { timeout: request.busyTimeoutMs });
     // Reading the schema is what tells a database from a damaged or foreign file.
@@ -52,6 +52,23 @@ function open(request) {
   db.exec('PRAGMA foreign_keys = ON');
   setSynchronous('FULL');
   return [];
+}
+
+// SQLITE_BUSY. Switching a new file to WAL takes a lock SQLite does not wait for, so a process
+// starting while another one creates the database tries again, up to the busy timeout.
+const BUSY = 5;
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+function open(request) {
+  const deadline = Date.now() + request.busyTimeoutMs;
+  for (;;) {
+    try {
+      return openOnce(request);
+    } catch (error) {
+      if (((error.errcode || 0) & 0xff) !== BUSY || Date.now() >= deadline) throw error;
+      Atomics.wait(pause, 0, 0, 20);
+    }
+  }
 }
 
 function run(statement, params) {
