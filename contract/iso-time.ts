@@ -1,3 +1,4 @@
+import { RULE_TEXTS } from './rule-texts.ts';
 import * as z from './zod.ts';
 
 /**
@@ -7,7 +8,7 @@ import * as z from './zod.ts';
 export const IsoDateTimeWithOffset = z.iso
   .datetime({
     offset: true,
-    error: 'must be an ISO-8601 time with an offset, e.g. 2026-11-23T14:00:00+03:00',
+    error: RULE_TEXTS.isoTime.en,
   })
   .check(z.describe('ISO-8601 date-time with an offset'));
 export type IsoDateTimeWithOffset = z.infer<typeof IsoDateTimeWithOffset>;

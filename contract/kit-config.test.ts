@@ -34,9 +34,12 @@ describe('parseSwConfig', () => {
     if (result.ok) return;
     expect(result.error).toContain('startup-help.config.json is not a valid startup-help config');
     expect(result.error).toContain('statusUrl');
-    expect(result.error).toContain('helpURL: must be an absolute http:// or https:// URL');
-    expect(result.error).toContain('networkTimeoutSeconds');
-    expect(result.error).toContain('fallbackStatuses.0: must be an HTTP error status');
+    expect(result.error).toContain(
+      '  helpURL must be an absolute http:// or https:// URL (got "javascript:alert(1)")',
+    );
+    expect(result.error).toContain('  networkTimeoutSeconds must be more than 0');
+    expect(result.error).toContain('  fallbackStatuses.0 must be an HTTP error status (400–599)');
+    expect(result.error).toContain('  statusUrl is not a known field: remove it or check the spelling');
     expect(result.error).toContain('README.md');
   });
 

@@ -1,6 +1,9 @@
 import { HelpURL } from './help-url.ts';
+import { fieldProblems, problemSentence } from './issue-words.ts';
 import { LanguageTag, LocalizedText } from './language-tag.ts';
 import { MAX_BASE_NAME_LENGTH, MAX_TEXT_LENGTH } from './limits.ts';
+import { RULE_TEXTS } from './rule-texts.ts';
+import { TimeZone } from './settings.ts';
 import * as z from './zod.ts';
 
 /**
@@ -9,9 +12,7 @@ import * as z from './zod.ts';
  */
 export const SwConfig = z.strictObject({
   /** This base's startup-error address, e.g. `https://status.example.local/startup-error/buh`. */
-  statusURL: z.optional(
-    z.url({ protocol: /^https?$/, error: 'must be an absolute http:// or https:// URL' }),
-  ),
+  statusURL: z.optional(z.url({ protocol: /^https?$/, error: RULE_TEXTS.httpURL.en })),
   /** The name users know the infobase by ("Бухгалтерия"); the page title says "Не удаётся подключиться к …". */
   baseName: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_BASE_NAME_LENGTH))),
   /** Whom to call; a plain string or text per language. The status service's help text wins when known. */
@@ -20,13 +21,26 @@ export const SwConfig = z.strictObject({
   ),
   /** The "Нужна помощь" link; only http(s). The status service's help URL wins when known. */
   helpURL: z.optional(HelpURL),
+  /**
+   * The status service's zone (its settings' `timeZone`, e.g. `Europe/Moscow`): the page shows the
+   * deadline in it, labelled, and reads a `displayUntil` written without an offset in it. Without it,
+   * the deadline's own offset names the zone, and a time without an offset is read in the browser's.
+   */
+  timeZone: z.optional(TimeZone),
   /** Used when none of the browser's languages is one of ru, en, lv. */
   defaultLanguage: z._default(LanguageTag, 'ru'),
   /** A navigation that has not answered within this many seconds gets the offline page. */
   networkTimeoutSeconds: z._default(z.number().check(z.positive(), z.lte(300)), 10),
   /** HTTP statuses of a navigation that count as "the server is down" (e.g. 502 from a proxy). */
   fallbackStatuses: z._default(
-    z.array(z.int().check(z.gte(400, { error: 'must be an HTTP error status (400–599)' }), z.lte(599))),
+    z.array(
+      z
+        .int()
+        .check(
+          z.gte(400, { error: RULE_TEXTS.httpErrorStatus.en }),
+          z.lte(599, { error: RULE_TEXTS.httpErrorStatus.en }),
+        ),
+    ),
     [502, 503, 504],
   ),
   /** Automatic retries start after this many seconds and double up to `retryMaxSeconds`. */
@@ -43,7 +57,7 @@ export function parseSwConfig(
   input: unknown,
   source: string,
 ): { ok: true; config: SwConfig } | { ok: false; error: string } {
-  const result = SwConfig.safeParse(input);
+  const result = SwConfig.safeParse(input, { reportInput: true });
   if (result.success) {
     if (result.data.retryMaxSeconds < result.data.retryInitialSeconds) {
       return {
@@ -53,10 +67,9 @@ export function parseSwConfig(
     }
     return { ok: true, config: result.data };
   }
-  const lines = result.error.issues.map((issue) => {
-    const where = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
-    return `  ${where}: ${issue.message}`;
-  });
+  const lines = fieldProblems(result.error.issues, 'en', '(top level)').map(
+    (problem) => `  ${problemSentence(problem)}`,
+  );
   return {
     ok: false,
     error: `${source} is not a valid startup-help config:\n${lines.join('\n')}\nFix the field(s) above; the fields are described in README.md, section "Web client: the offline page".`,

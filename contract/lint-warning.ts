@@ -7,6 +7,7 @@ export const LintCode = z.enum([
   'jargon',
   'all-caps',
   'no-contact',
+  'repeated-contact',
   'many-exclamations',
   'repeated-apology',
 ]);
@@ -15,7 +16,7 @@ export type LintCode = z.infer<typeof LintCode>;
 /** A hint for the administrator; never blocks saving. */
 export const LintWarning = z.object({
   code: LintCode,
-  /** Plain words: what is wrong and how to fix it. */
+  /** Plain words: what is wrong and how to fix it, in the caller's language (`Accept-Language`). */
   message: z.string(),
   /** The offending words, when the rule is about words. */
   matches: z.optional(z.array(z.string())),

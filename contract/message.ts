@@ -2,18 +2,17 @@ import { BaseKey } from './base-key.ts';
 import { HelpURL } from './help-url.ts';
 import { IsoDateTimeWithOffset } from './iso-time.ts';
 import { LocalizedText } from './language-tag.ts';
+import { RULE_TEXTS } from './rule-texts.ts';
 import { TimeZone } from './settings.ts';
 import * as z from './zod.ts';
 
 export const Severity = z.enum(['outage', 'maintenance', 'info']);
 export type Severity = z.infer<typeof Severity>;
 
-/** Higher wins when several messages are active for one base. */
-export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { outage: 3, maintenance: 2, info: 1 };
-
-export const MessageBases = z.union([z.tuple([z.literal('*')]), z.array(BaseKey).check(z.minLength(1))], {
-  error: 'must be ["*"] for all bases or a non-empty list of base keys',
-});
+export const MessageBases = z.union(
+  [z.tuple([z.literal('*')]), z.array(BaseKey).check(z.minLength(1, { error: RULE_TEXTS.bases.en }))],
+  { error: RULE_TEXTS.bases.en },
+);
 
 /** The fields an administrator writes (POST body; PATCH takes any subset). Unknown fields are refused. */
 export const MessageFields = z.strictObject({

@@ -2,6 +2,7 @@ import { BaseKey } from './base-key.ts';
 import { HelpURL } from './help-url.ts';
 import { LanguageTag, LocalizedText } from './language-tag.ts';
 import { MAX_BASE_NAME_LENGTH } from './limits.ts';
+import { RULE_TEXTS } from './rule-texts.ts';
 import * as z from './zod.ts';
 
 export const TimeZone = z.string().check(
@@ -14,7 +15,7 @@ export const TimeZone = z.string().check(
         return false;
       }
     },
-    { error: 'must be an IANA time zone such as "Europe/Moscow"' },
+    { error: RULE_TEXTS.timeZone.en },
   ),
 );
 

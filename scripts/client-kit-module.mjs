@@ -1,22 +1,22 @@
 // An esbuild plugin for the Worker bundle: `import { CLIENT_KIT } from 'startup-help:client-kit'`
-// becomes a module holding the client-sw kit built by `npm run build:sw` (dist/client-sw/) as strings.
-// Workers have no file system, so proxy mode serves the kit from its own bundle; the Node entry
-// reads the same files from disk (server/src/proxy/read-client-kit.ts). When the kit has not been
-// built yet (e.g. `npm run build:worker` alone on a fresh checkout), it is built first.
+// becomes a module holding the proxy's client-sw kit (dist/client-sw/default/, `npm run build:sw`) as
+// strings. Workers have no file system, so proxy mode serves the kit from its own bundle; the Node
+// entry reads the same files from disk (server/src/proxy/read-client-kit.ts). When the kit has not
+// been built yet (e.g. `npm run build:worker` alone on a fresh checkout), it is built first.
 //
 // offline.html is mostly the offline page's inline script and style, which the bundle already holds
 // (`startup-help:offline-page-assets`, for the proxy's own friendly page). The module keeps only the markup
 // around them and joins the page back from those same constants, so the served bytes are exactly the
 // built file's (the service worker's precache revision was computed from them) at ~12 KB less.
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { KIT_FILES } from '../contract/kit-files.ts';
+import { KIT_FILES, PROXY_KIT } from '../contract/kit-files.ts';
+import { ensureProxyKit, KITS_DIR } from './build-sw.mjs';
 import { offlinePageAssets } from './virtual-modules.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const kitDir = join(root, 'dist', 'client-sw');
+const kitDir = join(KITS_DIR, PROXY_KIT);
 const PAGE_ASSETS = 'startup-help:offline-page-assets';
 const FILES = [KIT_FILES.serviceWorker, KIT_FILES.register, KIT_FILES.offlinePage];
 const CONFIG = KIT_FILES.config;
@@ -28,7 +28,7 @@ function splitOfflinePage(html, style, script) {
   const [middle, tail, ...extra] = (rest ?? '').split(wrapped[1]);
   if (head === undefined || rest === undefined || tail === undefined || extra.length > 0) {
     throw new Error(
-      'build:worker: dist/client-sw/offline.html does not hold the page script and style of ' +
+      'build:worker: dist/client-sw/default/offline.html does not hold the page script and style of ' +
         'the offline page assets once each. Run `npm run build:sw` and build again.',
     );
   }
@@ -44,10 +44,7 @@ export function clientKitModule() {
         namespace: 'startup-help-client-kit',
       }));
       build.onLoad({ filter: /.*/, namespace: 'startup-help-client-kit' }, async () => {
-        if (![...FILES, CONFIG].every((name) => existsSync(join(kitDir, name)))) {
-          const { default: buildSw } = await import('./build-sw.mjs');
-          await buildSw();
-        }
+        await ensureProxyKit();
         const read = (name) => readFile(join(kitDir, name), 'utf8');
         const { PAGE_SCRIPT, PAGE_STYLE } = await offlinePageAssets();
         const page = splitOfflinePage(await read('offline.html'), PAGE_STYLE, PAGE_SCRIPT);

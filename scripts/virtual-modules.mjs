@@ -1,10 +1,12 @@
 // Build-time modules: browser code the server serves as strings (the offline page's inline script and
-// style, the admin console's page, script and style). They are generated from their sources whenever
+// style, the admin console's page, script and style), and the database migrations the Node store
+// applies (server/migrations, the same files wrangler applies to D1). They are generated from their sources whenever
 // something imports them — by esbuild for dist/ (server, Worker, kit) and by Vite under vitest — so no
 // generated file is ever committed and none can go stale. Type declarations live next to the importers
-// (client-sw/src/offline-page/page-assets.d.ts, server/src/routes/console/console-assets.d.ts).
+// (client-sw/src/offline-page/page-assets.d.ts, server/src/routes/console/console-assets.d.ts,
+// server/src/store/migrations.d.ts).
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -85,12 +87,24 @@ async function consoleAssets() {
   return { CONSOLE_HTML: page.renderConsolePage(), CONSOLE_SCRIPT: script, CONSOLE_CSS: page.CONSOLE_CSS };
 }
 
+/** server/migrations/*.sql in file-name order, as wrangler orders them: `{ name, sql }` each. */
+async function migrations() {
+  const dir = join(root, 'server', 'migrations');
+  const names = (await readdir(dir)).filter((name) => name.endsWith('.sql')).sort();
+  return {
+    MIGRATIONS: await Promise.all(
+      names.map(async (name) => ({ name, sql: await readFile(join(dir, name), 'utf8') })),
+    ),
+  };
+}
+
 const GENERATORS = {
   'startup-help:offline-page-assets': offlinePageAssets,
   'startup-help:console-assets': consoleAssets,
+  'startup-help:migrations': migrations,
 };
 
-/** The module text for one virtual module: each value as a string constant. */
+/** The module text for one virtual module: each value as a constant (JSON). */
 export async function virtualModuleSource(id) {
   const generate = GENERATORS[id];
   if (!generate) throw new Error(`unknown build-time module ${id}`);
@@ -100,7 +114,7 @@ export async function virtualModuleSource(id) {
     .join('\n');
 }
 
-const FILTER = /^startup-help:(offline-page-assets|console-assets)$/;
+const FILTER = /^startup-help:(offline-page-assets|console-assets|migrations)$/;
 
 /** For esbuild (dist/ builds and tests that bundle sources). */
 export function esbuildVirtualModules() {

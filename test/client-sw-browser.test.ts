@@ -99,6 +99,7 @@ beforeAll(async () => {
   config = {
     statusURL: status.statusURL,
     baseName: 'Бухгалтерия',
+    timeZone: MOSCOW,
     helpText: {
       ru: 'Дежурный администратор: +7 (495) 123-45-67',
       en: 'Duty administrator: +7 (495) 123-45-67',
@@ -205,7 +206,11 @@ describe('client-sw in Chromium (ru browser, 23:30 in Moscow)', () => {
         expect(await page.locator('html').getAttribute('lang')).toBe('ru');
         expect(await page.locator('#sh-alert').getAttribute('role')).toBe('alert');
         // Posted at 23:30 Moscow time with two hours to go: the deadline is tomorrow, and says so.
-        expect(await page.locator('#sh-deadline').textContent()).toBe('Ориентировочно до 24 ноября в 01:30');
+        expect(await page.locator('#sh-deadline').textContent()).toBe(
+          'Ориентировочно до 24 ноября, 01:30 МСК',
+        );
+        // The browser is in Moscow too: no second clock to add.
+        expect(await page.locator('#sh-deadline-local').isHidden()).toBe(true);
         expect(await page.locator('#sh-as-of').isHidden()).toBe(true);
         expect(await page.locator('#sh-help-text').textContent()).toBe(
           'Дежурный администратор: +7 (495) 123-45-67',
@@ -268,11 +273,12 @@ describe('client-sw in Chromium (ru browser, 23:30 in Moscow)', () => {
       await expect
         .poll(() => page.locator('#sh-as-of').textContent(), SLOW)
         .toMatch(/^Последнее известное сообщение, по состоянию на /);
-      // "As of" is when the service worker fetched it, by its own clock (the machine's), in Moscow time.
+      // "As of" is when the service worker fetched it, by its own clock (the machine's), in the service's
+      // zone, labelled (with the date when that is not the page's day).
       const fetchedAt = Date.parse((await cachedStatus(page))?.fetchedAt ?? '');
       const hhmm = new Intl.DateTimeFormat('ru', { timeZone: MOSCOW, hour: '2-digit', minute: '2-digit' });
       expect(await page.locator('#sh-as-of').textContent()).toMatch(
-        new RegExp(` ${hhmm.format(fetchedAt)}$`),
+        new RegExp(`[ ,]${hhmm.format(fetchedAt)} МСК$`),
       );
       expect(await page.locator('#sh-user-message').textContent()).toBe(MAINTENANCE_RU);
       await shot(page, '5-status-down-last-known');
@@ -369,8 +375,8 @@ describe('client-sw in Chromium (ru browser, 23:30 in Moscow)', () => {
 });
 
 describe.each([
-  { ...TIMES_OF_DAY[0], deadline: 'Ориентировочно до 24 ноября в 01:30' },
-  { ...TIMES_OF_DAY[1], deadline: 'Ориентировочно до 02:10' },
+  { ...TIMES_OF_DAY[0], deadline: 'Ориентировочно до 24 ноября, 01:30 МСК' },
+  { ...TIMES_OF_DAY[1], deadline: 'Ориентировочно до 02:10 МСК' },
 ])('the offline page at $label in Moscow, a deadline two hours ahead', ({ at, deadline }) => {
   it('names the day only when the deadline is on another day', async () => {
     clock.set(at);

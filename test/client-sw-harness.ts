@@ -10,7 +10,7 @@ import type { SwConfigInput } from '../contract/kit-config.ts';
 import { createApp } from '../server/src/app.ts';
 import { createTokenVerifier, sha256Hex } from '../server/src/domain/admin-token.ts';
 import { silentLogger } from '../server/src/domain/logger.ts';
-import { openFileStore } from '../server/src/store/file-store.ts';
+import { openNodeStore } from '../server/src/store/open-node-store.ts';
 
 export type OriginMode = 'ok' | 'refuse' | 'hang' | '503' | 'redirect';
 
@@ -112,14 +112,14 @@ export type Answers = Record<string, { userMessage: string; displayUntil?: strin
 const STATUS_ADMIN_TOKEN = 'client-sw-test-admin-token-0123456789';
 
 /**
- * The real startup-error service (server/src/app.ts with a file store in a temp dir) on a loopback
+ * The real startup-error service (server/src/app.ts with its SQLite store in a temp dir) on a loopback
  * port. Tests set its answer through the admin API, as an administrator would, and can take it down;
  * `now` is its clock (a fixed instant's, for the cases that show times).
  */
 export async function startStatusService(options: { now?: () => number } = {}) {
   const now = options.now ?? Date.now;
   const dataDir = await mkdtemp(join(tmpdir(), 'startup-help-status-'));
-  const store = await openFileStore({ dir: dataDir, logger: silentLogger });
+  const store = await openNodeStore({ dir: dataDir, logger: silentLogger });
   const app = createApp({
     store,
     verifyAdminToken: createTokenVerifier([{ label: 'tests', sha256: await sha256Hex(STATUS_ADMIN_TOKEN) }]),
@@ -188,7 +188,7 @@ export async function kitWithConfig(
   config: SwConfigInput,
 ): Promise<{ dir: string; remove: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'startup-help-kit-'));
-  await cp(join(import.meta.dirname, '..', 'dist', 'client-sw'), dir, { recursive: true });
+  await cp(join(import.meta.dirname, '..', 'dist', 'client-sw', 'default'), dir, { recursive: true });
   await writeFile(join(dir, 'startup-help.config.json'), JSON.stringify(config, null, 2));
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }

@@ -68,7 +68,17 @@ describe('console: settings, audit log, captured requests, reports', () => {
     await page.click('button.tab[data-view="audit"]');
     const table = page.locator('#audit-table table');
     await expect.poll(() => table.locator('tbody tr').count(), WAIT).toBe(2);
-    expect(await table.locator('tbody tr').first().textContent()).toMatch(/ops.*settings\.update.*settings/);
+    const newest = table.locator('tbody tr').first();
+    expect(await newest.locator('td').allTextContents()).toEqual([
+      // The users' zone is Riga now: the console shows times in it, labelled.
+      expect.stringMatching(/^\d{1,2} \w+, \d{1,2}:\d\d [AP]M \(UTC\+[23]\)$/),
+      'ops',
+      'changed the settings',
+      expect.stringContaining('Time zone'),
+    ]);
+    expect(await newest.locator('.change').first().textContent()).toBe(
+      'Time zone: Europe/Moscow → Europe/Riga',
+    );
     await page.screenshot({ path: `${SHOTS}/12-audit.png`, fullPage: true });
   });
 
@@ -94,7 +104,9 @@ describe('console: settings, audit log, captured requests, reports', () => {
     await expect
       .poll(() => page.textContent('#reports-table'), WAIT)
       .toContain('Reports received since the service started: 1.');
-    expect(await page.locator('#reports-table table').first().locator('tbody tr').textContent()).toBe('buh1');
+    expect(await page.locator('#reports-table table').first().locator('tbody tr').textContent()).toBe(
+      'Бухгалтерия (buh)1',
+    );
     await page.screenshot({ path: `${SHOTS}/14-reports.png`, fullPage: true });
   });
 

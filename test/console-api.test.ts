@@ -8,7 +8,7 @@ import * as z from '../contract/zod.ts';
 import { createApp } from '../server/src/app.ts';
 import { createTokenVerifier, sha256Hex } from '../server/src/domain/admin-token.ts';
 import { silentLogger } from '../server/src/domain/logger.ts';
-import { openFileStore } from '../server/src/store/file-store.ts';
+import { openNodeStore } from '../server/src/store/open-node-store.ts';
 import { ADMIN_TOKEN, TEST_SETTINGS } from './console-harness.ts';
 import { startWorker } from './worker-harness.ts';
 
@@ -150,9 +150,9 @@ function consoleSuite(name: string, setup: () => Promise<{ fetch: Fetch; close: 
   });
 }
 
-consoleSuite('console, status page and feed via app.request (file store)', async () => {
+consoleSuite('console, status page and feed via app.request (SQLite store)', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'console-api-'));
-  const store = await openFileStore({ dir, logger: silentLogger });
+  const store = await openNodeStore({ dir, logger: silentLogger });
   const app = createApp({
     store,
     verifyAdminToken: createTokenVerifier([{ label: 'ops', sha256: await sha256Hex(ADMIN_TOKEN) }]),

@@ -7,7 +7,8 @@ import type { Settings } from '../contract/settings.ts';
 import { createApp } from '../server/src/app.ts';
 import { createTokenVerifier, sha256Hex } from '../server/src/domain/admin-token.ts';
 import { silentLogger } from '../server/src/domain/logger.ts';
-import { openFileStore } from '../server/src/store/file-store.ts';
+import type { UpstreamOptions } from '../server/src/proxy/proxy-routes.ts';
+import { openNodeStore } from '../server/src/store/open-node-store.ts';
 
 export const ADMIN_TOKEN = 'console-test-token-7f3a9c1e5b';
 
@@ -31,16 +32,19 @@ export interface RunningService {
 }
 
 /**
- * The real app with a file store in a temp dir, served over HTTP on an ephemeral loopback port; `now`
- * is its clock (a fixed instant's, for the cases that show times).
+ * The real app with its SQLite store in a temp dir, served over HTTP on an ephemeral loopback port; `now`
+ * is its clock (a fixed instant's, for the cases that show times); `upstream` turns on proxy mode.
  */
-export async function startService(options: { now?: () => number } = {}): Promise<RunningService> {
+export async function startService(
+  options: { now?: () => number; upstream?: UpstreamOptions } = {},
+): Promise<RunningService> {
   const dir = await mkdtemp(join(tmpdir(), 'console-test-'));
-  const store = await openFileStore({ dir, logger: silentLogger });
+  const store = await openNodeStore({ dir, logger: silentLogger });
   const app = createApp({
     store,
     verifyAdminToken: createTokenVerifier([{ label: 'ops', sha256: await sha256Hex(ADMIN_TOKEN) }]),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.upstream ? { upstream: options.upstream } : {}),
   });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

@@ -12,7 +12,7 @@ import { StartupErrorResponse } from '../contract/startup-error-response.ts';
 import { createApp } from '../server/src/app.ts';
 import { createTokenVerifier, sha256Hex } from '../server/src/domain/admin-token.ts';
 import { silentLogger } from '../server/src/domain/logger.ts';
-import { openFileStore } from '../server/src/store/file-store.ts';
+import { openNodeStore } from '../server/src/store/open-node-store.ts';
 import type { Store } from '../server/src/store/store.ts';
 import { captureIo } from '../v8i-tools/src/cli/capture-io.ts';
 import { main } from '../v8i-tools/src/cli/main.ts';
@@ -31,8 +31,8 @@ let dir: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'hardening-fuzz-'));
-  // Writes stay in memory: the fuzzing is about the HTTP layer, not the disk (hardening-file-store is).
-  store = await openFileStore({ dir, logger: silentLogger, writeFileDurably: async () => {} });
+  // An in-memory database: the fuzzing is about the HTTP layer, not the disk (hardening-sqlite-store is).
+  store = await openNodeStore({ dir, file: ':memory:', logger: silentLogger });
   app = createApp({
     store,
     verifyAdminToken: createTokenVerifier([{ label: 'fuzz', sha256: await sha256Hex(TOKEN) }]),

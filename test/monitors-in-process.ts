@@ -1,17 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createService } from '../server/src/app.ts';
 import type { Automation } from '../server/src/automation/automation.ts';
 import { createTokenVerifier, sha256Hex } from '../server/src/domain/admin-token.ts';
-import { silentLogger } from '../server/src/domain/logger.ts';
 import { channelReadiness, createChannelSender } from '../server/src/notify/senders.ts';
 import { nodeTcpConnect } from '../server/src/probes/node-tcp-connect.ts';
 import { createProbe } from '../server/src/probes/probe.ts';
-import { auditRowPrologue, createAutomationSqlStore } from '../server/src/store/automation-sql-store.ts';
-import { openMigratedSqlite } from '../server/src/store/automation-sqlite.ts';
-import { openFileStore } from '../server/src/store/file-store.ts';
-import { messageWritesOf } from '../server/src/store/message-writes.ts';
+import { openTempStore } from './store-harness.ts';
 
 export const IN_PROCESS_TOKEN = 'in-process-admin-token-0123456789';
 
@@ -35,17 +28,14 @@ export interface InProcessService {
 }
 
 /**
- * The whole service in this process on a fake clock: the app with its file store, the automation
- * tables in an in-memory SQLite, real probes and senders (to loopback fakes).
+ * The whole service in this process on a fake clock: the app with the store `npm start` opens (in a
+ * temp directory), real probes and senders (to loopback fakes).
  */
 export async function startInProcess(options: {
   start: string;
   secrets?: Record<string, string>;
 }): Promise<InProcessService> {
-  const dir = await mkdtemp(join(tmpdir(), 'monitors-in-process-'));
-  const store = await openFileStore({ dir, logger: silentLogger });
-  const { driver } = await openMigratedSqlite(':memory:');
-  const tables = createAutomationSqlStore(driver, auditRowPrologue);
+  const { store, cleanup } = await openTempStore();
   let now = Date.parse(options.start);
   const secrets = options.secrets ?? {};
   const secret = (name: string) => secrets[name];
@@ -54,10 +44,6 @@ export async function startInProcess(options: {
     verifyAdminToken: createTokenVerifier([{ label: 'ops', sha256: await sha256Hex(IN_PROCESS_TOKEN) }]),
     now: () => now,
     automation: {
-      monitors: tables,
-      schedules: tables,
-      notifications: tables,
-      messages: messageWritesOf(store),
       probe: createProbe({ fetch, tcpConnect: nodeTcpConnect }),
       send: createChannelSender({ fetch, secret }),
       readiness: (channel) => channelReadiness(channel, { secret }),
@@ -99,9 +85,7 @@ export async function startInProcess(options: {
     },
     async close() {
       await automation.idle();
-      await driver.close();
-      await store.close();
-      await rm(dir, { recursive: true, force: true });
+      await cleanup();
     },
   };
 }

@@ -58,10 +58,10 @@ describe('recurring maintenance windows', () => {
 
     await service.at('2026-11-22T22:00:00Z'); // 01:00
     expect(await shown('buh')).toBe(
-      'Идёт ночное резервное копирование. Вход снова будет доступен после 2:00.',
+      'Идёт ночное резервное копирование. Вход снова будет доступен после 02:00 МСК.',
     );
     expect(await shown('buh', 'en')).toMatch(
-      /^Nightly backup in progress\. You can sign in again after 2:00\sAM\.$/,
+      /^Nightly backup in progress\. You can sign in again after 2:00\sAM MSK\.$/,
     );
     expect(await shown('zup')).toBeUndefined();
     await service.at('2026-11-22T23:00:00Z'); // 02:00: over
@@ -90,7 +90,7 @@ describe('recurring maintenance windows', () => {
     expect(await shown('buh')).toBeUndefined();
     await service.at('2026-11-24T00:30:00Z'); // 03:30 on the 24th: moved here
     expect(await shown('buh')).toBe(
-      'Идёт ночное резервное копирование. Вход снова будет доступен после 4:00.',
+      'Идёт ночное резервное копирование. Вход снова будет доступен после 04:00 МСК.',
     );
     const occurrences = (await service.admin('GET', `${path}/occurrences?days=3`)).json.occurrences;
     expect(occurrences.map((o: { status: string }) => o.status)).toEqual([
@@ -158,7 +158,7 @@ describe('notifications', () => {
       );
     }
     expect((good.bodies('/ops')[0]?.message as { userMessage?: string } | undefined)?.userMessage).toBe(
-      'Обновляем 1С. Вход снова будет доступен после 11:00.',
+      'Обновляем 1С. Вход снова будет доступен после 11:00 МСК.',
     );
     // Six attempts over about a quarter of an hour per event, then the console shows it failed.
     const list = (await service.admin('GET', '/api/admin/channels')).json;

@@ -162,12 +162,13 @@ export function defineMonitorsSuite(
         expect(status).toMatchObject({ state: 'down', lastProbe: { ok: false, problem: 'HTTP 503' } });
         const [, hh, mm] = /T(\d\d):(\d\d)/.exec(status.since) ?? [];
         const ru = (await answer('buh', 'ru')).userMessage;
-        expect(ru).toContain(`1С недоступна с ${Number(hh)}:${mm}`);
+        // {since} in the service's zone, labelled like every time users see.
+        expect(ru).toContain(`1С недоступна с ${hh}:${mm} МСК`);
         expect((await answer('buh', 'en')).userMessage).toMatch(
-          /^1C has been unavailable since \d{1,2}:\d\d\s[AP]M, and it is not your fault\./,
+          /^1C has been unavailable since \d{1,2}:\d\d\s[AP]M MSK, and it is not your fault\./,
         );
         expect((await answer('buh', 'lv')).userMessage).toMatch(
-          new RegExp(`^1C nav pieejama kopš 0?${Number(hh)}:${mm}, un`),
+          new RegExp(`^1C nav pieejama kopš ${hh}:${mm} MSK, un`),
         );
         for (const text of [ru, (await answer('buh', 'en')).userMessage])
           expect(text).not.toContain('{since}');

@@ -90,7 +90,7 @@ export function startEntry(
 }
 
 /**
- * The kit in dist/client-sw/. register-sw.js is built deterministically and compared byte for byte;
+ * The kit in dist/client-sw/default/. register-sw.js is built deterministically and compared byte for byte;
  * sw.js and offline.html carry a build time (offline.html's fallback state, and so the precache
  * revision), and other test runs sharing dist/ may rebuild them meanwhile, so they are recognised by
  * what makes them the kit.
@@ -99,7 +99,7 @@ export async function builtKit(): Promise<
   Record<'sw.js' | 'register-sw.js' | 'offline.html', string | RegExp>
 > {
   return {
-    'register-sw.js': await readFile(join(ROOT, 'dist', 'client-sw', 'register-sw.js'), 'utf8'),
+    'register-sw.js': await readFile(join(ROOT, 'dist', 'client-sw', 'default', 'register-sw.js'), 'utf8'),
     'sw.js': /"url":"offline\.html"\},\{"revision":"[0-9a-f]+","url":"startup-help\.config\.json"/,
     'offline.html': /<script type="application\/json" id="startup-help-state">/,
   };

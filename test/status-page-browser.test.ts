@@ -19,8 +19,8 @@ afterAll(async () => {
 
 // The service's zone is Moscow; the browser's is New York, so the page must not use the browser's.
 describe.each([
-  { ...TIMES_OF_DAY[0], until: '24. novembris 01:30' },
-  { ...TIMES_OF_DAY[1], until: '2:10' },
+  { ...TIMES_OF_DAY[0], until: '24. novembris, 01:30 MSK' },
+  { ...TIMES_OF_DAY[1], until: '02:10 MSK' },
 ])(
   'status page in Chromium without JavaScript, posted at $label in Moscow for two hours',
   ({ label, at, until }) => {

@@ -1,8 +1,19 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../contract/message.ts';
 import type { Settings } from '../contract/settings.ts';
 import { createFeedRoutes } from '../server/src/routes/feed/feed-routes.ts';
-import { createStatusPageRoutes } from '../server/src/routes/status-page/status-page-routes.ts';
+import {
+  type PublicDataSource,
+  publicDataSource,
+} from '../server/src/routes/status-page/public-data-source.ts';
+import { createStatusPageRoutes, HISTORY_PAGE } from '../server/src/routes/status-page/status-page-routes.ts';
+import { openNodeStore } from '../server/src/store/open-node-store.ts';
+import { SnapshotCache } from '../server/src/store/snapshot-cache.ts';
+import type { Store } from '../server/src/store/store.ts';
 
 const T = Date.parse('2026-11-23T10:00:00Z'); // 13:00 in Moscow
 const HOSTILE = '<img src=x onerror="window.__pwned=1"> <script>window.__pwned=1</script> & "q"';
@@ -45,9 +56,46 @@ const messages: Message[] = [
   message('too-old', { startsAt: '2026-10-01T08:00:00+03:00', displayUntil: '2026-10-01T09:00:00+03:00' }),
 ];
 
-const source = { snapshot: async () => ({ settings, messages }), now: () => T };
-const status = createStatusPageRoutes(source);
-const feed = createFeedRoutes(source);
+const opened: { store: Store; dir: string }[] = [];
+afterAll(async () => {
+  for (const { store, dir } of opened) {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+/** The pages' data as the service has it: a store holding `data`, read through the snapshot cache at T. */
+async function sourceOf(data: { settings: Settings; messages: Message[] }): Promise<PublicDataSource> {
+  const dir = await mkdtemp(join(tmpdir(), 'status-page-'));
+  const store = await openNodeStore({ dir, file: ':memory:' });
+  opened.push({ store, dir });
+  const at = new Date(T).toISOString();
+  await store.putSettings(data.settings, undefined, {
+    id: 's',
+    at,
+    actor: 'ops',
+    action: 'settings.update',
+    target: 'settings',
+  });
+  for (const m of data.messages) {
+    await store.createMessage(m, {
+      id: `c-${m.id}`,
+      at,
+      actor: 'ops',
+      action: 'message.create',
+      target: m.id,
+    });
+  }
+  return publicDataSource({ store, cache: new SnapshotCache({ store, now: () => T }) });
+}
+
+let status: Hono;
+let feed: Hono;
+beforeAll(async () => {
+  const source = await sourceOf({ settings, messages });
+  status = createStatusPageRoutes(source);
+  feed = createFeedRoutes(source);
+});
 
 describe('status page', () => {
   it('shows each base with its state, active and upcoming messages with local times, and help', async () => {
@@ -59,23 +107,22 @@ describe('status page', () => {
     expect(html).toContain('Состояние 1С');
     expect(html).toMatch(/Бухгалтерия<\/a><span class="badge state-outage">Сбой</);
     expect(html).toMatch(/Зарплата<\/a><span class="badge state-ok">Работает</);
-    expect(html).toContain('с 24 ноября в 20:00 до 24 ноября в 22:00');
+    expect(html).toContain('с 24 ноября, 20:00 МСК до 24 ноября, 22:00 МСК');
     expect(html).toContain('Дежурный: +7 (495) 123-45-67');
     expect(html).toContain('href="https://help.example/1c">Нужна помощь</a>');
-    expect(html).toContain('Europe/Moscow (UTC+03:00)');
+    expect(html).toContain('Europe/Moscow (МСК)');
   });
 
   it('shows messages for all bases in each base card, and an "all bases" card only when no base is configured', async () => {
     const html = await (await status.request('/')).text();
     expect(html).not.toContain('Все базы</span>');
     expect(html.match(/Текст upcoming-all/g)).toHaveLength(2);
-    const bare = createStatusPageRoutes({
-      snapshot: async () => ({
+    const bare = createStatusPageRoutes(
+      await sourceOf({
         settings: { ...settings, bases: {} },
         messages: messages.filter((m) => m.bases.includes('*')),
       }),
-      now: () => T,
-    });
+    );
     const bareHtml = await (await bare.request('/')).text();
     expect(bareHtml).toMatch(/Все базы<\/span><span class="badge state-ok">Работает</);
   });
@@ -116,6 +163,39 @@ describe('status page', () => {
     expect(zup).toContain('Text past-zup');
     const buh = await (await status.request('/buh?lang=en')).text();
     expect(buh).not.toContain('Text past-zup');
+  });
+
+  it('pages through a long history, 20 at a time, newest first, with links both ways', async () => {
+    const ended = Array.from({ length: 45 }, (_, n) => {
+      const end = T - (n + 1) * 3_600_000;
+      return message(`old-${String(n).padStart(2, '0')}`, {
+        bases: n % 2 ? ['buh'] : ['*'],
+        startsAt: new Date(end - 1_800_000).toISOString(),
+        displayUntil: new Date(end).toISOString(),
+        text: { en: `History ${String(n).padStart(2, '0')}` },
+      });
+    });
+    const paged = createStatusPageRoutes(await sourceOf({ settings, messages: ended }));
+    const shown = (html: string) => [...html.matchAll(/History (\d\d)/g)].map((m) => Number(m[1]));
+    const next = (html: string) =>
+      /href="([^"]*before=[^"]*)" rel="next"/.exec(html)?.[1]?.replaceAll('&amp;', '&');
+
+    const first = await (await paged.request('/?lang=en')).text();
+    expect(shown(first)).toEqual(Array.from({ length: HISTORY_PAGE }, (_, i) => i));
+    expect(first).toContain('>Older messages</a>');
+    expect(first).not.toContain('Back to the latest messages');
+    const secondPath = next(first) ?? '';
+    expect(secondPath).toMatch(/^\/status\?lang=en&before=/);
+    const second = await (await paged.request(secondPath.replace('/status', ''))).text();
+    expect(shown(second)).toEqual(Array.from({ length: HISTORY_PAGE }, (_, i) => i + HISTORY_PAGE));
+    expect(second).toContain('href="/status?lang=en">Back to the latest messages</a>');
+    const third = await (await paged.request((next(second) ?? '').replace('/status', ''))).text();
+    expect(shown(third)).toEqual([40, 41, 42, 43, 44]);
+    expect(next(third)).toBeUndefined();
+
+    const buh = await (await paged.request('/buh?lang=en')).text();
+    expect(shown(buh)).toEqual(Array.from({ length: HISTORY_PAGE }, (_, i) => i));
+    expect(next(buh)).toMatch(/^\/status\/buh\?lang=en&before=/);
   });
 
   it('answers a base it does not know yet with the messages for all bases, and a malformed key with 404', async () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../server/src/app.ts';
 import { createTokenVerifier, sha256Hex } from '../server/src/domain/admin-token.ts';
 import { silentLogger } from '../server/src/domain/logger.ts';
-import { openFileStore } from '../server/src/store/file-store.ts';
+import { openNodeStore } from '../server/src/store/open-node-store.ts';
 import { captureIo } from '../v8i-tools/src/cli/capture-io.ts';
 import { main } from '../v8i-tools/src/cli/main.ts';
 
@@ -28,7 +28,7 @@ beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'sync-service-data-'));
   work = await mkdtemp(join(tmpdir(), 'sync-service-lists-'));
   await cp(join(repo, 'samples'), work, { recursive: true });
-  const store = await openFileStore({ dir: dataDir, logger: silentLogger });
+  const store = await openNodeStore({ dir: dataDir, logger: silentLogger });
   closeStore = () => store.close();
   const app = createApp({
     store,

@@ -2,6 +2,8 @@ import type { D1Database } from '@cloudflare/workers-types';
 import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createD1Store } from '../server/src/store/d1-store.ts';
+import { d1Driver } from '../server/src/store/sql/d1-driver.ts';
+import { createSqlStore } from '../server/src/store/sql-store.ts';
 import { type AuditEntry, StoreUnavailableError } from '../server/src/store/store.ts';
 import { defineStoreContract } from '../server/src/store/store-contract.ts';
 import { COMPATIBILITY_DATE, resetDatabase } from './worker-harness.ts';
@@ -24,11 +26,11 @@ afterAll(async () => {
   await mf.dispose();
 });
 
-defineStoreContract('D1 (miniflare)', async () => {
+defineStoreContract('D1 (miniflare)', async (options) => {
   await resetDatabase(db);
   return {
-    store: createD1Store(db),
-    reopen: async () => createD1Store(db),
+    store: createSqlStore(d1Driver(db), options),
+    reopen: async () => createSqlStore(d1Driver(db), options),
     cleanup: async () => {},
   };
 });
@@ -54,7 +56,7 @@ describe('D1 store when the database fails', () => {
     const failures = [
       () =>
         store.putSettings({ defaultLanguage: 'ru', timeZone: 'Europe/Moscow', bases: {} }, undefined, audit),
-      () => store.listAudit(10),
+      () => store.listAudit({ limit: 10 }),
     ];
     for (const failure of failures) {
       const error = await failure().then(
@@ -67,9 +69,9 @@ describe('D1 store when the database fails', () => {
     }
     // The failed batch changed nothing: the write and its audit row are one transaction.
     expect(put).toEqual({ version: 1 });
-    expect(await store.load()).toMatchObject({ settings: { defaultLanguage: 'lv' }, settingsVersion: 1 });
+    expect(await store.getSettings()).toMatchObject({ settings: { defaultLanguage: 'lv' }, version: 1 });
 
     await db.exec('DROP TABLE messages');
-    await expect(store.load()).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(store.loadSnapshot(0)).rejects.toBeInstanceOf(StoreUnavailableError);
   });
 });

@@ -1,37 +1,21 @@
-import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { MIGRATIONS } from 'startup-help:migrations';
 import type { D1Database } from '@cloudflare/workers-types';
 import { Miniflare } from 'miniflare';
+import { d1Driver } from '../server/src/store/sql/d1-driver.ts';
+import { applyMigrations as runMigrations } from '../server/src/store/sql/migrate.ts';
 
 /** What workerd 2026-04-26 (bundled with miniflare) supports; wrangler.toml uses the same date. */
 export const COMPATIBILITY_DATE = '2026-04-26';
 
-const MIGRATIONS_DIR = join(import.meta.dirname, '..', 'server', 'migrations');
 const WORKER_BUNDLE = join(import.meta.dirname, '..', 'dist', 'worker.mjs');
 
-/** The statements of every migration file, in file-name order — what `wrangler d1 migrations apply` runs. */
-export async function migrationStatements(): Promise<string[]> {
-  const files = (await readdir(MIGRATIONS_DIR)).filter((name) => name.endsWith('.sql')).sort();
-  const statements: string[] = [];
-  for (const file of files) {
-    const sql = await readFile(join(MIGRATIONS_DIR, file), 'utf8');
-    const withoutComments = sql
-      .split('\n')
-      .filter((line) => !line.trimStart().startsWith('--'))
-      .join('\n');
-    statements.push(
-      ...withoutComments
-        .split(';')
-        .map((statement) => statement.trim())
-        .filter(Boolean),
-    );
-  }
-  return statements;
-}
-
+/**
+ * Applies server/migrations with the service's own runner (the one the Node store uses), which keeps
+ * wrangler's d1_migrations table: what `wrangler d1 migrations apply` would do.
+ */
 export async function applyMigrations(db: D1Database): Promise<void> {
-  const statements = await migrationStatements();
-  await db.batch(statements.map((statement) => db.prepare(statement)));
+  await runMigrations(d1Driver(db), MIGRATIONS);
 }
 
 /** A fresh, migrated database on the same binding: drops every table, then migrates again. */

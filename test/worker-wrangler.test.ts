@@ -1,10 +1,13 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { MIGRATIONS } from 'startup-help:migrations';
 import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyMigrations as runMigrations } from '../server/src/store/sql/migrate.ts';
+import { openNodeSqliteDriver } from '../server/src/store/sql/node-sqlite-driver.ts';
 import { COMPATIBILITY_DATE } from './worker-harness.ts';
 
 const run = promisify(execFile);
@@ -66,6 +69,26 @@ describe('wrangler.toml with wrangler', () => {
       config,
     );
     expect(stdout).toMatch(/0001_init\.sql\s*│\s*✅/);
+    expect(stdout).toMatch(/0002_sql_store\.sql\s*│\s*✅/);
+    expect(stdout).toMatch(/0003_automation\.sql\s*│\s*✅/);
+
+    // The Node store's runner reads wrangler's d1_migrations the same way: nothing left to apply.
+    const d1Dir = join(persist, 'v3', 'd1', 'miniflare-D1DatabaseObject');
+    const [sqliteFile] = (await readdir(d1Dir)).filter(
+      (name) => name.endsWith('.sqlite') && name !== 'metadata.sqlite',
+    );
+    const driver = await openNodeSqliteDriver({ file: join(d1Dir, sqliteFile ?? '') });
+    try {
+      expect(await runMigrations(driver, MIGRATIONS)).toEqual([]);
+      const [listed] = await driver.batch([{ sql: 'SELECT name FROM d1_migrations ORDER BY id' }], 'read');
+      expect(listed?.rows.map((row) => row.name)).toEqual([
+        '0001_init.sql',
+        '0002_sql_store.sql',
+        '0003_automation.sql',
+      ]);
+    } finally {
+      await driver.close();
+    }
 
     const databaseId = /database_id\s*=\s*"([^"]+)"/.exec(await readFile(config, 'utf8'))?.[1];
     const mf = new Miniflare({

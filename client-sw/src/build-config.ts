@@ -11,6 +11,7 @@ export const CONFIG_OPTIONS: ReadonlyArray<{
   { flag: 'base-name', env: 'STARTUP_HELP_BASE_NAME', field: 'baseName', kind: 'text' },
   { flag: 'help-text', env: 'STARTUP_HELP_HELP_TEXT', field: 'helpText', kind: 'text' },
   { flag: 'help-url', env: 'STARTUP_HELP_HELP_URL', field: 'helpURL', kind: 'text' },
+  { flag: 'time-zone', env: 'STARTUP_HELP_TIME_ZONE', field: 'timeZone', kind: 'text' },
   { flag: 'default-language', env: 'STARTUP_HELP_DEFAULT_LANGUAGE', field: 'defaultLanguage', kind: 'text' },
   {
     flag: 'network-timeout-seconds',
@@ -56,13 +57,15 @@ function convert(kind: 'text' | 'number' | 'numbers', raw: string): unknown {
 }
 
 /**
- * The build's config: a JSON file (`--config=path` / STARTUP_HELP_CONFIG), overridden by environment
- * variables, overridden by flags; validated with the same schema the service worker uses.
+ * The build's config: `base` (a kit's saved config), overridden by a JSON file (`--config=path` /
+ * STARTUP_HELP_CONFIG), overridden by environment variables, overridden by flags; validated with the
+ * same schema the service worker uses.
  */
 export function resolveBuildConfig(
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
   readFile: (path: string) => string,
+  base: Readonly<Record<string, unknown>> = {},
 ): { ok: true; config: SwConfig } | { ok: false; error: string } {
   const flags = new Map<string, string>();
   for (const arg of argv) {
@@ -72,20 +75,20 @@ export function resolveBuildConfig(
       return { ok: false, error: `build:sw: cannot read argument "${arg}"; write it as --name=value` };
     }
     if (name !== CONFIG_FILE_FLAG && !CONFIG_OPTIONS.some((option) => option.flag === name)) {
-      const known = [CONFIG_FILE_FLAG, ...CONFIG_OPTIONS.map((option) => option.flag)].join(', --');
+      const known = ['name', CONFIG_FILE_FLAG, ...CONFIG_OPTIONS.map((option) => option.flag)].join(', --');
       return { ok: false, error: `build:sw: unknown option --${name}; known options: --${known}` };
     }
     flags.set(name, match[2] ?? '');
   }
   const file = flags.get(CONFIG_FILE_FLAG) ?? env[CONFIG_FILE_ENV];
-  let input: Record<string, unknown> = {};
+  let input: Record<string, unknown> = { ...base };
   if (file !== undefined && file !== '') {
     try {
       const parsed: unknown = JSON.parse(readFile(file));
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
         return { ok: false, error: `build:sw: ${file} must hold a JSON object` };
       }
-      input = { ...(parsed as Record<string, unknown>) };
+      input = { ...input, ...(parsed as Record<string, unknown>) };
     } catch (error) {
       return { ok: false, error: `build:sw: cannot read config file ${file}: ${(error as Error).message}` };
     }

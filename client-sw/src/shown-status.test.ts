@@ -1,9 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { StartupErrorResponse } from '../../contract/startup-error-response.ts';
 import {
+  type DroppedField,
   isHttpURL,
   LAST_KNOWN_MAX_AGE_MS,
   parseStatusEntry,
-  pickStatusFields,
+  readStatusAnswer,
   selectShownStatus,
 } from './shown-status.ts';
 
@@ -62,7 +65,7 @@ describe('selectShownStatus', () => {
   });
 });
 
-describe('isHttpURL and pickStatusFields', () => {
+describe('isHttpURL and readStatusAnswer', () => {
   it('only lets http(s) URLs become links', () => {
     expect(isHttpURL('https://help.example.local/1c')).toBe(true);
     expect(isHttpURL('http://10.0.0.1/help')).toBe(true);
@@ -78,29 +81,76 @@ describe('isHttpURL and pickStatusFields', () => {
     }
   });
 
-  it('keeps only the known string fields of an answer fetched without the service worker', () => {
+  it('keeps every valid field and lists each one it leaves out, with why', () => {
+    const dropped: DroppedField[] = [];
     expect(
-      pickStatusFields({
-        userMessage: 'Текст',
-        displayUntil: 'not a time',
-        helpText: 42,
-        helpURL: 'javascript:alert(1)',
-        extra: '<b>',
-      }),
+      readStatusAnswer(
+        {
+          userMessage: 'Текст',
+          displayUntil: 'not a time',
+          helpText: 42,
+          helpURL: 'javascript:alert(1)',
+          extra: '<b>',
+        },
+        'Europe/Moscow',
+        dropped,
+      ),
     ).toEqual({ userMessage: 'Текст' });
-    expect(pickStatusFields(message)).toEqual(message);
-    expect(pickStatusFields([message])).toBeUndefined();
-    expect(pickStatusFields('text')).toBeUndefined();
+    expect(dropped.map((d) => d.field)).toEqual(['helpText', 'helpURL', 'displayUntil']);
+    expect(dropped[1]).toEqual({
+      field: 'helpURL',
+      value: 'javascript:alert(1)',
+      reason: 'is not an http:// or https:// address',
+    });
+    expect(readStatusAnswer(message, 'Europe/Moscow')).toEqual(message);
+    expect(readStatusAnswer([message], 'Europe/Moscow')).toBeUndefined();
+    expect(readStatusAnswer('text', 'Europe/Moscow')).toBeUndefined();
+  });
+
+  it('reads a deadline without an offset in the given zone, and writes every deadline in one form', () => {
+    expect(readStatusAnswer({ displayUntil: '2026-11-23T14:00' }, 'Europe/Moscow')).toEqual({
+      displayUntil: '2026-11-23T14:00:00+03:00',
+    });
+    expect(readStatusAnswer({ displayUntil: '2026-11-23T14:00:00' }, 'Europe/Riga')).toEqual({
+      displayUntil: '2026-11-23T14:00:00+02:00',
+    });
+    expect(readStatusAnswer({ displayUntil: '2026-11-23T11:00:00Z' }, 'Europe/Riga')).toEqual({
+      displayUntil: '2026-11-23T11:00:00+00:00',
+    });
+  });
+
+  it('keeps only what the wire contract accepts, whatever the answer holds', () => {
+    const field = fc.oneof(
+      fc.string(),
+      fc.webUrl(),
+      fc.constantFrom('javascript:alert(1)', 'ftp://x', '2026-11-23T14:00', '2026-11-23T14:00:00.5-04:30'),
+      fc.date({ noInvalidDate: true }).map((date) => date.toISOString()),
+      fc.integer(),
+      fc.constant(null),
+    );
+    const answer = fc.record(
+      { userMessage: field, displayUntil: field, helpText: field, helpURL: field },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(answer, (json) => {
+        const read = readStatusAnswer(json, 'Europe/Moscow');
+        expect(StartupErrorResponse.safeParse(read).success).toBe(true);
+      }),
+    );
   });
 });
 
 describe('parseStatusEntry', () => {
   it('keeps a cached entry field by field and refuses a damaged one', () => {
     expect(
-      parseStatusEntry({
-        fetchedAt: '2026-11-23T10:00:00Z',
-        response: { userMessage: 'Работы', helpURL: 'javascript:alert(1)', extra: 1 },
-      }),
+      parseStatusEntry(
+        {
+          fetchedAt: '2026-11-23T10:00:00Z',
+          response: { userMessage: 'Работы', helpURL: 'javascript:alert(1)', extra: 1 },
+        },
+        'Europe/Moscow',
+      ),
     ).toEqual({ fetchedAt: '2026-11-23T10:00:00Z', response: { userMessage: 'Работы' } });
     for (const damaged of [
       null,
@@ -108,7 +158,7 @@ describe('parseStatusEntry', () => {
       { fetchedAt: 'yesterday', response: {} },
       { fetchedAt: '2026-11-23T10:00:00Z' },
     ]) {
-      expect(parseStatusEntry(damaged)).toBeUndefined();
+      expect(parseStatusEntry(damaged, 'Europe/Moscow')).toBeUndefined();
     }
   });
 });

@@ -1,3 +1,4 @@
+import { isoInZone, parseInstant, zoneOfOffset } from '../../contract/local-time.ts';
 import type { StartupErrorResponse } from '../../contract/startup-error-response.ts';
 
 /** One answer of the status service and when it arrived (ISO time). */
@@ -68,24 +69,47 @@ export function isHttpURL(value: string | undefined): value is string {
   }
 }
 
+/** A field of a status answer that was left out, and why (the worker logs it; the page is quiet). */
+export interface DroppedField {
+  readonly field: string;
+  readonly value: unknown;
+  readonly reason: string;
+}
+
+function readDisplayUntil(value: string, timeZone: string): string | undefined {
+  const ms = parseInstant(value, timeZone);
+  if (ms === undefined) return undefined;
+  // Written out again in one form; a time's own offset names the zone the service meant.
+  const iso = isoInZone(ms, zoneOfOffset(value) ?? timeZone);
+  return /^\d{4}-/.test(iso) ? iso : undefined;
+}
+
 /**
- * Keeps only the known string fields of an answer the page fetched by itself (no service worker, so no
- * zod in the page): everything else is dropped, and the text is later inserted as text anyway.
+ * An answer of the status service, field by field: every valid field is kept, every invalid one is
+ * left out (and listed in `dropped`), so a wrong help link never hides the message. A `displayUntil`
+ * without an offset (hand-written static JSON) is read in `timeZone`. The worker and the page both
+ * read answers with this; it keeps exactly what the contract's `StartupErrorResponse` accepts.
  */
-export function pickStatusFields(json: unknown): StartupErrorResponse | undefined {
+export function readStatusAnswer(
+  json: unknown,
+  timeZone: string,
+  dropped: DroppedField[] = [],
+): StartupErrorResponse | undefined {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
   const record = json as Record<string, unknown>;
-  const text = (key: string) => (typeof record[key] === 'string' ? (record[key] as string) : undefined);
   const response: StartupErrorResponse = {};
-  const userMessage = text('userMessage');
-  const displayUntil = text('displayUntil');
-  const helpText = text('helpText');
-  const helpURL = text('helpURL');
-  if (userMessage !== undefined) response.userMessage = userMessage;
-  if (displayUntil !== undefined && Number.isFinite(Date.parse(displayUntil)))
-    response.displayUntil = displayUntil;
-  if (helpText !== undefined) response.helpText = helpText;
-  if (isHttpURL(helpURL)) response.helpURL = helpURL;
+  const drop = (field: string, reason: string) => dropped.push({ field, value: record[field], reason });
+  for (const field of ['userMessage', 'helpText'] as const) {
+    const value = record[field];
+    if (typeof value === 'string') response[field] = value;
+    else if (value !== undefined) drop(field, 'is not text');
+  }
+  const { helpURL, displayUntil } = record;
+  if (isHttpURL(typeof helpURL === 'string' ? helpURL : undefined)) response.helpURL = helpURL as string;
+  else if (helpURL !== undefined) drop('helpURL', 'is not an http:// or https:// address');
+  const until = typeof displayUntil === 'string' ? readDisplayUntil(displayUntil, timeZone) : undefined;
+  if (until !== undefined) response.displayUntil = until;
+  else if (displayUntil !== undefined) drop('displayUntil', 'is not a date and time');
   return response;
 }
 
@@ -93,10 +117,10 @@ export function pickStatusFields(json: unknown): StartupErrorResponse | undefine
  * A status entry read back from the cache: written by an older version of this worker, or damaged,
  * it is checked like a live answer (field by field) before it is shown; a wrong shape is no entry.
  */
-export function parseStatusEntry(json: unknown): StatusEntry | undefined {
+export function parseStatusEntry(json: unknown, timeZone: string): StatusEntry | undefined {
   if (typeof json !== 'object' || json === null) return undefined;
   const { fetchedAt, response } = json as { fetchedAt?: unknown; response?: unknown };
   if (typeof fetchedAt !== 'string' || !Number.isFinite(Date.parse(fetchedAt))) return undefined;
-  const fields = pickStatusFields(response);
+  const fields = readStatusAnswer(response, timeZone);
   return fields ? { fetchedAt, response: fields } : undefined;
 }

@@ -15,7 +15,7 @@ import { type NavigationFailure, NavigationWithOfflinePage } from './navigation-
 import type { OfflinePageState } from './offline-page/offline-view.ts';
 import { injectOfflinePageState } from './offline-page/state-json.ts';
 import { parseStatusEntry, type StatusEntry, type StatusLookup } from './shown-status.ts';
-import { fetchStartupStatus } from './status-fetch.ts';
+import { describeDropped, fetchStartupStatus } from './status-fetch.ts';
 import { REFRESH_REQUEST, type RefreshReply, STATUS_REQUEST } from './sw-messages.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEntry | string> };
@@ -85,21 +85,31 @@ registerRoute(
   }),
 );
 
-async function readStatus(): Promise<StatusEntry | undefined> {
+/** The service's zone as the kit knows it, else the browser's: times without an offset are read in it. */
+const readingZone = (config: SwConfig) => config.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+async function readStatus(config: SwConfig): Promise<StatusEntry | undefined> {
   const cached = await (await caches.open(RUNTIME_CACHE)).match(STATUS_KEY);
-  return cached ? parseStatusEntry(await cached.json().catch(() => undefined)) : undefined;
+  const json = cached ? await cached.json().catch(() => undefined) : undefined;
+  return json === undefined ? undefined : parseStatusEntry(json, readingZone(config));
 }
 
 /** The live answer (and it becomes the last known one), or else the last known answer. */
 async function statusLookup(language: string): Promise<StatusLookup> {
   const config = await loadConfig();
-  const live = config.statusURL ? await fetchStartupStatus(config.statusURL, language, fetch) : undefined;
+  const live = config.statusURL
+    ? await fetchStartupStatus(config.statusURL, language, {
+        timeZone: readingZone(config),
+        fetchImpl: fetch,
+        onDropped: (url, dropped) => console.warn(describeDropped(url, dropped)),
+      })
+    : undefined;
   if (live) {
     const cache = await caches.open(RUNTIME_CACHE);
     await cache.put(STATUS_KEY, Response.json(live));
     return { live };
   }
-  return { lastKnown: await readStatus() };
+  return { lastKnown: await readStatus(config) };
 }
 
 /** While the server is up: pick up an edited config and keep the last known status recent. */

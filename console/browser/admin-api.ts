@@ -13,13 +13,17 @@ export interface AdminApi {
   ): Promise<ApiAnswer>;
 }
 
-/** The admin API with the token in the Authorization header — never in a URL. */
-export function createAdminApi(token: string): AdminApi {
+/**
+ * The admin API with the token in the Authorization header — never in a URL — and the console's
+ * language in Accept-Language, so refusals and lint hints come back in it.
+ */
+export function createAdminApi(token: string, language: () => string): AdminApi {
   return {
     async call(method, path, options = {}) {
       const headers: Record<string, string> = {
         Authorization: `Bearer ${token}`,
         Accept: 'application/json',
+        'Accept-Language': language(),
       };
       if (options.body !== undefined) headers['Content-Type'] = 'application/json';
       if (options.ifMatch) headers['If-Match'] = options.ifMatch;
@@ -42,9 +46,25 @@ export function createAdminApi(token: string): AdminApi {
   };
 }
 
-/** The plain-words message an API error carries (for a refused body it already names each field). */
+/**
+ * Refusals whose words come from the service and say what to do: field problems (in the console's
+ * language), an unusable store, a body too large. Others get the console's own words.
+ */
+const SERVICE_WORDS = new Set([
+  'validation',
+  'unavailable',
+  'too-large',
+  'unsupported-media-type',
+  'network',
+]);
+
+/** What to tell the administrator about a failed call. */
 export function problemText(data: unknown, fallback: string): string {
-  const message =
-    typeof data === 'object' && data !== null ? (data as { message?: unknown }).message : undefined;
-  return typeof message === 'string' ? message : fallback;
+  const { error, message } = (typeof data === 'object' && data !== null ? data : {}) as {
+    error?: unknown;
+    message?: unknown;
+  };
+  return typeof message === 'string' && typeof error === 'string' && SERVICE_WORDS.has(error)
+    ? message
+    : fallback;
 }

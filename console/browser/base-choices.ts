@@ -1,11 +1,11 @@
-import type { ConsoleContext } from './console-context.ts';
+import { baseName, type ConsoleContext } from './console-context.ts';
 import { byId, el } from './dom.ts';
+import { chosenBases } from './message-form.ts';
 
 /** "All bases" or some of the bases from the settings, and the preview's base picker to match. */
-export function createBaseChoices(ctx: ConsoleContext) {
+export function createBaseChoices(ctx: ConsoleContext, onChange: (bases: string[]) => void) {
   const basesBox = byId('bases');
-  const previewBase = byId<HTMLSelectElement>('preview-base');
-  const nameOf = (key: string) => ctx.settings.bases[key]?.name ?? key;
+  const previewBase = byId('preview-base');
 
   function render(selected: readonly string[]) {
     const all = selected.includes('*');
@@ -15,25 +15,23 @@ export function createBaseChoices(ctx: ConsoleContext) {
       return el('label', { for: id, class: 'row' }, input, label);
     };
     basesBox.replaceChildren(
-      box('base-all', '*', 'All bases', all),
+      box('base-all', '*', ctx.texts.allBasesChoice, all),
       ...keys.map((key) =>
-        box(`base-${key}`, key, `${nameOf(key)} (${key})`, !all && selected.includes(key)),
+        box(`base-${key}`, key, `${baseName(ctx, key)} (${key})`, !all && selected.includes(key)),
       ),
     );
     const chosen = previewBase.value;
     previewBase.replaceChildren(
-      el('option', { value: '*' }, 'All bases (/startup-error)'),
-      ...keys.map((key) => el('option', { value: key }, `${nameOf(key)} (/startup-error/${key})`)),
+      el('option', { value: '*' }, ctx.texts.allBasesPreview),
+      ...keys.map((key) => el('option', { value: key }, `${baseName(ctx, key)} (/startup-error/${key})`)),
     );
     previewBase.value = keys.includes(chosen) ? chosen : (selected.find((key) => key !== '*') ?? '*');
   }
 
-  function selected(): string[] {
+  basesBox.addEventListener('change', () => {
     const boxes = [...basesBox.querySelectorAll<HTMLInputElement>('input.base-choice')];
-    if (boxes.some((box) => box.value === '*' && box.checked)) return ['*'];
-    const keys = boxes.filter((box) => box.checked).map((box) => box.value);
-    return keys.length > 0 ? keys : ['*'];
-  }
+    onChange(chosenBases(boxes.filter((box) => box.checked).map((box) => box.value)));
+  });
 
-  return { render, selected };
+  return { render };
 }

@@ -1,9 +1,47 @@
+import type { PageLanguage } from '../../contract/page-languages.ts';
 import type { BaseSettings } from '../../contract/settings.ts';
-import { languageLabel } from './console-context.ts';
+import type { ConsoleTexts } from '../texts/console-texts.ts';
 import { el } from './dom.ts';
+import { languageLabel } from './static-texts.ts';
 
 /** Ids only tie labels to fields; keys can be renamed while editing, so they are not used. */
 let entries = 0;
+
+export interface BaseEntryWords {
+  readonly texts: ConsoleTexts;
+  readonly language: PageLanguage;
+}
+
+function field(id: string, cls: string, name: string, label: string, value: string, type = 'text') {
+  const input = el('input', { type, id: `${id}-${name}`, class: cls });
+  input.value = value;
+  return [el('label', { for: input.id }, label), input] as const;
+}
+
+function helpTexts(
+  id: string,
+  base: BaseSettings | undefined,
+  languages: readonly string[],
+  words: BaseEntryWords,
+) {
+  const own = Object.keys(base?.helpText ?? {});
+  return [...new Set([...languages, ...own])].map((language) => {
+    const area = el('textarea', {
+      id: `${id}-help-${language}`,
+      class: 'base-help-text',
+      lang: language,
+      rows: '2',
+      'data-language': language,
+    });
+    area.value = base?.helpText?.[language] ?? '';
+    return el(
+      'div',
+      { class: 'lang-block' },
+      el('label', { for: area.id }, languageLabel(language, words.language)),
+      area,
+    );
+  });
+}
 
 /**
  * One base on the settings page: key, name, help link and a help text per language. The help text
@@ -13,35 +51,18 @@ export function createBaseEntry(
   key: string,
   base: BaseSettings | undefined,
   languages: readonly string[],
+  words: BaseEntryWords,
 ): HTMLFieldSetElement {
+  const { texts } = words;
   const id = `base-${++entries}`;
   const legend = el('legend', {});
-  const field = (cls: string, name: string, label: string, value: string, type = 'text') => {
-    const input = el('input', { type, id: `${id}-${name}`, class: cls });
-    input.value = value;
-    return [el('label', { for: input.id }, label), input] as const;
-  };
-  const [keyLabel, keyInput] = field('base-key', 'key', 'Key', key);
+  const [keyLabel, keyInput] = field(id, 'base-key', 'key', texts.baseKeyLabel, key);
   const showKey = () => {
-    legend.textContent = keyInput.value.trim() ? `Base ${keyInput.value.trim()}` : 'New base';
+    legend.textContent = keyInput.value.trim() ? texts.baseTitle(keyInput.value.trim()) : texts.newBase;
   };
   keyInput.addEventListener('input', showKey);
   showKey();
-
-  const own = Object.keys(base?.helpText ?? {});
-  const helpTexts = [...new Set([...languages, ...own])].map((language) => {
-    const area = el('textarea', {
-      id: `${id}-help-${language}`,
-      class: 'base-help-text',
-      lang: language,
-      rows: '2',
-      'data-language': language,
-    });
-    area.value = base?.helpText?.[language] ?? '';
-    return el('div', { class: 'lang-block' }, el('label', { for: area.id }, languageLabel(language)), area);
-  });
-
-  const remove = el('button', { type: 'button', class: 'danger base-remove' }, 'Remove this base');
+  const remove = el('button', { type: 'button', class: 'danger base-remove' }, texts.removeBase);
   const entry = el(
     'fieldset',
     { class: 'base-entry' },
@@ -50,29 +71,19 @@ export function createBaseEntry(
       'div',
       { class: 'base-fields' },
       el('div', {}, keyLabel, keyInput),
-      el('div', {}, ...field('base-name', 'name', 'Name users know', base?.name ?? '')),
+      el('div', {}, ...field(id, 'base-name', 'name', texts.baseNameLabel, base?.name ?? '')),
       el(
         'div',
         {},
-        ...field(
-          'base-help-url',
-          'help-url',
-          'Help link for this base (optional)',
-          base?.helpURL ?? '',
-          'url',
-        ),
+        ...field(id, 'base-help-url', 'help-url', texts.baseHelpURLLabel, base?.helpURL ?? '', 'url'),
       ),
     ),
     el(
       'fieldset',
       { class: 'base-help' },
-      el('legend', {}, 'Help text for this base (optional; replaces the default help text)'),
-      el(
-        'p',
-        { class: 'hint' },
-        "An empty language shows this base's text in another language (the default language first). Leave all empty to use the default help text.",
-      ),
-      ...helpTexts,
+      el('legend', {}, texts.baseHelpLegend),
+      el('p', { class: 'hint' }, texts.baseHelpHint),
+      ...helpTexts(id, base, languages, words),
     ),
     remove,
   );
@@ -93,7 +104,7 @@ export function readBaseEntry(entry: HTMLElement): [string, BaseSettings] | unde
   const input = (cls: string) => entry.querySelector<HTMLInputElement>(`input.${cls}`);
   const key = input('base-key')?.value.trim() ?? '';
   if (!key) return undefined;
-  const tag = (field: HTMLElement | null, path: string) => field?.setAttribute('data-path', path);
+  const tag = (node: HTMLElement | null, path: string) => node?.setAttribute('data-path', path);
   tag(input('base-key'), `bases.${key}`);
   tag(input('base-name'), `bases.${key}.name`);
   tag(input('base-help-url'), `bases.${key}.helpURL`);

@@ -1,3 +1,5 @@
+import { ELEMENTS, type ElementId, type ElementOf } from '../element-ids.ts';
+
 /**
  * The console's only way to build DOM: text always goes in as text nodes (never innerHTML), and
  * attribute names are constants in our code, so no administrator text can become markup.
@@ -19,17 +21,20 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+/**
+ * An element of the page by its id from the shared map, checked to be the element the map names: a
+ * page that lost or changed it fails loudly at start instead of acting on the wrong element.
+ */
+export function byId<Id extends ElementId>(id: Id): ElementOf<Id> {
   const node = document.getElementById(id);
-  if (!node) throw new Error(`console page has no #${id}`);
-  return node as T;
+  const tag = ELEMENTS[id];
+  if (!node || node.tagName.toLowerCase() !== tag) {
+    throw new Error(`the console page has no <${tag} id="${id}">`);
+  }
+  return node as ElementOf<Id>;
 }
 
 export function setText(node: HTMLElement, text: string): void {
   node.textContent = text;
   node.hidden = text === '';
-}
-
-export function show(node: HTMLElement, visible: boolean): void {
-  node.hidden = !visible;
 }

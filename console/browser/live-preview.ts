@@ -1,21 +1,8 @@
 import type { MessageLintWarning } from '../../contract/lint-warning.ts';
-import type { Severity } from '../../contract/message.ts';
 import { problemText } from './admin-api.ts';
-import type { ConsoleContext } from './console-context.ts';
+import { type ConsoleContext, timesOf } from './console-context.ts';
 import { byId, el, setText } from './dom.ts';
-import { formatLocal } from './local-time.ts';
-
-/** The form as it stands, in the shape `POST /admin/preview` reads. */
-export interface Draft {
-  id?: string;
-  text: Record<string, string>;
-  helpText: Record<string, string>;
-  helpURL: string;
-  bases: string[];
-  startsAt?: string | undefined;
-  displayUntil?: string | undefined;
-  severity: Severity;
-}
+import type { Draft } from './message-form.ts';
 
 interface Previews {
   warnings: MessageLintWarning[];
@@ -25,18 +12,13 @@ interface Previews {
   status: string;
 }
 
-function showWarnings(
-  languages: readonly string[],
-  warnings: MessageLintWarning[],
-  withText: Record<string, string>,
-) {
-  for (const language of languages) {
-    const list = document.getElementById(`lint-${language}`);
-    if (!list) continue;
+/** The lint list under each language's text: the hints (in the console's language), or "reads well". */
+function showWarnings(ctx: ConsoleContext, draft: Draft, warnings: readonly MessageLintWarning[]) {
+  for (const list of byId('texts').querySelectorAll<HTMLUListElement>('ul.lint')) {
+    const language = list.id.slice('lint-'.length);
     const mine = warnings.filter((warning) => warning.language === language);
-    if (!withText[language]) list.replaceChildren();
-    else if (mine.length === 0)
-      list.replaceChildren(el('li', { class: 'clean' }, 'Reads well: no lint warnings.'));
+    if (!draft.text[language]) list.replaceChildren();
+    else if (mine.length === 0) list.replaceChildren(el('li', { class: 'clean' }, ctx.texts.readsWell));
     else
       list.replaceChildren(
         ...mine.map((warning) =>
@@ -54,13 +36,9 @@ function showWarnings(
  * Lint and the three previews, a moment after the last keystroke. The server renders them with the
  * code that serves users; a late answer for an older draft is dropped.
  */
-export function createLivePreview(
-  ctx: ConsoleContext,
-  draft: () => Draft,
-  languages: () => readonly string[],
-) {
-  const previewBase = byId<HTMLSelectElement>('preview-base');
-  const previewLanguage = byId<HTMLSelectElement>('preview-language');
+export function createLivePreview(ctx: ConsoleContext, draft: () => Draft) {
+  const previewBase = byId('preview-base');
+  const previewLanguage = byId('preview-language');
   let timer: ReturnType<typeof setTimeout> | undefined;
   let sequence = 0;
 
@@ -73,15 +51,15 @@ export function createLivePreview(
     if (mine !== sequence) return;
     const note = byId('preview-note');
     if (answer.status !== 200) {
-      setText(note, problemText(answer.data, `The preview is not available (HTTP ${answer.status}).`));
+      setText(note, problemText(answer.data, ctx.texts.previewUnavailable(answer.status)));
       return;
     }
     const previews = answer.data as Previews;
-    showWarnings(languages(), previews.warnings, current.text);
-    note.textContent = `As users will see it at ${formatLocal(previews.shownAt)} (your time).`;
-    byId<HTMLIFrameElement>('preview-dialog').srcdoc = previews.dialog;
-    byId<HTMLIFrameElement>('preview-offline').srcdoc = previews.offline;
-    byId<HTMLIFrameElement>('preview-status').srcdoc = previews.status;
+    showWarnings(ctx, current, previews.warnings);
+    setText(note, ctx.texts.previewAt(timesOf(ctx).at(previews.shownAt)));
+    byId('preview-dialog').srcdoc = previews.dialog;
+    byId('preview-offline').srcdoc = previews.offline;
+    byId('preview-status').srcdoc = previews.status;
   }
 
   function schedule() {

@@ -1,158 +1,157 @@
-import type { Message } from '../../contract/message.ts';
+import { pickText } from '../../contract/language-match.ts';
+import { fillUntil } from '../../contract/local-time.ts';
+import type { Message, Severity } from '../../contract/message.ts';
 import { problemText } from './admin-api.ts';
-import type { ConsoleContext } from './console-context.ts';
+import { baseName, type ConsoleContext, timesOf } from './console-context.ts';
 import { byId, el, setText } from './dom.ts';
-import { formatLocal, isoWithOffset } from './local-time.ts';
+import { messageLists, type ShownMessage, shownWhere } from './message-lists.ts';
 
-export const SEVERITY_LABELS: Record<Message['severity'], string> = {
-  outage: 'Outage',
-  maintenance: 'Maintenance',
-  info: 'Info',
-};
+export interface LoadedMessage {
+  message: Message;
+  etag: string | undefined;
+}
 
 export interface MessagesView {
   load(): Promise<void>;
   notice(text: string): void;
 }
 
-/** The three lists (shown now, upcoming, past) with their actions. */
-export interface LoadedMessage {
-  message: Message;
-  etag: string | undefined;
+type ListKind = 'active' | 'upcoming' | 'past';
+
+export function severityLabel(ctx: ConsoleContext, severity: Severity): string {
+  const { texts } = ctx;
+  return { outage: texts.severityOutage, maintenance: texts.severityMaintenance, info: texts.severityInfo }[
+    severity
+  ];
 }
 
+function basesLabel(ctx: ConsoleContext, bases: readonly string[]): string {
+  return bases.includes('*') ? ctx.texts.allBases : bases.map((key) => baseName(ctx, key)).join(', ');
+}
+
+/** "Users see this one: Бухгалтерия, other bases", or why it is not shown anywhere. */
+function shownLabel(ctx: ConsoleContext, shown: ShownMessage): string {
+  const where = shownWhere(shown, Object.keys(ctx.settings.bases));
+  if (where.everywhere) return ctx.texts.shownFor(ctx.texts.allBases);
+  const parts = [
+    ...where.bases.map((key) => baseName(ctx, key)),
+    ...(where.otherBases ? [ctx.texts.otherBases] : []),
+  ];
+  return parts.length > 0 ? ctx.texts.shownFor(parts.join(', ')) : ctx.texts.shownNowhere;
+}
+
+/** The three lists (shown now, upcoming, past) with their actions. */
 export function createMessagesView(
   ctx: ConsoleContext,
-  openEditor: (loaded?: LoadedMessage) => void,
+  openEditor: (loaded: LoadedMessage) => void,
 ): MessagesView {
   const notice = byId('list-notice');
-
-  function basesLabel(message: Message): string {
-    const bases: readonly string[] = message.bases;
-    if (bases.includes('*')) return 'All bases';
-    return bases.map((key) => ctx.settings.bases[key]?.name ?? key).join(', ');
-  }
-
-  function mainText(message: Message): string {
-    const texts = message.text;
-    const language =
-      texts[ctx.settings.defaultLanguage] !== undefined
-        ? ctx.settings.defaultLanguage
-        : Object.keys(texts)[0];
-    return language ? (texts[language] ?? '') : '';
-  }
 
   /** Fresh ETag first: the list may be older than the message. */
   async function current(id: string): Promise<LoadedMessage | undefined> {
     const answer = await ctx.request('GET', `/api/admin/messages/${encodeURIComponent(id)}`);
     if (answer.status !== 200) {
-      setText(notice, problemText(answer.data, 'This message could not be loaded; refresh the list.'));
+      setText(notice, problemText(answer.data, ctx.texts.couldNotLoadMessage));
       return undefined;
     }
     return { message: answer.data as Message, etag: answer.etag };
   }
 
-  async function endNow(id: string): Promise<void> {
+  async function change(id: string, method: 'PATCH' | 'DELETE'): Promise<void> {
     const loaded = await current(id);
     if (!loaded) return;
-    const answer = await ctx.request('PATCH', `/api/admin/messages/${encodeURIComponent(id)}`, {
-      body: { displayUntil: isoWithOffset(new Date()) },
+    const answer = await ctx.request(method, `/api/admin/messages/${encodeURIComponent(id)}`, {
+      ...(method === 'PATCH' && { body: { displayUntil: new Date().toISOString() } }),
       ifMatch: loaded.etag,
     });
+    const ok = answer.status === (method === 'PATCH' ? 200 : 204);
+    const { texts } = ctx;
+    const failed =
+      method === 'PATCH' ? texts.couldNotEnd(answer.status) : texts.couldNotDelete(answer.status);
     setText(
       notice,
-      answer.status === 200
-        ? 'Ended. Users no longer see this message.'
-        : problemText(answer.data, `Could not end the message (HTTP ${answer.status}).`),
+      ok ? (method === 'PATCH' ? texts.ended : texts.deleted) : problemText(answer.data, failed),
     );
     await load();
   }
 
-  async function remove(id: string): Promise<void> {
-    if (!window.confirm('Delete this message? It disappears from the status history too.')) return;
-    const loaded = await current(id);
-    if (!loaded) return;
-    const answer = await ctx.request('DELETE', `/api/admin/messages/${encodeURIComponent(id)}`, {
-      ifMatch: loaded.etag,
-    });
-    setText(
-      notice,
-      answer.status === 204
-        ? 'Deleted.'
-        : problemText(answer.data, `Could not delete the message (HTTP ${answer.status}).`),
+  function actions(message: Message, kind: ListKind): HTMLElement {
+    const button = (cls: string, label: string, act: () => void) => {
+      const node = el('button', { type: 'button', class: cls }, label);
+      node.addEventListener('click', act);
+      return node;
+    };
+    return el(
+      'div',
+      { class: 'row' },
+      button(
+        'edit',
+        ctx.texts.edit,
+        () => void current(message.id).then((loaded) => loaded && openEditor(loaded)),
+      ),
+      kind === 'active' && button('end-now danger', ctx.texts.endNow, () => void change(message.id, 'PATCH')),
+      button('delete danger', ctx.texts.delete, () => {
+        if (window.confirm(ctx.texts.confirmDelete)) void change(message.id, 'DELETE');
+      }),
     );
-    await load();
   }
 
-  function item(message: Message, state: 'active' | 'upcoming' | 'past'): HTMLLIElement {
-    const edit = el('button', { type: 'button', class: 'edit' }, 'Edit');
-    edit.addEventListener('click', async () => {
-      const loaded = await current(message.id);
-      if (loaded) openEditor(loaded);
-    });
-    const actions = el('div', { class: 'row' }, edit);
-    if (state === 'active') {
-      const end = el('button', { type: 'button', class: 'end-now danger' }, 'End now');
-      end.addEventListener('click', () => void endNow(message.id));
-      actions.append(end);
-    }
-    const del = el('button', { type: 'button', class: 'delete danger' }, 'Delete');
-    del.addEventListener('click', () => void remove(message.id));
-    actions.append(del);
-    const languages = Object.keys(message.text);
+  function item(message: Message, kind: ListKind, shown?: ShownMessage): HTMLLIElement {
+    const times = timesOf(ctx);
+    // The text as users read it: {until} filled in, in their zone.
+    const picked = pickText(message.text, ctx.language, ctx.settings.defaultLanguage);
+    const [start, end] = [Date.parse(message.startsAt), Date.parse(message.displayUntil)];
+    const text = picked ? fillUntil(picked.text, start, end, ctx.settings.timeZone, picked.language) : '';
+    const who = message.updatedBy ?? message.createdBy;
     return el(
       'li',
       { class: message.severity, 'data-id': message.id },
       el(
         'div',
         { class: 'meta' },
-        el('span', { class: 'badge' }, SEVERITY_LABELS[message.severity]),
-        `${basesLabel(message)} · ${formatLocal(message.startsAt)} – ${formatLocal(message.displayUntil)}`,
+        el('span', { class: 'badge' }, severityLabel(ctx, message.severity)),
+        `${basesLabel(ctx, message.bases)} · ${times.range(message.startsAt, message.displayUntil)}`,
       ),
-      el('p', { class: 'text' }, mainText(message)),
+      shown && el('p', { class: shown.shownFor.length > 0 ? 'shown' : 'shown none' }, shownLabel(ctx, shown)),
+      el('p', { class: 'text' }, text),
       el(
         'p',
         { class: 'meta' },
-        `${languages.join(', ')} · changed by ${message.updatedBy ?? message.createdBy} at ${formatLocal(message.updatedAt)}`,
+        `${Object.keys(message.text).join(', ')} · ${ctx.texts.changedBy(who, times.at(message.updatedAt))}`,
       ),
-      actions,
+      actions(message, kind),
     );
   }
 
-  function fill(listId: string, messages: Message[], state: 'active' | 'upcoming' | 'past', empty: string) {
-    const list = byId(`list-${listId}`);
-    list.replaceChildren(
-      ...(messages.length > 0 ? messages.map((m) => item(m, state)) : [el('li', { class: 'empty' }, empty)]),
+  function fill(kind: ListKind, items: HTMLLIElement[], empty: string) {
+    byId(`list-${kind}`).replaceChildren(
+      ...(items.length > 0 ? items : [el('li', { class: 'empty' }, empty)]),
     );
   }
 
   async function load(): Promise<void> {
     const answer = await ctx.request('GET', '/api/admin/messages');
     if (answer.status !== 200) {
-      setText(notice, problemText(answer.data, `Could not load the messages (HTTP ${answer.status}).`));
+      setText(notice, problemText(answer.data, ctx.texts.couldNotLoadMessages(answer.status)));
       return;
     }
-    const messages = (answer.data as { messages: Message[] }).messages;
-    const now = Date.now();
-    const starts = (m: Message) => Date.parse(m.startsAt);
-    const ends = (m: Message) => Date.parse(m.displayUntil);
+    const { messages } = answer.data as { messages: Message[] };
+    const lists = messageLists(messages, Object.keys(ctx.settings.bases), Date.now());
+    const { texts } = ctx;
     fill(
       'active',
-      messages.filter((m) => starts(m) <= now && now < ends(m)),
-      'active',
-      'Nothing is shown to users right now.',
+      lists.active.map((shown) => item(shown.message, 'active', shown)),
+      texts.emptyActive,
     );
     fill(
       'upcoming',
-      messages.filter((m) => starts(m) > now).sort((a, b) => starts(a) - starts(b)),
-      'upcoming',
-      'Nothing planned.',
+      lists.upcoming.map((m) => item(m, 'upcoming')),
+      texts.emptyUpcoming,
     );
     fill(
       'past',
-      messages.filter((m) => ends(m) <= now).sort((a, b) => ends(b) - ends(a)),
-      'past',
-      'No past messages.',
+      lists.past.map((m) => item(m, 'past')),
+      texts.emptyPast,
     );
   }
 

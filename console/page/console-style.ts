@@ -4,11 +4,14 @@ export const CONSOLE_CSS = `
 --ok:#1b6e37;--warn:#7d5200;--bad:#aa2219;--focus:#f5b400}
 *{box-sizing:border-box}
 body{margin:0;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:var(--fg);background:var(--bg)}
-header.top{display:flex;align-items:center;justify-content:space-between;gap:1rem;padding:.6rem 1.25rem;background:#17324f;color:#fff}
+header.top{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:.5rem 1rem;padding:.6rem 1.25rem;background:#17324f;color:#fff}
 header.top h1{font-size:1.15rem;margin:0}
 header.top a{color:#fff}
-header.top .who{display:flex;gap:.75rem;align-items:center}
+header.top .controls{display:flex;flex-wrap:wrap;gap:.5rem .9rem;align-items:center}
+header.top .control{display:flex;gap:.4rem;align-items:center;font-weight:400;min-width:0;max-width:100%}
+
 main{max-width:94rem;margin:0 auto;padding:1rem 1.25rem 3rem}
+@media (max-width:40rem){main{padding:.75rem .6rem 2rem}header.top{padding:.6rem .75rem}.card{padding:.75rem .7rem}fieldset{padding:.5rem .6rem .7rem}}
 h2{font-size:1.2rem;margin:1.25rem 0 .5rem}
 h3{font-size:1.05rem;margin:1rem 0 .4rem}
 button{font:inherit;padding:.4rem .9rem;border-radius:6px;border:1px solid #8793a3;background:#fff;color:var(--fg);cursor:pointer}
@@ -16,7 +19,8 @@ button.primary{background:var(--accent);border-color:var(--accent);color:#fff;fo
 button.danger{border-color:var(--bad);color:var(--bad)}
 button[aria-pressed="true"]{background:#17324f;border-color:#17324f;color:#fff}
 :focus-visible{outline:3px solid var(--focus);outline-offset:2px}
-input,textarea{font:inherit;padding:.4rem .5rem;border:1px solid #8793a3;border-radius:6px;background:#fff;color:var(--fg);width:100%}
+input,textarea,select{font:inherit;padding:.4rem .5rem;border:1px solid #8793a3;border-radius:6px;background:#fff;color:var(--fg);width:100%}
+select{width:auto;max-width:100%;min-width:0}
 input[type=checkbox]{width:auto}
 textarea{min-height:5.5rem;resize:vertical}
 label{font-weight:600}
@@ -42,7 +46,8 @@ ul.lint{list-style:none;margin:.3rem 0 0;padding:0}
 ul.lint li{border-left:4px solid var(--warn);background:#fff7e6;padding:.25rem .6rem;margin:.2rem 0;font-size:.92rem}
 ul.lint li.clean{border-left-color:var(--ok);background:#eef8f1}
 .messages{list-style:none;padding:0;margin:0}
-.messages li{background:var(--card);border:1px solid var(--border);border-left:6px solid var(--muted);border-radius:6px;padding:.6rem .9rem;margin:.4rem 0}
+.messages li{background:var(--card);border:1px solid var(--border);border-left:6px solid var(--muted);border-radius:6px;padding:.6rem .9rem;margin:.4rem 0;overflow-wrap:break-word}
+.messages .shown{margin:.2rem 0;font-weight:600;color:var(--ok)}.messages .shown.none{color:var(--muted);font-weight:400}
 .messages li.outage{border-left-color:var(--bad)}.messages li.maintenance{border-left-color:var(--warn)}.messages li.info{border-left-color:var(--accent)}
 .messages .text{white-space:pre-line;margin:.25rem 0}
 .messages .meta{color:var(--muted);font-size:.9rem}
@@ -52,8 +57,20 @@ ul.lint li.clean{border-left-color:var(--ok);background:#eef8f1}
 .notice{border:2px solid var(--ok);background:#eef8f1;border-radius:8px;padding:.5rem 1rem;margin:.75rem 0}
 .previews iframe{width:100%;border:1px solid var(--border);border-radius:6px;background:#fff}
 .previews .dialog{height:300px}.previews .offline{height:460px}.previews .status{height:520px}
+.preview-choice label{display:flex;flex-direction:column;gap:.2rem;flex:1 1 12rem;min-width:0}
+.preview-choice select{width:100%}
 table{border-collapse:collapse;width:100%;background:var(--card);font-size:.9rem}
 th,td{border:1px solid var(--border);padding:.3rem .5rem;text-align:left;vertical-align:top}
-td pre{margin:0;white-space:pre-wrap;word-break:break-word;max-height:14rem;overflow:auto}
+td pre{margin:0;white-space:pre-wrap;overflow-wrap:break-word;max-height:14rem;overflow:auto}
+td{overflow-wrap:break-word}
+.changes .change{margin:.1rem 0}.changes .field{font-weight:600}
+.changes del{background:#fdeceb;text-decoration:line-through}.changes ins{background:#eef8f1;text-decoration:none}
+/* On a phone a table becomes one card per row, each value under its column's name. */
+@media (max-width:40rem){
+table.cards,table.cards tbody,table.cards tr,table.cards td{display:block;width:100%}
+table.cards thead{display:none}
+table.cards tr{border:1px solid var(--border);border-radius:6px;margin:.5rem 0;padding:.3rem .5rem;background:var(--card)}
+table.cards td{border:0;padding:.2rem 0}
+table.cards td::before{content:attr(data-label);display:block;font-size:.8rem;font-weight:600;color:var(--muted)}}
 [hidden]{display:none !important}
 `;

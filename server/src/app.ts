@@ -6,18 +6,11 @@ import { MonitorRunner } from './automation/monitor-runner.ts';
 import { NotificationOutbox } from './automation/notification-outbox.ts';
 import type { AdminTokenVerifier } from './domain/admin-token.ts';
 import { AuthThrottle } from './domain/auth-throttle.ts';
-import type {
-  MessageWrites,
-  MonitorStore,
-  NotificationStore,
-  ScheduleStore,
-} from './domain/automation-store.ts';
 import { type Logger, silentLogger } from './domain/logger.ts';
 import type { RetryPolicy } from './domain/notifications/retry-policy.ts';
-import { ReportLog } from './domain/report-log.ts';
 import type { ReportWebhook } from './domain/report-webhook.ts';
-import type { RequestToCapture } from './domain/request-capture.ts';
-import { Ring } from './domain/ring.ts';
+import { TurnGate } from './domain/turn-gate.ts';
+import { WarningLimiter } from './domain/warning-limiter.ts';
 import type { ChannelSender } from './notify/senders.ts';
 import type { Probe } from './probes/probe.ts';
 import { proxyRoutes, type UpstreamOptions } from './proxy/proxy-routes.ts';
@@ -31,6 +24,7 @@ import { adminRequestsRoutes } from './routes/admin-requests.ts';
 import { adminSchedulesRoutes } from './routes/admin-schedules.ts';
 import { adminSettingsRoutes } from './routes/admin-settings.ts';
 import { adminTemplatesRoutes } from './routes/admin-templates.ts';
+import { adminWriteTurns } from './routes/admin-write-turns.ts';
 import { onError } from './routes/api-error.ts';
 import { createConsoleRoutes } from './routes/console/console-routes.ts';
 import type { AutomationDeps, ServiceDeps } from './routes/deps.ts';
@@ -38,22 +32,23 @@ import { feedRoutes } from './routes/feed/feed-routes.ts';
 import { friendlyRoutes } from './routes/friendly.ts';
 import { healthRoutes } from './routes/health.ts';
 import { openApiRoutes } from './routes/openapi.ts';
+import { rootRoutes } from './routes/root-routes.ts';
+import { serviceTimes } from './routes/service-times.ts';
 import { startupErrorRoutes } from './routes/startup-error.ts';
 import { statusRoutes } from './routes/status.ts';
 import { statusPageRoutes } from './routes/status-page/status-page-routes.ts';
+import { ActivityRecorder } from './store/activity-recorder.ts';
 import { SnapshotCache } from './store/snapshot-cache.ts';
 import type { Snapshot, Store } from './store/store.ts';
 
-export const CAPTURED_REQUESTS = 200;
-
-/** Monitors, recurring windows and notifications: their storage and the runtime's probes and senders. */
+/**
+ * Monitors, recurring windows and notifications: what the runtime gives them (their data is in the
+ * store). Absent = the service runs without them.
+ */
 export interface AutomationOptions {
-  monitors: MonitorStore;
-  schedules: ScheduleStore;
-  notifications: NotificationStore;
-  messages: MessageWrites;
   probe: Probe;
   send: ChannelSender;
+  /** Whether a channel can send from here (its secret set, e-mail available on this runtime). */
   readiness: (channel: Channel) => ChannelReadiness;
   retry?: RetryPolicy | undefined;
 }
@@ -79,11 +74,25 @@ export interface AppOptions {
   waitUntil?: (c: Context, work: Promise<unknown>) => void;
   /** The caller's address for captured requests and the auth throttle. Default: `CF-Connecting-IP`. */
   clientAddress?: (c: Context) => string | undefined;
-  /** Snapshot freshness (see SnapshotCache): undefined on Node, a few seconds on Workers. */
-  snapshotMaxAgeMs?: number;
+  /**
+   * How often the snapshot is checked for writes made by other processes or isolates (see
+   * SnapshotCache). Undefined = never (this app is the only writer: tests).
+   */
+  snapshotMaxAgeMs?: number | undefined;
   /** What the public answers come from if the very first load fails (Workers: defaults, no messages). */
   snapshotFallback?: Snapshot;
   newId?: () => string;
+  /**
+   * Public pages and admin changes take turns on the event loop (see TurnGate): true on Node (the
+   * default); false on Workers, where requests do not share one event loop and must not wait on
+   * each other.
+   */
+  takeTurns?: boolean;
+  /**
+   * Writes captured requests and reports to the store (see ActivityRecorder). Default: a recorder
+   * that writes right after each answer. The entry passes its own to flush it at shutdown.
+   */
+  activity?: ActivityRecorder;
   /** Proxy mode (`UPSTREAM_URL`): everything outside the service's routes goes to the 1C web server. */
   upstream?: UpstreamOptions | undefined;
   /** `PUBLIC_URL`, as an origin (see `parsePublicURL`): absolute links name it. */
@@ -93,25 +102,21 @@ export interface AppOptions {
   automation?: AutomationOptions | undefined;
 }
 
-function defaultWaitUntil(c: Context, work: Promise<unknown>): void {
-  let ctx: { waitUntil(p: Promise<unknown>): void } | undefined;
-  try {
-    ctx = c.executionCtx;
-  } catch {
-    // Not on Workers: nothing to extend; the promise already runs and never rejects.
-  }
-  ctx?.waitUntil(work);
-}
-
-/** What the public answers are computed from: the store's data and, with automation, the recurring windows. */
-function snapshotSource(options: AppOptions): Pick<Store, 'load'> {
-  const schedules = options.automation?.schedules;
-  if (!schedules) return options.store;
-  return {
-    load: async () => {
-      const [snapshot, list] = await Promise.all([options.store.load(), schedules.listSchedules()]);
-      return { ...snapshot, schedules: list };
-    },
+/**
+ * `executionCtx.waitUntil` where the runtime has one (Workers). Asking Hono for a missing context
+ * throws, and the hot path calls this on every request: after the first miss the app remembers that
+ * it runs without one (Node, tests), instead of paying for an exception per request.
+ */
+function defaultWaitUntil(): (c: Context, work: Promise<unknown>) => void {
+  let absent = false;
+  return (c, work) => {
+    if (absent) return;
+    try {
+      c.executionCtx.waitUntil(work);
+    } catch {
+      // Not on Workers: nothing to extend; the promise already runs and never rejects.
+      absent = true;
+    }
   };
 }
 
@@ -122,7 +127,7 @@ export function createServiceDeps(options: AppOptions): ServiceDeps {
   return {
     store: options.store,
     cache: new SnapshotCache({
-      store: snapshotSource(options),
+      store: options.store,
       now,
       maxAgeMs: options.snapshotMaxAgeMs,
       logger,
@@ -133,10 +138,13 @@ export function createServiceDeps(options: AppOptions): ServiceDeps {
     verifyAdminToken: options.verifyAdminToken,
     adminUnavailable: options.adminUnavailable,
     authThrottle: new AuthThrottle(),
-    capturedRequests: new Ring<RequestToCapture>(CAPTURED_REQUESTS),
-    reports: new ReportLog(),
+    wrongTokenWarnings: new WarningLimiter(),
+    publicPages: options.takeTurns === false ? TurnGate.open() : new TurnGate(),
+    adminWrites: options.takeTurns === false ? TurnGate.open() : new TurnGate(),
+    activity:
+      options.activity ?? new ActivityRecorder({ store: options.store, now, logger, flushDelayMs: 0 }),
     reportWebhook: options.reportWebhook,
-    waitUntil: options.waitUntil ?? defaultWaitUntil,
+    waitUntil: options.waitUntil ?? defaultWaitUntil(),
     clientAddress: options.clientAddress ?? ((c) => c.req.header('cf-connecting-ip')),
     newId: options.newId ?? (() => crypto.randomUUID()),
     publicURL: options.publicURL,
@@ -149,11 +157,11 @@ function createAutomation(
   deps: ServiceDeps,
   options: AutomationOptions,
 ): { automation: Automation; routes: AutomationDeps } {
-  const { now, newId, logger, cache } = deps;
-  const current = async (t: number) => messagesAt((await cache.view()).snapshot.messages, t);
-  const settings = async () => (await cache.view()).snapshot.settings;
+  const { store, now, newId, logger, cache } = deps;
+  const current = async (t: number) => messagesAt((await cache.view()).messages, t);
+  const settings = async () => (await cache.view()).head.settings;
   const outbox = new NotificationOutbox({
-    store: options.notifications,
+    store,
     settings,
     current,
     send: options.send,
@@ -162,35 +170,28 @@ function createAutomation(
     logger,
     retry: options.retry,
   });
+  const overview = monitorOverviewSource(store, now, async () => (await settings()).timeZone);
   const runner = new MonitorRunner({
-    monitors: options.monitors,
-    messages: options.messages,
+    monitors: store,
+    messages: store,
     probe: options.probe,
     now,
     newId,
     showing: current,
     timeZone: async () => (await settings()).timeZone,
-    messagesChanged: async () => cache.invalidate(),
+    stateChanged: async () => {
+      overview.invalidate();
+      await cache.refresh();
+    },
     notify: (event) => outbox.emit([event]),
     logger,
   });
-  const automation = new Automation({
-    runner,
-    outbox,
-    monitors: options.monitors,
-    notifications: options.notifications,
-    now,
-    logger,
-  });
+  const automation = new Automation({ runner, outbox, monitors: store, notifications: store, now, logger });
   const routes: AutomationDeps = {
-    monitors: options.monitors,
-    schedules: options.schedules,
-    notifications: options.notifications,
-    messages: options.messages,
     readiness: options.readiness,
     // A change was made: the next pass runs now (in the background), not at the next timer.
     nudge: (c) => deps.waitUntil(c, automation.tick({ waitForProbes: true })),
-    overview: monitorOverviewSource(options.monitors, now, async () => (await settings()).timeZone),
+    overview: overview.read,
   };
   return { automation, routes };
 }
@@ -218,6 +219,8 @@ export function createService(options: AppOptions): { app: Hono; automation?: Au
 
   const admin = new Hono().basePath('/api/admin');
   admin.use('*', adminAuth(deps));
+  admin.use('*', serviceTimes(deps));
+  admin.use('*', adminWriteTurns(deps));
   admin.route('/messages', adminMessagesRoutes(deps));
   admin.route('/settings', adminSettingsRoutes(deps));
   admin.route('/audit', adminAuditRoutes(deps));
@@ -231,6 +234,7 @@ export function createService(options: AppOptions): { app: Hono; automation?: Au
   }
   app.route('/', admin);
 
+  app.route('/', rootRoutes({ proxy: options.upstream !== undefined }));
   app.route('/admin', createConsoleRoutes(deps));
   app.route('/status', statusPageRoutes(deps));
   app.route('/feed.atom', feedRoutes(deps));

@@ -1,4 +1,11 @@
 import type { SwConfig } from '../../../contract/kit-config.ts';
+import {
+  formatNear,
+  formatZoned,
+  formatZonedDateTime,
+  zoneOfOffset,
+  zonesDiffer,
+} from '../../../contract/local-time.ts';
 import type { PageLanguage } from '../../../contract/page-languages.ts';
 import type { StartupErrorResponse } from '../../../contract/startup-error-response.ts';
 import type { Failure } from '../failure.ts';
@@ -23,7 +30,10 @@ export interface OfflineView {
   readonly lead: string;
   readonly autoReturn: string;
   readonly userMessage?: string;
+  /** The deadline in the service's zone, labelled. */
   readonly deadline?: string;
+  /** The same deadline on the reader's clock, when it shows a different time. */
+  readonly deadlineLocal?: string;
   readonly asOf?: string;
   readonly helpText?: string;
   /** Only ever an http(s) URL. */
@@ -34,64 +44,74 @@ export interface OfflineView {
   readonly details: ReadonlyArray<readonly [label: string, value: string]>;
 }
 
-/** A time in the reader's zone: "14:00" today, "24 ноября, 14:00" on another day. */
-export function formatLocalTime(iso: string, language: string, now: number, timeZone?: string): string {
-  const when = new Date(iso);
-  if (Number.isNaN(when.getTime())) return iso;
-  const zone = timeZone ? { timeZone } : {};
-  const day = new Intl.DateTimeFormat(language, {
-    ...zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  });
-  const sameDay = day.format(when) === day.format(new Date(now));
-  return new Intl.DateTimeFormat(language, {
-    ...zone,
-    ...(sameDay ? {} : { day: 'numeric', month: 'long' }),
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(when);
+/**
+ * The zone the page shows times in: the service's (the kit's `timeZone`), else the zone the deadline's
+ * own offset names (so the page and the message's `{until}` agree), else the reader's.
+ */
+export function pageZone(config: SwConfig, displayUntil: string | undefined, readerZone: string): string {
+  return config.timeZone ?? (displayUntil && zoneOfOffset(displayUntil)) ?? readerZone;
 }
 
+/** "Ориентировочно до 17:19 МСК", and "16:19 по вашему времени" when the reader's clock differs. */
+function deadlineLines(
+  displayUntil: string,
+  zone: string,
+  readerZone: string | undefined,
+  language: PageLanguage,
+  now: number,
+): Pick<OfflineView, 'deadline' | 'deadlineLocal'> {
+  const texts = OFFLINE_TEXTS[language];
+  const until = Date.parse(displayUntil);
+  const deadline = texts.until(formatZoned(until, zone, language, now));
+  if (!readerZone || !zonesDiffer(until, zone, readerZone)) return { deadline };
+  return { deadline, deadlineLocal: texts.yourTime(formatNear(until, readerZone, language, now)) };
+}
+
+function detailRows(failure: Failure, zone: string, language: PageLanguage): OfflineView['details'] {
+  const texts = OFFLINE_TEXTS[language];
+  const rows: Array<readonly [string, string]> = [
+    [texts.detailWhat, texts.kind(failure.kind, failure.status, failure.timeoutSeconds)],
+    [texts.detailWhen, formatZonedDateTime(Date.parse(failure.at), zone, language)],
+    [texts.detailAddress, failure.url],
+  ];
+  if (failure.status !== undefined) rows.push([texts.detailStatus, String(failure.status)]);
+  return rows;
+}
+
+/**
+ * The page's words for this moment. `readerZone` is the browser's zone: the page script knows it, a
+ * server rendering the page does not (the script then adds the reader's time on load).
+ */
 export function buildOfflineView(
   state: OfflinePageState,
   shown: ShownStatus | undefined,
   language: PageLanguage,
   now: number,
-  timeZone?: string,
+  readerZone?: string,
 ): OfflineView {
   const texts = OFFLINE_TEXTS[language];
   const { config, failure } = state;
-  const time = (iso: string) => formatLocalTime(iso, language, now, timeZone);
+  const zone = pageZone(config, shown?.displayUntil, readerZone ?? 'UTC');
   const helpText = shown?.helpText ?? pickLocalized(config.helpText, language, config.defaultLanguage);
   const helpURL = [shown?.helpURL, config.helpURL].find(isHttpURL);
-  const details: Array<readonly [string, string]> = [
-    [texts.detailWhat, texts.kind(failure.kind, failure.status, failure.timeoutSeconds)],
-    [
-      texts.detailWhen,
-      new Intl.DateTimeFormat(language, {
-        ...(timeZone ? { timeZone } : {}),
-        dateStyle: 'short',
-        timeStyle: 'medium',
-      }).format(new Date(failure.at)),
-    ],
-    [texts.detailAddress, failure.url],
-  ];
-  if (failure.status !== undefined) details.push([texts.detailStatus, String(failure.status)]);
+  const message = shown?.userMessage;
   return {
     language,
     title: texts.title(config.baseName),
     lead: texts.lead[failure.kind],
     autoReturn: texts.autoReturn,
-    ...(shown?.userMessage ? { userMessage: shown.userMessage } : {}),
-    ...(shown?.userMessage && shown.displayUntil ? { deadline: texts.until(time(shown.displayUntil)) } : {}),
-    ...(shown?.userMessage && shown.asOf ? { asOf: texts.asOf(time(shown.asOf)) } : {}),
+    ...(message ? { userMessage: message } : {}),
+    ...(message && shown?.displayUntil
+      ? deadlineLines(shown.displayUntil, zone, readerZone, language, now)
+      : {}),
+    ...(message && shown?.asOf
+      ? { asOf: texts.asOf(formatZoned(Date.parse(shown.asOf), zone, language, now)) }
+      : {}),
     ...(helpText ? { helpText } : {}),
     ...(helpURL ? { helpURL } : {}),
     needHelp: texts.needHelp,
     retryNow: texts.retryNow,
     showDetails: texts.showDetails,
-    details,
+    details: detailRows(failure, zone, language),
   };
 }

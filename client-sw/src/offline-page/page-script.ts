@@ -3,7 +3,7 @@
 import type { Failure } from '../failure.ts';
 import { chooseLanguage } from '../language.ts';
 import { retryDelaySeconds } from '../retry-schedule.ts';
-import { pickStatusFields, type StatusLookup, selectShownStatus } from '../shown-status.ts';
+import { readStatusAnswer, type StatusLookup, selectShownStatus } from '../shown-status.ts';
 import { STATUS_REQUEST, STATUS_TIMEOUT_MS, type StatusRequest } from '../sw-messages.ts';
 import { buildOfflineView, type OfflinePageState } from './offline-view.ts';
 import { STATE_ELEMENT_ID } from './state-json.ts';
@@ -18,6 +18,7 @@ const language = chooseLanguage(
   config.defaultLanguage,
 );
 const texts = OFFLINE_TEXTS[language];
+const readerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 // offline.html opened directly (no service worker injected a failure) returns to the publication root.
 let failure: Failure = { ...state.failure, url: state.failure.url || new URL('./', location.href).href };
 let lookup: StatusLookup = state.initialStatus
@@ -41,7 +42,13 @@ function setText(id: string, text: string | undefined): void {
 
 function render(): void {
   const now = Date.now();
-  const view = buildOfflineView({ ...state, failure }, selectShownStatus(lookup, now), language, now);
+  const view = buildOfflineView(
+    { ...state, failure },
+    selectShownStatus(lookup, now),
+    language,
+    now,
+    readerZone,
+  );
   document.documentElement.lang = view.language;
   if (document.title !== view.title) document.title = view.title;
   setText('sh-title', view.title);
@@ -49,6 +56,7 @@ function render(): void {
   element('sh-message').hidden = !view.userMessage;
   setText('sh-user-message', view.userMessage);
   setText('sh-deadline', view.deadline);
+  setText('sh-deadline-local', view.deadlineLocal);
   setText('sh-as-of', view.asOf);
   setText('sh-help-text', view.helpText);
   const link = element<HTMLAnchorElement>('sh-help-link');
@@ -101,7 +109,9 @@ async function fetchStatus(): Promise<StatusLookup | undefined> {
       credentials: 'omit',
       signal: AbortSignal.timeout(STATUS_TIMEOUT_MS),
     });
-    const picked = response.ok ? pickStatusFields(await response.json()) : undefined;
+    const picked = response.ok
+      ? readStatusAnswer(await response.json(), config.timeZone ?? readerZone)
+      : undefined;
     return picked ? { live: { fetchedAt: new Date().toISOString(), response: picked } } : undefined;
   } catch {
     return undefined;

@@ -4,6 +4,7 @@ import {
   PAGE_STYLE,
   PAGE_STYLE_SHA256,
 } from 'startup-help:offline-page-assets';
+import { FAVICON_DATA_URL } from '../../../contract/favicon.ts';
 import { serializeForScript } from '../../../contract/script-json.ts';
 import { chooseLanguage } from '../language.ts';
 import { selectShownStatus } from '../shown-status.ts';
@@ -27,6 +28,7 @@ export function offlinePageCsp(options: { readonly statusURL?: string | undefine
     `script-src ${OFFLINE_PAGE_SCRIPT_HASH}`,
     `style-src ${OFFLINE_PAGE_STYLE_HASH}`,
     `connect-src ${connect}`,
+    `img-src data:`,
     `base-uri 'none'`,
     `form-action 'none'`,
   ].join('; ');
@@ -53,12 +55,16 @@ const ICON =
  * status service). Pure: no I/O, so the build, the service worker's server-side siblings on Node and
  * Cloudflare Workers all render the same page. Every admin-provided text is HTML-escaped here and
  * inserted with textContent by the page script; the state JSON cannot close its script block.
+ * `timeZone` is the service's zone for a config that names none (proxy mode and the console's
+ * previews pass the settings' zone); it travels in the page's state, so the script uses it too.
  */
 export function renderOfflinePage(
-  state: OfflinePageState,
+  input: OfflinePageState,
   options: { readonly now?: number; readonly timeZone?: string } = {},
 ): string {
   const now = options.now ?? Date.now();
+  const zone = input.config.timeZone ?? options.timeZone;
+  const state: OfflinePageState = zone ? { ...input, config: { ...input.config, timeZone: zone } } : input;
   const language = chooseLanguage(state.language ? [state.language] : [], state.config.defaultLanguage);
   const shown = state.initialStatus
     ? selectShownStatus(
@@ -66,7 +72,7 @@ export function renderOfflinePage(
         now,
       )
     : undefined;
-  const view = buildOfflineView(state, shown, language, now, options.timeZone);
+  const view = buildOfflineView(state, shown, language, now);
   const e = escapeHtml;
   const hiddenUnless = (value: unknown) => (value ? '' : ' hidden');
   const details = view.details.map(([label, value]) => `<dt>${e(label)}</dt><dd>${e(value)}</dd>`).join('');
@@ -77,6 +83,7 @@ export function renderOfflinePage(
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${e(offlinePageCsp())}">
 <meta name="robots" content="noindex">
+<link rel="icon" href="${e(FAVICON_DATA_URL)}">
 <title>${e(view.title)}</title>
 <style>${PAGE_STYLE}</style>
 </head>
@@ -89,6 +96,7 @@ export function renderOfflinePage(
 <div id="sh-message" class="message"${hiddenUnless(view.userMessage)}>
 <p id="sh-user-message">${e(view.userMessage ?? '')}</p>
 <p id="sh-deadline" class="meta"${hiddenUnless(view.deadline)}>${e(view.deadline ?? '')}</p>
+<p id="sh-deadline-local" class="meta"${hiddenUnless(view.deadlineLocal)}>${e(view.deadlineLocal ?? '')}</p>
 <p id="sh-as-of" class="meta"${hiddenUnless(view.asOf)}>${e(view.asOf ?? '')}</p>
 </div>
 </div>

@@ -7,6 +7,8 @@ export interface OfflineTexts {
   readonly lead: Readonly<Record<FailureKind, string>>;
   readonly autoReturn: string;
   readonly until: (time: string) => string;
+  /** The deadline on the reader's own clock, under the deadline line. */
+  readonly yourTime: (time: string) => string;
   readonly asOf: (time: string) => string;
   readonly needHelp: string;
   readonly retryNow: string;
@@ -34,6 +36,7 @@ const RU: OfflineTexts = {
   },
   autoReturn: 'Мы сами проверяем связь и вернём вас на страницу, как только сервер ответит.',
   until: (time) => `Ориентировочно до ${time}`,
+  yourTime: (time) => `${time} по вашему времени`,
   asOf: (time) => `Последнее известное сообщение, по состоянию на ${time}`,
   needHelp: 'Нужна помощь',
   retryNow: 'Повторить сейчас',
@@ -62,6 +65,7 @@ const EN: OfflineTexts = {
   },
   autoReturn: 'We keep checking and will take you back to the page as soon as the server answers.',
   until: (time) => `Expected until ${time}`,
+  yourTime: (time) => `${time} your time`,
   asOf: (time) => `Last known message, as of ${time}`,
   needHelp: 'Need help',
   retryNow: 'Try again now',
@@ -90,6 +94,7 @@ const LV: OfflineTexts = {
   },
   autoReturn: 'Mēs paši pārbaudām savienojumu un atgriezīsim jūs lapā, tiklīdz serveris atbildēs.',
   until: (time) => `Paredzams līdz ${time}`,
+  yourTime: (time) => `${time} pēc jūsu laika`,
   asOf: (time) => `Pēdējais zināmais paziņojums, stāvoklis uz ${time}`,
   needHelp: 'Nepieciešama palīdzība',
   retryNow: 'Mēģināt vēlreiz tagad',

@@ -52,7 +52,7 @@ export class Automation {
   /** Resolves when no probe or delivery is under way (shutdown, tests). */
   async idle(): Promise<void> {
     await this.#p.runner.idle();
-    await this.#p.outbox.deliverDue();
+    await this.#step('deliveries', () => this.#p.outbox.deliverDue());
   }
 
   async #prune(): Promise<void> {

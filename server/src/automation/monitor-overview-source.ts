@@ -12,9 +12,9 @@ export function monitorOverviewSource(
   monitors: MonitorStore,
   now: () => number,
   timeZone: () => Promise<string>,
-): () => Promise<MonitorOverview> {
+): { read: () => Promise<MonitorOverview>; invalidate: () => void } {
   let cached: { at: number; value: Promise<MonitorOverview> } | undefined;
-  return () => {
+  const read = () => {
     const t = now();
     if (cached && t - cached.at < OVERVIEW_MAX_AGE_MS && t >= cached.at) return cached.value;
     const value = (async (): Promise<MonitorOverview> => {
@@ -38,5 +38,12 @@ export function monitorOverviewSource(
       if (cached?.value === value) cached = undefined;
     });
     return value;
+  };
+  return {
+    read,
+    // A monitor changed state in this process: the next read goes to the store.
+    invalidate: () => {
+      cached = undefined;
+    },
   };
 }

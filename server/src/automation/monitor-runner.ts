@@ -1,5 +1,6 @@
 import type { Message } from '../../../contract/message.ts';
 import type { Monitor } from '../../../contract/monitor.ts';
+import { changedFields } from '../domain/audit-change.ts';
 import type { AutomationAudit, MessageWrites, MonitorStore } from '../domain/automation-store.ts';
 import type { Logger } from '../domain/logger.ts';
 import { type MessageAction, monitorActor, planMessage } from '../domain/monitors/monitor-message.ts';
@@ -17,8 +18,8 @@ export interface MonitorRunnerOptions {
   showing: (t: number) => Promise<readonly Message[]>;
   /** The zone a monitor's message times are written in (the settings'). */
   timeZone: () => Promise<string>;
-  /** After a message was written: the public answers must show it. */
-  messagesChanged: () => Promise<void>;
+  /** After a monitor's message or state changed: the public answers must show it. */
+  stateChanged: () => Promise<void>;
   /** A monitor went down or up. */
   notify: (event: NotificationEvent) => Promise<void>;
   logger: Logger;
@@ -93,13 +94,17 @@ export class MonitorRunner {
       newId: o.newId,
     });
     let state = plan.state;
-    if (plan.action && !(await this.#write(monitor, plan.action, at, timeZone))) {
+    const written = plan.action !== undefined && (await this.#write(monitor, plan.action, at, timeZone));
+    if (plan.action && !written) {
       // Not written: keep what the store still has, so the next probe tries again.
       state = { ...state, message: probed.state.message };
     }
     const next = { ...state, version: claimed.version + 1 };
     const recorded = { monitorId: monitor.id, at, ...result, transition: probed.transition };
-    if (!(await o.monitors.saveMonitorState(next, claimed.version, recorded))) return;
+    const saved = await o.monitors.saveMonitorState(next, claimed.version, recorded);
+    // Pages are rebuilt once the message and the state both say it.
+    if (written || (saved && probed.transition)) await o.stateChanged();
+    if (!saved) return;
     if (probed.transition) await o.notify(this.#event(monitor, probed.transition, next, stored, at));
   }
 
@@ -131,14 +136,14 @@ export class MonitorRunner {
 
   async #write(monitor: Monitor, action: MessageAction, at: number, timeZone: string): Promise<boolean> {
     const o = this.#o;
+    // An update keeps only the fields that changed, like an administrator's.
     const audit = (before?: Message): AutomationAudit => ({
       id: o.newId(),
       at: new Date(at).toISOString(),
       actor: monitorActor(monitor),
       action: action.kind === 'create' ? 'message.create' : 'message.update',
       target: action.message.id,
-      ...(before && { before }),
-      after: action.message,
+      ...(before ? changedFields(before, action.message) : { after: action.message }),
     });
     try {
       if (action.kind === 'create') {
@@ -148,7 +153,6 @@ export class MonitorRunner {
         const outcome = await o.messages.updateMessage(action.message, action.expectedVersion, audit(before));
         if (outcome !== 'ok') return false;
       }
-      await o.messagesChanged();
       return true;
     } catch (error) {
       o.logger.error('monitor could not write its message; it tries again at the next probe', {

@@ -1,37 +1,10 @@
-import { type Message, SEVERITY_RANK } from '../../../contract/message.ts';
-
-/** `*` is the key of "every base": messages that target all bases and the default help. */
-export const ALL_BASES = '*';
-
-export function targetsBase(message: Pick<Message, 'bases'>, baseKey: string): boolean {
-  const bases: readonly string[] = message.bases;
-  return bases.includes(ALL_BASES) || bases.includes(baseKey);
-}
-
-export function isActiveAt(message: Pick<Message, 'startsAt' | 'displayUntil'>, t: number): boolean {
-  return Date.parse(message.startsAt) <= t && t < Date.parse(message.displayUntil);
-}
-
-/** Most severe first, then the newest (by creation, then start). */
-export function compareByPriority(a: Message, b: Message): number {
-  return (
-    SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
-    Date.parse(b.createdAt) - Date.parse(a.createdAt) ||
-    Date.parse(b.startsAt) - Date.parse(a.startsAt) ||
-    (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)
-  );
-}
-
-/** Every message shown for `baseKey` at time `t`, the winner first. */
-export function activeMessages(messages: readonly Message[], baseKey: string, t: number): Message[] {
-  return messages.filter((m) => targetsBase(m, baseKey) && isActiveAt(m, t)).sort(compareByPriority);
-}
-
-/** The one message a 1C client gets for `baseKey` at time `t`, if any. */
-export function selectActiveMessage(
-  messages: readonly Message[],
-  baseKey: string,
-  t: number,
-): Message | undefined {
-  return activeMessages(messages, baseKey, t)[0];
-}
+// The selection rule lives in the contract (the console orders its "Shown now" list by it too); the
+// server's modules keep importing it from their domain.
+export {
+  ALL_BASES,
+  activeMessages,
+  compareByPriority,
+  isActiveAt,
+  selectActiveMessage,
+  targetsBase,
+} from '../../../contract/active-message.ts';

@@ -1,7 +1,8 @@
-import type { LoginErrorReport, ReportsResponse } from '../../../contract/captured-request.ts';
+import type { LoginErrorReport } from '../../../contract/captured-request.ts';
 import { Ring } from './ring.ts';
 
-const HOUR_MS = 60 * 60 * 1000;
+export const HOUR_MS = 60 * 60 * 1000;
+/** The last reports kept in full. */
 export const REPORT_HISTORY = 1000;
 /** Counters kept per hour for a week; older hours are dropped. */
 export const COUNTED_HOURS = 7 * 24;
@@ -9,40 +10,53 @@ export const COUNTED_HOURS = 7 * 24;
 export const MAX_BASES_PER_HOUR = 200;
 export const OTHER_BASES = '(other)';
 
+/** The start of the UTC hour `t` falls in. */
+export function hourStart(t: number): number {
+  return Math.floor(t / HOUR_MS) * HOUR_MS;
+}
+
+/** Reports received since the last drain: the newest in full, all of them counted per hour and base. */
+export interface DrainedReports {
+  /** Oldest first, at most `REPORT_HISTORY`. */
+  reports: LoginErrorReport[];
+  counts: { hour: string; baseKey: string; count: number }[];
+}
+
 /**
- * Counts of POSTed login-error reports per base and per hour, plus the last 1,000 reports.
- * Memory stays bounded whatever the traffic: a ring, and at most 168 × 201 counters.
+ * Reports waiting to be written to the store. Memory stays bounded whatever the traffic between two
+ * writes: a ring of the newest 1,000, and at most 201 counters per hour.
  */
 export class ReportLog {
-  readonly #recent = new Ring<LoginErrorReport>(REPORT_HISTORY);
-  /** hour start (ms) → base key → count; Map keeps insertion (= time) order. */
-  readonly #hours = new Map<number, Map<string, number>>();
-  #total = 0;
+  #recent = new Ring<LoginErrorReport>(REPORT_HISTORY);
+  /** hour start (ms) → base key → count. */
+  #hours = new Map<number, Map<string, number>>();
 
   add(report: LoginErrorReport): void {
-    this.#total++;
     this.#recent.push(report);
-    const hour = Math.floor(Date.parse(report.at) / HOUR_MS) * HOUR_MS;
+    const hour = hourStart(Date.parse(report.at));
     let counts = this.#hours.get(hour);
     if (!counts) {
       counts = new Map();
       this.#hours.set(hour, counts);
-      const oldest = hour - COUNTED_HOURS * HOUR_MS;
-      for (const key of this.#hours.keys()) if (key <= oldest) this.#hours.delete(key);
     }
     const key = counts.has(report.baseKey) || counts.size < MAX_BASES_PER_HOUR ? report.baseKey : OTHER_BASES;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
 
-  summary(recentLimit = REPORT_HISTORY): ReportsResponse {
-    const perHour: ReportsResponse['perHour'] = [];
-    const perBase: Record<string, number> = {};
-    for (const [hour, counts] of [...this.#hours].sort((a, b) => b[0] - a[0])) {
-      for (const [baseKey, count] of counts) {
-        perHour.push({ hour: new Date(hour).toISOString(), baseKey, count });
-        perBase[baseKey] = (perBase[baseKey] ?? 0) + count;
-      }
+  get size(): number {
+    return this.#recent.size;
+  }
+
+  /** Everything added since the last drain; the log is empty afterwards. */
+  drain(): DrainedReports {
+    const reports = this.#recent.newest().reverse();
+    const counts: DrainedReports['counts'] = [];
+    for (const [hour, perBase] of this.#hours) {
+      for (const [baseKey, count] of perBase)
+        counts.push({ hour: new Date(hour).toISOString(), baseKey, count });
     }
-    return { total: this.#total, perHour, perBase, recent: this.#recent.newest(recentLimit) };
+    this.#recent = new Ring(REPORT_HISTORY);
+    this.#hours = new Map();
+    return { reports, counts };
   }
 }

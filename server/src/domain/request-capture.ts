@@ -3,6 +3,8 @@ import type { CapturedRequest } from '../../../contract/captured-request.ts';
 /** Headers that carry credentials: never kept, never shown. */
 const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
 export const CAPTURED_BODY_BYTES = 4096;
+/** Requests kept for `/api/admin/requests`: the last 200. */
+export const CAPTURED_REQUESTS = 200;
 
 /**
  * A request as the hot path keeps it: references and numbers only. Turning it into the JSON shape

@@ -35,32 +35,30 @@ function message(id: string, overrides: Partial<Message> = {}): Message {
 }
 
 describe('buildStartupErrorResponse', () => {
-  it('renders {since} as the start in local time, with the date once the message spans midnight', () => {
+  it('renders {since} as the start in the service zone, labelled, with the date once the message spans midnight', () => {
     const outage = message('o', {
       text: { ru: '1С недоступна с {since}.', en: '1C unavailable since {since}.', lv: 'Kopš {since}.' },
       startsAt: '2026-11-23T03:12:00+03:00',
       displayUntil: '2026-11-23T03:42:00+03:00',
       severity: 'outage',
     });
-    expect(buildStartupErrorResponse(settings, 'buh', 'ru', outage).body.userMessage).toMatch(
-      /^1С недоступна с 0?3:12\.$/,
+    expect(buildStartupErrorResponse(settings, 'buh', 'ru', outage).body.userMessage).toBe(
+      '1С недоступна с 03:12 МСК.',
     );
-    expect(buildStartupErrorResponse(settings, 'buh', 'en', outage).body.userMessage).toMatch(
-      /since 3:12\sAM\.$/,
+    expect(buildStartupErrorResponse(settings, 'buh', 'en', outage).body.userMessage).toBe(
+      '1C unavailable since 3:12 AM MSK.',
     );
-    expect(buildStartupErrorResponse(settings, 'buh', 'lv', outage).body.userMessage).toMatch(
-      /^Kopš 0?3:12\.$/,
-    );
+    expect(buildStartupErrorResponse(settings, 'buh', 'lv', outage).body.userMessage).toBe('Kopš 03:12 MSK.');
     const nextDay = { ...outage, displayUntil: '2026-11-24T00:20:00+03:00' };
-    expect(buildStartupErrorResponse(settings, 'buh', 'ru', nextDay).body.userMessage).toMatch(
-      /^1С недоступна с 23 ноября.*03:12\.$/,
+    expect(buildStartupErrorResponse(settings, 'buh', 'ru', nextDay).body.userMessage).toBe(
+      '1С недоступна с 23 ноября, 03:12 МСК.',
     );
   });
 
   it('takes help from the message, else the base, else the defaults, and omits what is empty', () => {
     const withOverride = message('m', { helpText: { ru: 'Звоните 300' }, helpURL: 'https://status.example' });
     expect(buildStartupErrorResponse(settings, 'buh', 'ru', withOverride).body).toEqual({
-      userMessage: 'Работы до 14:00.',
+      userMessage: 'Работы до 14:00 МСК.',
       displayUntil: '2026-11-23T14:00:00+03:00',
       helpText: 'Звоните 300',
       helpURL: 'https://status.example',
@@ -168,7 +166,26 @@ describe('status view', () => {
       '2026-11-25T12:00:00+03:00',
     ]);
     expect(view.bases.find((b) => b.key === 'sklad')?.active[0]).toMatchObject({
-      userMessage: 'Work until 2:00 PM.',
+      userMessage: 'Work until 2:00 PM MSK.',
+      displayUntilLocal: '23 November, 2:00 PM MSK',
+    });
+  });
+
+  it('shows every time in the service zone, whatever zone the message was entered in', async () => {
+    const { buildStatusView } = await import('./status-view.ts');
+    const t = Date.parse('2026-11-23T09:00:00Z');
+    const entered = message('riga', {
+      timeZone: 'Europe/Riga',
+      startsAt: '2026-11-23T09:00:00+02:00',
+      displayUntil: '2026-11-23T13:00:00+02:00',
+    });
+    expect(buildStartupErrorResponse(settings, 'buh', 'ru', entered).body).toMatchObject({
+      userMessage: 'Работы до 14:00 МСК.',
+      displayUntil: '2026-11-23T14:00:00+03:00',
+    });
+    expect(buildStatusView(settings, [entered], t, 'ru').bases[0]?.active[0]).toMatchObject({
+      displayUntil: '2026-11-23T14:00:00+03:00',
+      displayUntilLocal: '23 ноября, 14:00 МСК',
     });
   });
 });

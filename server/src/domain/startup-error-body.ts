@@ -1,17 +1,14 @@
 import { pickText } from '../../../contract/language-match.ts';
+import { fillUntil, isoInZone } from '../../../contract/local-time.ts';
 import type { Message } from '../../../contract/message.ts';
+import { timesOf } from '../../../contract/message-times.ts';
 import type { Settings } from '../../../contract/settings.ts';
 import type { StartupErrorResponse } from '../../../contract/startup-error-response.ts';
-import { formatSince, formatUntil, isoInZone } from './local-time.ts';
-
-/** The zone a message's times are shown in: its own, else the settings'. */
-export function zoneOf(message: Pick<Message, 'timeZone'>, settings: Settings): string {
-  return message.timeZone ?? settings.timeZone;
-}
 
 /**
- * A message text for `language` with `{until}` replaced by the deadline's local time and `{since}` by
- * the start's.
+ * A message text for `language` with `{until}` replaced by the deadline in the service's zone,
+ * labelled ("17:19 МСК"). Users see every time in that one zone, whatever zone the message was
+ * entered in, so `{until}`, `displayUntil` and the pages' own deadline lines agree.
  */
 export function renderMessageText(
   message: Message,
@@ -20,15 +17,8 @@ export function renderMessageText(
 ): { text: string; language: string } | undefined {
   const picked = pickText(message.text, language, settings.defaultLanguage);
   if (!picked) return undefined;
-  const hasUntil = picked.text.includes('{until}');
-  const hasSince = picked.text.includes('{since}');
-  if (!hasUntil && !hasSince) return picked;
-  const startsAt = Date.parse(message.startsAt);
-  const displayUntil = Date.parse(message.displayUntil);
-  const zone = zoneOf(message, settings);
-  let text = picked.text;
-  if (hasUntil) text = text.replaceAll('{until}', formatUntil(startsAt, displayUntil, zone, picked.language));
-  if (hasSince) text = text.replaceAll('{since}', formatSince(startsAt, displayUntil, zone, picked.language));
+  const { startsAt, displayUntil } = timesOf(message);
+  const text = fillUntil(picked.text, startsAt, displayUntil, settings.timeZone, picked.language);
   return { text, language: picked.language };
 }
 
@@ -68,7 +58,7 @@ export function buildStartupErrorResponse(
   const text = message && renderMessageText(message, settings, language);
   if (message && text) {
     body.userMessage = text.text;
-    body.displayUntil = isoInZone(Date.parse(message.displayUntil), zoneOf(message, settings));
+    body.displayUntil = isoInZone(timesOf(message).displayUntil, settings.timeZone);
   }
   const help = resolveHelp(settings, baseKey, language, message);
   if (help.helpText) body.helpText = help.helpText.text;

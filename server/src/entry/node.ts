@@ -1,13 +1,14 @@
-// The Node entry: `npm start`. Reads the environment, opens the file store, serves the app, and
-// shuts down cleanly. The only server file that touches `process`.
+// The Node entry: `npm start`. Reads the environment, opens the store, serves the app, and shuts
+// down cleanly. The only server file that touches `process`.
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { open, readFile, rename, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
+import { PROXY_KIT } from '../../../contract/kit-files.ts';
 import { type AutomationOptions, createService } from '../app.ts';
 import { startAutomationTimer } from '../automation/automation-timer.ts';
 import {
@@ -16,6 +17,8 @@ import {
   parseAdminTokens,
   sha256Hex,
 } from '../domain/admin-token.ts';
+import { forwardedClientAddress } from '../domain/client-address.ts';
+import { warmUpLint } from '../domain/lint/lint-message.ts';
 import type { Logger } from '../domain/logger.ts';
 import { isWebhookURL, ReportWebhook } from '../domain/report-webhook.ts';
 import { trustProxyFromEnv } from '../domain/trust-proxy.ts';
@@ -26,13 +29,16 @@ import { createProbe } from '../probes/probe.ts';
 import { createNodeProxy } from '../proxy/node-proxy.ts';
 import { nodeUpstream } from '../proxy/node-upstream.ts';
 import { parsePublicURL } from '../proxy/public-url.ts';
-import { openAutomationSqlite } from '../store/automation-sqlite.ts';
-import { DataFileError, openFileStore, writeFileDurably } from '../store/file-store.ts';
-import { messageWritesOf } from '../store/message-writes.ts';
-import type { Store } from '../store/store.ts';
+import { ActivityRecorder } from '../store/activity-recorder.ts';
+import { DATABASE_FILE, type NodeStore, openNodeStore } from '../store/open-node-store.ts';
+import { StoreOpenError } from '../store/store.ts';
 
 const TOKEN_FILE = 'admin-token.json';
 const LEVELS = { error: 0, warn: 1, info: 2 } as const;
+/** Another process on the same DATA_DIR: its changes show here within this time (SNAPSHOT_MAX_AGE_MS). */
+const DEFAULT_SNAPSHOT_MAX_AGE_MS = 1_000;
+/** Captured requests and reports are written at most this often, in one batch. */
+const ACTIVITY_FLUSH_MS = 1_000;
 
 function fail(message: string): never {
   console.error(`startup-help: ${message}`);
@@ -47,6 +53,35 @@ function createLogger(level: string): Logger {
     console.error(`${new Date().toISOString()} ${name} ${message}${detail}`);
   };
   return { info: write('info'), warn: write('warn'), error: write('error') };
+}
+
+/** Temp file in the same directory, fsync, rename over the old file, fsync the directory. */
+async function writeFileDurably(path: string, data: string): Promise<void> {
+  const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    const file = await open(temp, 'wx', 0o600);
+    try {
+      await file.writeFile(data, 'utf8');
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true }).catch(() => {});
+    throw error;
+  }
+  const dir = await open(join(path, '..'), 'r').catch(() => undefined);
+  await dir?.sync().catch(() => {});
+  await dir?.close();
+}
+
+function parseMilliseconds(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 0)
+    fail(`${name} must be a whole number of milliseconds (0 or more), not "${value}".`);
+  return ms;
 }
 
 function parsePort(value: string | undefined): number {
@@ -96,7 +131,7 @@ async function adminTokens(dataDir: string): Promise<AdminTokenEntry[]> {
 function clientAddress(trustProxy: boolean) {
   return (c: Context): string | undefined => {
     if (trustProxy) {
-      const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
+      const forwarded = forwardedClientAddress(c.req.header('x-forwarded-for'));
       if (forwarded) return forwarded;
     }
     try {
@@ -108,17 +143,10 @@ function clientAddress(trustProxy: boolean) {
 }
 
 /** Monitors, recurring windows and notifications: probes over node:net and fetch, e-mail over SMTP. */
-function automationOptions(
-  tables: Awaited<ReturnType<typeof openAutomationSqlite>>,
-  store: Store,
-): AutomationOptions {
+function automationOptions(): AutomationOptions {
   // Channel secrets come from the variables the channels name (TELEGRAM_TOKEN, SMTP_PASSWORD, …).
   const secret: SecretSource = (name) => process.env[name] || undefined;
   return {
-    monitors: tables,
-    schedules: tables,
-    notifications: tables,
-    messages: messageWritesOf(store),
     probe: createProbe({ fetch, tcpConnect: nodeTcpConnect }),
     send: createChannelSender({ fetch, secret, email: nodemailerSend }),
     readiness: (channel) => channelReadiness(channel, { secret, email: nodemailerSend }),
@@ -131,24 +159,23 @@ async function main(): Promise<void> {
   const host = env.HOST || '0.0.0.0';
   const dataDir = resolve(env.DATA_DIR || './data');
   const logger = createLogger(env.LOG_LEVEL ?? 'info');
+  const snapshotMaxAgeMs = parseMilliseconds(
+    'SNAPSHOT_MAX_AGE_MS',
+    env.SNAPSHOT_MAX_AGE_MS,
+    DEFAULT_SNAPSHOT_MAX_AGE_MS,
+  );
 
-  let store: Awaited<ReturnType<typeof openFileStore>>;
+  let store: NodeStore;
   try {
-    store = await openFileStore({ dir: dataDir, logger });
+    store = await openNodeStore({ dir: dataDir, logger });
   } catch (error) {
-    if (error instanceof DataFileError) fail(error.message);
+    if (error instanceof StoreOpenError) fail(error.message);
     fail(
       `Cannot open the data directory ${dataDir}: ${(error as Error).message}. Check DATA_DIR and its permissions.`,
     );
   }
+  const activity = new ActivityRecorder({ store, now: Date.now, logger, flushDelayMs: ACTIVITY_FLUSH_MS });
   const verifyAdminToken = createTokenVerifier(await adminTokens(dataDir));
-  // Without its database the service still answers 1C clients; only the automatic features are off.
-  const tables = await openAutomationSqlite(dataDir).catch((error: Error) => {
-    logger.error(
-      `monitors, recurring windows and notifications are off: cannot open ${dataDir}/automation.db (${error.message}). Check DATA_DIR and its permissions, then restart.`,
-    );
-    return undefined;
-  });
 
   let reportWebhook: ReportWebhook | undefined;
   if (env.REPORT_WEBHOOK_URL) {
@@ -171,8 +198,8 @@ async function main(): Promise<void> {
     fail((error as Error).message);
   }
   // Proxy mode (UPSTREAM_URL): stand in front of the 1C web server.
-  // dist/server.mjs runs from dist/, beside the kit `npm run build:sw` writes.
-  const kitDir = join(import.meta.dirname, 'client-sw');
+  // dist/server.mjs runs from dist/, beside the kits `npm run build:sw` writes; proxy mode serves one.
+  const kitDir = join(import.meta.dirname, 'client-sw', PROXY_KIT);
   const proxy = await nodeUpstream(env, kitDir).catch((error: Error) => fail(error.message));
   if (proxy.warning) logger.warn(proxy.warning);
 
@@ -180,9 +207,11 @@ async function main(): Promise<void> {
   let listeningOrigin: string | undefined;
   const { app, automation } = createService({
     store,
-    ...(tables && { automation: automationOptions(tables, store) }),
+    automation: automationOptions(),
     verifyAdminToken,
     logger,
+    activity,
+    snapshotMaxAgeMs,
     ...(reportWebhook && { reportWebhook }),
     ...(proxy.upstream && { upstream: proxy.upstream }),
     publicURL,
@@ -210,6 +239,8 @@ async function main(): Promise<void> {
     : createServer(serviceListener);
   if (nodeProxy) server.on('upgrade', nodeProxy.upgrade);
 
+  // Pays the lint's one-time cost now, not during the first admin write while 1C clients wait.
+  warmUpLint();
   server.listen(port, host, () => {
     const { port: actualPort } = server.address() as AddressInfo;
     const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
@@ -222,7 +253,7 @@ async function main(): Promise<void> {
     }
     console.log(
       [
-        `startup-help listening on http://${host.includes(':') ? `[${host}]` : host}:${actualPort} (data in ${dataDir})`,
+        `startup-help listening on http://${host.includes(':') ? `[${host}]` : host}:${actualPort} (data in ${join(dataDir, DATABASE_FILE)})`,
         `  startup-error service  ${base}/startup-error/<baseKey>   (all bases: ${base}/startup-error)`,
         `  status API             ${base}/api/status`,
         `  status page            ${base}/status`,
@@ -254,7 +285,7 @@ async function main(): Promise<void> {
       nodeProxy?.close();
       // A probe in flight ends within its timeout; deliveries in flight get the same few seconds.
       await Promise.race([timer?.stop(), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
-      await tables?.close();
+      await activity.close();
       await store.close();
       // Reports still being forwarded get a few seconds; a webhook that is down must not hold the exit.
       if (reportWebhook) {

@@ -15,11 +15,8 @@ import { createProbe } from '../probes/probe.ts';
 import { workerTcpConnect } from '../probes/worker-tcp-connect.ts';
 import { parsePublicURL } from '../proxy/public-url.ts';
 import { upstreamFromEnv } from '../proxy/upstream-env.ts';
-import { auditRowPrologue, createAutomationSqlStore } from '../store/automation-sql-store.ts';
+import { ActivityRecorder } from '../store/activity-recorder.ts';
 import { createD1Store } from '../store/d1-store.ts';
-import { messageWritesOf } from '../store/message-writes.ts';
-import { d1Driver } from '../store/sql/d1-driver.ts';
-import type { Store } from '../store/store.ts';
 
 /** Bindings from wrangler.toml (`[vars]`, `[[d1_databases]]`) and secrets (`wrangler secret put`). */
 export interface WorkerEnv {
@@ -41,7 +38,7 @@ export interface WorkerEnv {
 }
 
 // An isolate serves many requests; isolates do not share memory, so each keeps its own snapshot and
-// reads D1 at most once per SNAPSHOT_MAX_AGE_MS (writes made in this isolate show at once).
+// asks D1 what changed at most once per SNAPSHOT_MAX_AGE_MS (writes made in this isolate show at once).
 const DEFAULT_SNAPSHOT_MAX_AGE_MS = 5_000;
 
 const logger: Logger = {
@@ -60,19 +57,14 @@ let service: Promise<Service> | undefined;
 // A detached `fetch` called as a method of another object throws "Illegal invocation" on Workers.
 const workerFetch: typeof fetch = (input, init) => fetch(input, init);
 
-/** Monitors, recurring windows and notifications on D1; probes and deliveries run from the Cron Trigger. */
-function automationOptions(env: WorkerEnv, store: Store): AutomationOptions {
-  const tables = createAutomationSqlStore(d1Driver(env.DB), auditRowPrologue);
+/** Monitors, recurring windows and notifications (their data in D1); they run from the Cron Trigger. */
+function automationOptions(env: WorkerEnv): AutomationOptions {
   // Channel secrets are Workers secrets named by the channel (`wrangler secret put TELEGRAM_TOKEN`).
   const secret: SecretSource = (name) => {
     const value = (env as unknown as Record<string, unknown>)[name];
     return typeof value === 'string' && value !== '' ? value : undefined;
   };
   return {
-    monitors: tables,
-    schedules: tables,
-    notifications: tables,
-    messages: messageWritesOf(store),
     probe: createProbe({ fetch: workerFetch, tcpConnect: workerTcpConnect }),
     // No e-mail here: Workers cannot speak SMTP; the console says so for e-mail channels.
     send: createChannelSender({ fetch: workerFetch, secret }),
@@ -123,11 +115,15 @@ async function buildService(env: WorkerEnv): Promise<Service> {
           'The admin API is off because ADMIN_TOKEN is not set. Set it with "npx wrangler secret put ADMIN_TOKEN" and try again.',
       } as const);
   if (!tokens.ok) logger.error(`admin API off: ${tokens.problem}`);
-  const store = createD1Store(env.DB);
+  const store = createD1Store(env.DB, logger);
   return createService({
     store,
     publicURL,
-    automation: automationOptions(env, store),
+    automation: automationOptions(env),
+    // Each request writes its capture right after the answer (waitUntil): another request may land
+    // in another isolate, so nothing waits in memory for later.
+    activity: new ActivityRecorder({ store, now: Date.now, logger, flushDelayMs: 0 }),
+    takeTurns: false,
     verifyAdminToken: createTokenVerifier(tokens.ok ? tokens.entries : []),
     adminUnavailable: tokens.ok ? undefined : tokens.problem,
     logger,
@@ -135,7 +131,14 @@ async function buildService(env: WorkerEnv): Promise<Service> {
     ...(upstream && { upstream }),
     snapshotMaxAgeMs: Number.isFinite(maxAge) && maxAge >= 0 ? maxAge : DEFAULT_SNAPSHOT_MAX_AGE_MS,
     // A cold isolate with D1 down still answers 1C clients (help from the defaults, no message).
-    snapshotFallback: { settings: DEFAULT_SETTINGS, settingsVersion: 0, messages: [] },
+    snapshotFallback: {
+      revision: 0,
+      settings: DEFAULT_SETTINGS,
+      settingsVersion: 0,
+      messages: [],
+      schedules: [],
+      loadedAt: 0,
+    },
   });
 }
 

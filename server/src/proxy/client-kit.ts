@@ -7,7 +7,7 @@
 import type { SwConfig } from '../../../contract/kit-config.ts';
 import { KIT_FILE_NAMES, KIT_FILES } from '../../../contract/kit-files.ts';
 
-/** The kit's built files (dist/client-sw/), as strings: read from disk on Node, bundled on Workers. */
+/** The proxy's kit (dist/client-sw/default/), as strings: read from disk on Node, bundled on Workers. */
 export interface ClientKit {
   'sw.js': string;
   'register-sw.js': string;
@@ -31,6 +31,7 @@ const PER_BASE_FIELDS = new Set<string>([
   'baseName',
   'helpText',
   'helpURL',
+  'timeZone',
 ] satisfies (keyof SwConfig)[]);
 
 /**

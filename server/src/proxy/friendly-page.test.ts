@@ -21,6 +21,8 @@ const message: Message = {
 };
 
 const snapshot: Snapshot = {
+  revision: 1,
+  loadedAt: NOW,
   settings: {
     defaultLanguage: 'ru',
     timeZone: 'Europe/Moscow',
@@ -30,10 +32,11 @@ const snapshot: Snapshot = {
   },
   settingsVersion: 1,
   messages: [message],
+  schedules: [],
 };
 
 function renderer() {
-  const store = { load: async () => snapshot } as unknown as Store;
+  const store = { loadSnapshot: async () => snapshot } as unknown as Store;
   return createFriendlyPageRenderer({
     cache: new SnapshotCache({ store, now: () => NOW }),
     now: () => NOW,
@@ -73,13 +76,16 @@ describe('createFriendlyPageRenderer', () => {
     expect(page.language).toBe('en');
     expect(page.html).toContain('<html lang="en">');
     expect(page.html).toContain('Cannot connect to Бухгалтерия');
-    expect(page.html).toContain('Planned maintenance until 2:00 PM.');
+    expect(page.html).toContain('Planned maintenance until 2:00 PM MSK.');
+    // One deadline: the line under the message names the same time and zone as the message itself.
+    expect(page.html).toContain('Expected until 2:00 PM MSK');
     expect(page.html).toContain('Call: 123');
     expect(page.html).toContain('href="https://help.example.local/1c"');
     const state = stateOf(page.html);
     expect(state.config).toMatchObject({
       statusURL: 'https://1c.example.com/startup-error/buh',
       baseName: 'Бухгалтерия',
+      timeZone: 'Europe/Moscow',
       networkTimeoutSeconds: 7,
       retryInitialSeconds: 5,
     });
@@ -111,7 +117,7 @@ describe('createFriendlyPageRenderer', () => {
       failure: { kind: 'refused' },
     });
     expect(de.language).toBe('ru');
-    expect(de.html).toContain('Плановые работы до 14:00.');
+    expect(de.html).toContain('Плановые работы до 14:00 МСК.');
     const lv = await render({
       ...input('/buh/', 'lv'),
       baseKey: 'buh',

@@ -43,6 +43,7 @@ export function proxyRoutes(deps: ServiceDeps, upstream: UpstreamOptions): Hono 
       const helpURL = base?.helpURL ?? settings.helpURL;
       return {
         defaultLanguage: settings.defaultLanguage,
+        timeZone: settings.timeZone,
         ...(base ? { baseName: base.name } : {}),
         ...(helpText ? { helpText } : {}),
         ...(helpURL ? { helpURL } : {}),

@@ -1,6 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { type Channel, ChannelFields } from '../../../contract/channel.ts';
-import { isoInZone } from '../domain/local-time.ts';
+import { isoInZone } from '../../../contract/local-time.ts';
 import { testNotice } from '../domain/notifications/notification-texts.ts';
 import type { AdminEnv, AutomationDeps, ServiceDeps } from './deps.ts';
 import { adminBodyLimit, jsonBody } from './json-body.ts';
@@ -21,8 +21,8 @@ function channelFrom(
 export function adminChannelsRoutes(deps: ServiceDeps, automation: AutomationDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
   app.use(adminBodyLimit);
-  const { notifications } = automation;
-  const settings = async () => (await deps.cache.view()).snapshot.settings;
+  const notifications = deps.store;
+  const settings = async () => (await deps.cache.view()).head.settings;
   const withReadiness = (channel: Channel) => ({ ...channel, readiness: automation.readiness(channel) });
 
   async function find(id: string): Promise<Channel> {

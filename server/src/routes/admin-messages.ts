@@ -1,9 +1,11 @@
 import { type Context, Hono } from 'hono';
 import { type Message, MessageFields, MessagePatch } from '../../../contract/message.ts';
+import { changedFields } from '../domain/audit-change.ts';
 import { parseIfMatch, versionTag } from '../domain/etag.ts';
 import { lintMessageFields } from '../domain/lint/lint-message-fields.ts';
 import { type ChangeResult, createMessage, patchMessage } from '../domain/message-changes.ts';
 import type { AuditEntry } from '../store/store.ts';
+import { adminLanguage } from './admin-language.ts';
 import { apiError } from './api-error.ts';
 import type { AdminEnv, ServiceDeps } from './deps.ts';
 import { adminBodyLimit, jsonBody, validationError } from './json-body.ts';
@@ -23,8 +25,11 @@ export function messageResponse(
   return c.json({ ...message, ...extra }, status, { etag: versionTag('message', message.version) });
 }
 
-function refuseChanges(result: ChangeResult): asserts result is Extract<ChangeResult, { ok: true }> {
-  if (!result.ok) throw validationError(result.problems);
+function refuseChanges(
+  result: ChangeResult,
+  language: string,
+): asserts result is Extract<ChangeResult, { ok: true }> {
+  if (!result.ok) throw validationError(result.problems, language);
 }
 
 function notFound(id: string) {
@@ -75,50 +80,56 @@ export function adminMessagesRoutes(deps: ServiceDeps): Hono<AdminEnv> {
     c: AdminContext,
     action: AuditEntry['action'],
     target: string,
-    before?: Message,
-    after?: Message,
+    change: Pick<AuditEntry, 'before' | 'after'>,
   ): AuditEntry => ({
     id: deps.newId(),
     at: new Date(deps.now()).toISOString(),
     actor: c.get('actor'),
     action,
     target,
-    ...(before && { before }),
-    ...(after && { after }),
+    ...change,
   });
 
-  async function find(
-    id: string,
-  ): Promise<{ message: Message; settings: Awaited<ReturnType<ServiceDeps['store']['load']>>['settings'] }> {
-    const snapshot = await deps.store.load();
-    const message = snapshot.messages.find((m) => m.id === id);
+  async function find(id: string): Promise<Message> {
+    const message = await deps.store.getMessage(id);
     if (!message) throw notFound(id);
-    return { message, settings: snapshot.settings };
+    return message;
+  }
+
+  /** After a write whose condition failed: the message as it is now (412), or gone (404). */
+  async function lost(id: string): Promise<never> {
+    const now = await deps.store.getMessage(id);
+    throw now ? staleMessage(now) : notFound(id);
   }
 
   app.get('/', async (c) => {
-    const { messages } = await deps.store.load();
-    const newest = [...messages].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
-    return c.json({ messages: newest });
+    return c.json({ messages: await deps.store.listMessages() });
   });
 
   app.post('/', jsonBody(MessageFields), async (c) => {
     const fields = c.req.valid('json');
-    const { settings } = await deps.store.load();
-    const result = createMessage(fields, deps.newId(), { now: deps.now(), actor: c.get('actor'), settings });
-    refuseChanges(result);
+    const { settings } = await deps.store.getSettings();
+    const language = adminLanguage(c);
+    const result = createMessage(fields, deps.newId(), {
+      now: deps.now(),
+      actor: c.get('actor'),
+      settings,
+      language,
+    });
+    refuseChanges(result, language);
     await deps.store.createMessage(
       result.message,
-      audit(c, 'message.create', result.message.id, undefined, result.message),
+      audit(c, 'message.create', result.message.id, { after: result.message }),
     );
-    deps.cache.invalidate();
+    await deps.cache.refresh();
     c.header('location', `/api/admin/messages/${encodeURIComponent(result.message.id)}`);
-    return messageResponse(c, result.message, 201, { warnings: lintMessageFields(result.message, settings) });
+    return messageResponse(c, result.message, 201, {
+      warnings: lintMessageFields(result.message, settings, language),
+    });
   });
 
   app.get('/:id', async (c) => {
-    const { message } = await find(c.req.param('id'));
-    return messageResponse(c, message, 200);
+    return messageResponse(c, await find(c.req.param('id')), 200);
   });
 
   app.patch(
@@ -130,44 +141,40 @@ export function adminMessagesRoutes(deps: ServiceDeps): Hono<AdminEnv> {
     jsonBody(MessagePatch),
     async (c) => {
       const expected = requiredVersion(c);
-      const { message: current, settings } = await find(c.req.param('id'));
+      const [current, { settings }] = await Promise.all([find(c.req.param('id')), deps.store.getSettings()]);
       if (expected !== current.version) throw staleMessage(current);
+      const language = adminLanguage(c);
       const result = patchMessage(current, c.req.valid('json'), {
         now: deps.now(),
         actor: c.get('actor'),
         settings,
+        language,
       });
-      refuseChanges(result);
+      refuseChanges(result, language);
       const outcome = await deps.store.updateMessage(
         result.message,
         current.version,
-        audit(c, 'message.update', current.id, current, result.message),
+        audit(c, 'message.update', current.id, changedFields(current, result.message)),
       );
-      if (outcome !== 'ok') {
-        const now = (await deps.store.load()).messages.find((m) => m.id === current.id);
-        throw now ? staleMessage(now) : notFound(current.id);
-      }
-      deps.cache.invalidate();
+      if (outcome !== 'ok') await lost(current.id);
+      await deps.cache.refresh();
       return messageResponse(c, result.message, 200, {
-        warnings: lintMessageFields(result.message, settings),
+        warnings: lintMessageFields(result.message, settings, language),
       });
     },
   );
 
   app.delete('/:id', async (c) => {
     const expected = requiredVersion(c);
-    const { message: current } = await find(c.req.param('id'));
+    const current = await find(c.req.param('id'));
     if (expected !== current.version) throw staleMessage(current);
     const outcome = await deps.store.deleteMessage(
       current.id,
       current.version,
-      audit(c, 'message.delete', current.id, current),
+      audit(c, 'message.delete', current.id, { before: current }),
     );
-    if (outcome !== 'ok') {
-      const now = (await deps.store.load()).messages.find((m) => m.id === current.id);
-      throw now ? staleMessage(now) : notFound(current.id);
-    }
-    deps.cache.invalidate();
+    if (outcome !== 'ok') await lost(current.id);
+    await deps.cache.refresh();
     return c.body(null, 204);
   });
 

@@ -1,10 +1,11 @@
 import { type Context, Hono } from 'hono';
+import { isoInZone } from '../../../contract/local-time.ts';
 import type { Monitor } from '../../../contract/monitor.ts';
 import { MonitorFields, MonitorPatch } from '../../../contract/monitor.ts';
-import { isoInZone } from '../domain/local-time.ts';
 import { createMonitor, patchMonitor, probeChanged } from '../domain/monitors/monitor-changes.ts';
 import type { MonitorState } from '../domain/monitors/monitor-state.ts';
 import { monitorStatus } from '../domain/monitors/monitor-status.ts';
+import { adminLanguage } from './admin-language.ts';
 import type { AdminEnv, AutomationDeps, ServiceDeps } from './deps.ts';
 import { adminBodyLimit, jsonBody, validationError } from './json-body.ts';
 import { auditOf, notFound, requiredVersion, resourceResponse, staleResource } from './versioned-resource.ts';
@@ -15,18 +16,13 @@ type AdminContext = Context<AdminEnv>;
  * Ends the outage message a monitor still looks after (the monitor is being switched off, deleted or
  * pointed elsewhere): a message whose deadline someone else set is theirs and stays.
  */
-async function endMonitorMessage(
-  deps: ServiceDeps,
-  automation: AutomationDeps,
-  c: AdminContext,
-  state: MonitorState | undefined,
-) {
+async function endMonitorMessage(deps: ServiceDeps, c: AdminContext, state: MonitorState | undefined) {
   const tracked = state?.message;
   if (!tracked || tracked.deadline <= deps.now()) return;
-  const message = await automation.messages.getMessage(tracked.id);
+  const message = await deps.store.getMessage(tracked.id);
   if (!message || Date.parse(message.displayUntil) !== tracked.deadline) return;
   const now = deps.now();
-  const zone = message.timeZone ?? (await deps.cache.view()).snapshot.settings.timeZone;
+  const zone = message.timeZone ?? (await deps.cache.view()).head.settings.timeZone;
   const ended = {
     ...message,
     displayUntil: isoInZone(now, zone),
@@ -34,19 +30,19 @@ async function endMonitorMessage(
     updatedBy: c.get('actor'),
     version: message.version + 1,
   };
-  const outcome = await automation.messages.updateMessage(
+  const outcome = await deps.store.updateMessage(
     ended,
     message.version,
     auditOf(deps, c, 'message.update', message.id, message, ended),
   );
-  if (outcome === 'ok') deps.cache.invalidate();
+  if (outcome === 'ok') await deps.cache.refresh();
 }
 
 export function adminMonitorsRoutes(deps: ServiceDeps, automation: AutomationDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
   app.use(adminBodyLimit);
-  const { monitors } = automation;
-  const zone = async () => (await deps.cache.view()).snapshot.settings.timeZone;
+  const monitors = deps.store;
+  const zone = async () => (await deps.cache.view()).head.settings.timeZone;
 
   async function find(id: string): Promise<Monitor> {
     const monitor = await monitors.getMonitor(id);
@@ -81,7 +77,7 @@ export function adminMonitorsRoutes(deps: ServiceDeps, automation: AutomationDep
       actor: c.get('actor'),
       timeZone: await zone(),
     });
-    if (!result.ok) throw validationError(result.problems);
+    if (!result.ok) throw validationError(result.problems, adminLanguage(c));
     await monitors.createMonitor(
       result.monitor,
       auditOf(deps, c, 'monitor.create', result.monitor.id, undefined, result.monitor),
@@ -131,7 +127,7 @@ export function adminMonitorsRoutes(deps: ServiceDeps, automation: AutomationDep
         actor: c.get('actor'),
         timeZone: await zone(),
       });
-      if (!result.ok) throw validationError(result.problems);
+      if (!result.ok) throw validationError(result.problems, adminLanguage(c));
       const next = result.monitor;
       const outcome = await monitors.updateMonitor(
         next,
@@ -144,7 +140,7 @@ export function adminMonitorsRoutes(deps: ServiceDeps, automation: AutomationDep
       }
       // Another target or other thresholds: what was learnt about the old one no longer holds.
       if (probeChanged(current, next) || (current.enabled && !next.enabled)) {
-        await endMonitorMessage(deps, automation, c, await stateOf(current.id));
+        await endMonitorMessage(deps, c, await stateOf(current.id));
         await monitors.clearMonitorState(current.id);
       }
       automation.nudge(c);
@@ -168,7 +164,7 @@ export function adminMonitorsRoutes(deps: ServiceDeps, automation: AutomationDep
       const now = await monitors.getMonitor(current.id);
       throw now ? staleResource('monitor', now) : notFound('monitor', current.id);
     }
-    await endMonitorMessage(deps, automation, c, state);
+    await endMonitorMessage(deps, c, state);
     return c.body(null, 204);
   });
 

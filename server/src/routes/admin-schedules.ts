@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono';
 import type { AuditAction } from '../../../contract/audit-entry.ts';
+import { isoInZone } from '../../../contract/local-time.ts';
 import {
   type Occurrence,
   type Schedule,
@@ -7,7 +8,6 @@ import {
   ScheduleFields,
   SchedulePatch,
 } from '../../../contract/schedule.ts';
-import { isoInZone } from '../domain/local-time.ts';
 import { occurrencesBetween } from '../domain/schedules/occurrences.ts';
 import {
   clearException,
@@ -15,6 +15,7 @@ import {
   patchSchedule,
   setException,
 } from '../domain/schedules/schedule-changes.ts';
+import { adminLanguage } from './admin-language.ts';
 import { apiError } from './api-error.ts';
 import type { AdminEnv, AutomationDeps, ServiceDeps } from './deps.ts';
 import { adminBodyLimit, jsonBody, validationError } from './json-body.ts';
@@ -54,15 +55,15 @@ function daysParam(c: Context): number {
 export function adminSchedulesRoutes(deps: ServiceDeps, automation: AutomationDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
   app.use(adminBodyLimit);
-  const { schedules } = automation;
+  const schedules = deps.store;
   const ctx = async (c: Context<AdminEnv>) => ({
     now: deps.now(),
     actor: c.get('actor'),
-    timeZone: (await deps.cache.view()).snapshot.settings.timeZone,
+    timeZone: (await deps.cache.view()).head.settings.timeZone,
   });
-  const changed = (c: Context) => {
+  const changed = async (c: Context) => {
     // Occurrences are part of the public answers: the next request must see the change.
-    deps.cache.invalidate();
+    await deps.cache.refresh();
     automation.nudge(c);
   };
 
@@ -82,7 +83,7 @@ export function adminSchedulesRoutes(deps: ServiceDeps, automation: AutomationDe
       const now = await schedules.getSchedule(current.id);
       throw now ? staleResource('schedule', now) : notFound('schedule', current.id);
     }
-    changed(c);
+    await changed(c);
     return resourceResponse(c, 'schedule', next, 200, {
       occurrences: listOccurrences(next, deps.now(), DEFAULT_DAYS),
     });
@@ -103,12 +104,12 @@ export function adminSchedulesRoutes(deps: ServiceDeps, automation: AutomationDe
 
   app.post('/', jsonBody(ScheduleFields), async (c) => {
     const result = createSchedule(c.req.valid('json'), deps.newId(), await ctx(c));
-    if (!result.ok) throw validationError(result.problems);
+    if (!result.ok) throw validationError(result.problems, adminLanguage(c));
     await schedules.createSchedule(
       result.schedule,
       auditOf(deps, c, 'schedule.create', result.schedule.id, undefined, result.schedule),
     );
-    changed(c);
+    await changed(c);
     c.header('location', `/api/admin/schedules/${encodeURIComponent(result.schedule.id)}`);
     return resourceResponse(c, 'schedule', result.schedule, 201, {
       occurrences: listOccurrences(result.schedule, deps.now(), DEFAULT_DAYS),
@@ -137,7 +138,7 @@ export function adminSchedulesRoutes(deps: ServiceDeps, automation: AutomationDe
     async (c) => {
       const schedule = await current(c);
       const result = patchSchedule(schedule, c.req.valid('json'), await ctx(c));
-      if (!result.ok) throw validationError(result.problems);
+      if (!result.ok) throw validationError(result.problems, adminLanguage(c));
       return write(c, schedule, result.schedule, 'schedule.update');
     },
   );
@@ -153,7 +154,7 @@ export function adminSchedulesRoutes(deps: ServiceDeps, automation: AutomationDe
     async (c) => {
       const schedule = await current(c);
       const result = setException(schedule, c.req.valid('json'), await ctx(c));
-      if (!result.ok) throw validationError(result.problems);
+      if (!result.ok) throw validationError(result.problems, adminLanguage(c));
       return write(c, schedule, result.schedule, 'schedule.exception');
     },
   );
@@ -182,7 +183,7 @@ export function adminSchedulesRoutes(deps: ServiceDeps, automation: AutomationDe
       const now = await schedules.getSchedule(schedule.id);
       throw now ? staleResource('schedule', now) : notFound('schedule', schedule.id);
     }
-    changed(c);
+    await changed(c);
     return c.body(null, 204);
   });
 

@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ApiError } from '../../../contract/problem.ts';
 import type { Logger } from '../domain/logger.ts';
-import { StoreUnavailableError } from '../store/store.ts';
+import { BadCursorError, DuplicateIdError, StoreUnavailableError } from '../store/store.ts';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -45,6 +45,20 @@ export function onError(logger: Logger) {
       return c.json({ error: WORDS[status] ?? 'error', message } satisfies ApiError, status, {
         'cache-control': 'no-store',
       });
+    }
+    if (error instanceof BadCursorError) {
+      return c.json({ error: 'bad-request', message: error.message } satisfies ApiError, 400, {
+        'cache-control': 'no-store',
+      });
+    }
+    if (error instanceof DuplicateIdError) {
+      return c.json(
+        { error: 'conflict', message: `${error.message} Nothing was changed.` } satisfies ApiError,
+        409,
+        {
+          'cache-control': 'no-store',
+        },
+      );
     }
     if (error instanceof StoreUnavailableError) {
       logger.error('storage unavailable', { problem: error.message, path: c.req.path });

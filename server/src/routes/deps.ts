@@ -2,27 +2,17 @@ import type { Context } from 'hono';
 import type { Channel, ChannelReadiness } from '../../../contract/channel.ts';
 import type { AdminTokenVerifier } from '../domain/admin-token.ts';
 import type { AuthThrottle } from '../domain/auth-throttle.ts';
-import type {
-  MessageWrites,
-  MonitorStore,
-  NotificationStore,
-  ScheduleStore,
-} from '../domain/automation-store.ts';
 import type { Logger } from '../domain/logger.ts';
 import type { MonitorOverview } from '../domain/monitors/monitor-bars.ts';
-import type { ReportLog } from '../domain/report-log.ts';
 import type { ReportWebhook } from '../domain/report-webhook.ts';
-import type { RequestToCapture } from '../domain/request-capture.ts';
-import type { Ring } from '../domain/ring.ts';
+import type { TurnGate } from '../domain/turn-gate.ts';
+import type { WarningLimiter } from '../domain/warning-limiter.ts';
+import type { ActivityRecorder } from '../store/activity-recorder.ts';
 import type { SnapshotCache } from '../store/snapshot-cache.ts';
 import type { Store } from '../store/store.ts';
 
-/** Monitors, recurring windows and notifications: their storage and how to wake their runners. */
+/** What the admin routes of monitors, recurring windows and notifications need besides the store. */
 export interface AutomationDeps {
-  monitors: MonitorStore;
-  schedules: ScheduleStore;
-  notifications: NotificationStore;
-  messages: MessageWrites;
   /** Whether a channel can send from here (its variables set, e-mail available on this runtime). */
   readiness: (channel: Channel) => ChannelReadiness;
   /** Something changed: look at monitors, messages and deliveries soon, after the answer is sent. */
@@ -42,7 +32,7 @@ export interface AdminEnv {
  */
 export interface ServiceDeps {
   store: Store;
-  /** Precomputed public answers; call `cache.invalidate()` after every successful write. */
+  /** Precomputed public answers; `await cache.refresh()` after every successful write. */
   cache: SnapshotCache;
   now: () => number;
   logger: Logger;
@@ -50,11 +40,16 @@ export interface ServiceDeps {
   /** Set when the admin API is off, with why and how to fix it (answered as 503). */
   adminUnavailable?: string | undefined;
   authThrottle: AuthThrottle;
-  /** The last 200 startup-error requests as received (raw; `captureRequest` makes them JSON). */
-  capturedRequests: Ring<RequestToCapture>;
-  reports: ReportLog;
+  /** Keeps the log readable while someone tries wrong admin tokens. */
+  wrongTokenWarnings: WarningLimiter;
+  /** Public pages (status JSON and page, feed) take turns, so a crowd on them cannot crowd out 1C clients. */
+  publicPages: TurnGate;
+  /** Admin changes, one at a time (see adminWriteTurns). */
+  adminWrites: TurnGate;
+  /** Startup-error requests and login-error reports on their way to the store. */
+  activity: ActivityRecorder;
   reportWebhook?: ReportWebhook | undefined;
-  /** Keeps background work (webhook deliveries) alive after the answer is sent. */
+  /** Keeps background work (webhook deliveries, activity writes) alive after the answer is sent. */
   waitUntil: (c: Context, work: Promise<unknown>) => void;
   clientAddress: (c: Context) => string | undefined;
   newId: () => string;
@@ -66,5 +61,6 @@ export interface ServiceDeps {
    * own routes reach it). Never a `Host` header a client chose.
    */
   absoluteOrigin: (c: Context) => string;
+  /** Monitors, recurring windows and notifications, when the entry runs them. */
   automation?: AutomationDeps | undefined;
 }

@@ -20,6 +20,8 @@ const message: Message = {
 };
 
 const snapshot: Snapshot = {
+  revision: 1,
+  loadedAt: NOW,
   settings: {
     defaultLanguage: 'ru',
     timeZone: 'Europe/Moscow',
@@ -28,11 +30,12 @@ const snapshot: Snapshot = {
   },
   settingsVersion: 1,
   messages: [message],
+  schedules: [],
 };
 
-/** The service with this snapshot (only `load` is read on these paths) and PUBLIC_URL set or not. */
+/** The service with this snapshot (only `loadSnapshot` is read on these paths) and PUBLIC_URL set or not. */
 function service(publicURL?: string) {
-  const store = { load: async () => snapshot } as unknown as Store;
+  const store = { loadSnapshot: async () => snapshot } as unknown as Store;
   return createApp({ store, verifyAdminToken: async () => undefined, now: () => NOW, publicURL });
 }
 
@@ -65,7 +68,7 @@ describe('/friendly/<baseKey>', () => {
     );
     const html = await response.text();
     expect(html).toContain('Cannot connect to Бухгалтерия');
-    expect(html).toContain('Planned maintenance until 2:00 PM.');
+    expect(html).toContain('Planned maintenance until 2:00 PM MSK.');
     expect(html).toContain('Call: 123');
     const state = stateOf(html);
     expect(state.config.statusURL).toBe('https://1c.example.com/startup-error/buh');

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { isoInZone } from '../../../contract/local-time.ts';
 import type { ServiceDeps } from './deps.ts';
 
 /** `GET /healthz`: 200 while the service can answer from its data, 503 when it cannot. */
@@ -7,7 +8,12 @@ export function healthRoutes(deps: ServiceDeps): Hono {
   app.get('/healthz', async (c) => {
     const view = await deps.cache.view();
     return c.json(
-      { status: 'ok', time: new Date(deps.now()).toISOString(), messages: view.snapshot.messages.length },
+      {
+        status: 'ok',
+        // Like every time the service answers with: in its zone's offset.
+        time: isoInZone(deps.now(), view.head.settings.timeZone),
+        messages: view.messages.length,
+      },
       200,
       { 'cache-control': 'no-store' },
     );

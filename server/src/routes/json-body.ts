@@ -1,16 +1,18 @@
 import type { ValidationTargets } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { validator } from 'hono/validator';
+import { fieldProblems, problemsSummary } from '../../../contract/issue-words.ts';
 import type { FieldProblem } from '../../../contract/problem.ts';
 import type * as z from '../../../contract/zod.ts';
-import { fieldProblems } from '../domain/field-problems.ts';
+import { adminLanguage } from './admin-language.ts';
 import { apiError } from './api-error.ts';
 
 const JSON_MEDIA = /^application\/([\w.-]+\+)?json$/i;
 
 /**
  * A JSON body checked against `schema`; read it with `c.req.valid('json')`. A body that is not JSON
- * or does not fit gets a 400 listing every field problem in plain words (unknown fields included).
+ * or does not fit gets a 400 listing every field problem in plain words (unknown fields included), in
+ * the caller's language.
  */
 export function jsonBody<T extends z.ZodMiniType>(schema: T) {
   return validator('json', (value: ValidationTargets['json'], c): z.output<T> => {
@@ -21,19 +23,18 @@ export function jsonBody<T extends z.ZodMiniType>(schema: T) {
         message: 'Send the body as JSON with the header "Content-Type: application/json".',
       });
     }
-    const parsed = schema.safeParse(value);
-    if (!parsed.success) throw validationError(fieldProblems(parsed.error));
+    const parsed = schema.safeParse(value, { reportInput: true });
+    if (!parsed.success) {
+      const language = adminLanguage(c);
+      throw validationError(fieldProblems(parsed.error.issues, language), language);
+    }
     return parsed.data;
   });
 }
 
 /** The 400 for field problems, whether a schema or a rule spanning fields found them. */
-export function validationError(problems: FieldProblem[]) {
-  return apiError(400, {
-    error: 'validation',
-    message: `The request has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}.`,
-    problems,
-  });
+export function validationError(problems: FieldProblem[], language = 'en') {
+  return apiError(400, { error: 'validation', message: problemsSummary(problems, language), problems });
 }
 
 export const ADMIN_BODY_LIMIT = 256 * 1024;

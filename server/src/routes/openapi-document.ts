@@ -99,7 +99,8 @@ export function buildOpenApi(): Record<string, unknown> {
     info: {
       title: 'startup-help',
       version: '1',
-      description: 'Startup-error service for 1C:Enterprise clients, its status API and admin API.',
+      description:
+        "Startup-error service for 1C:Enterprise clients, its status API and admin API. Every time in an answer is ISO-8601 with the offset of the settings' time zone at that instant (2026-11-23T14:00:00+03:00), however it was sent. Refusals (400) and lint hints are in the caller's Accept-Language (ru, en, lv; else English).",
     },
     components: {
       securitySchemes: { admin: { type: 'http', scheme: 'bearer' } },
@@ -157,6 +158,7 @@ export function buildOpenApi(): Record<string, unknown> {
           responses: {
             201: messageWithWarnings('Created; ETag header'),
             400: error('Field problems'),
+            409: error('A message with the new id exists already'),
             ...adminErrors,
           },
         },
@@ -215,7 +217,27 @@ export function buildOpenApi(): Record<string, unknown> {
       '/api/admin/audit': {
         get: {
           security: [{ admin: [] }],
-          responses: { 200: { description: '`{ entries: AuditEntry[] }`, newest first' }, ...adminErrors },
+          parameters: [
+            {
+              name: 'limit',
+              in: 'query',
+              schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
+            },
+            {
+              name: 'before',
+              in: 'query',
+              description: 'The `next` of the previous page (also in the `Link` header, rel="next")',
+              schema: { type: 'string' },
+            },
+          ],
+          responses: {
+            200: {
+              description:
+                '`{ entries: AuditEntry[], next?: string }`, newest first; an update lists only the fields it changed',
+            },
+            400: error('A `before` that is not a cursor of this log'),
+            ...adminErrors,
+          },
         },
       },
       '/api/admin/requests': {

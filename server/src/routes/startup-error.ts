@@ -96,12 +96,11 @@ export function startupErrorRoutes(deps: ServiceDeps): Hono {
       clientAddress: deps.clientAddress(c),
       ...(body && { body: bodyHead(body), bodyBytes: body.length }),
     };
-    deps.capturedRequests.push(raw);
-    if (method === 'POST') {
-      const report: LoginErrorReport = { ...captureRequest(raw), baseKey };
-      deps.reports.add(report);
-      if (deps.reportWebhook) deps.waitUntil(c, deps.reportWebhook.deliver(report));
-    }
+    // Kept in memory now, written to the store after the answer (see ActivityRecorder).
+    const report: LoginErrorReport | undefined =
+      method === 'POST' ? { ...captureRequest(raw), baseKey } : undefined;
+    deps.waitUntil(c, deps.activity.record(raw, report));
+    if (report && deps.reportWebhook) deps.waitUntil(c, deps.reportWebhook.deliver(report));
 
     let headers = answerHeaders(prepared);
     const requested = c.req.header('access-control-request-headers');

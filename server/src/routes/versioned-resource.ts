@@ -1,6 +1,8 @@
 import type { Context } from 'hono';
 import type { AuditAction } from '../../../contract/audit-entry.ts';
+import { changedFields } from '../domain/audit-change.ts';
 import { parseIfMatch, type VersionedKind, versionTag } from '../domain/etag.ts';
+import type { AuditEntry } from '../store/store.ts';
 import { apiError } from './api-error.ts';
 import type { AdminEnv, ServiceDeps } from './deps.ts';
 
@@ -69,22 +71,28 @@ export function resourceResponse(
   return c.json({ ...resource, ...extra }, status, { etag: versionTag(kind, resource.version) });
 }
 
-/** An audit entry for a change made through the admin API by the caller. */
+/**
+ * An audit entry for a change made through the admin API by the caller. With both sides (an update),
+ * it keeps only the fields that changed.
+ */
 export function auditOf(
   deps: Pick<ServiceDeps, 'newId' | 'now'>,
   c: Context<AdminEnv>,
   action: AuditAction,
   target: string,
-  before?: unknown,
-  after?: unknown,
-) {
+  before?: object,
+  after?: object,
+): AuditEntry {
+  const change =
+    before !== undefined && after !== undefined
+      ? changedFields(before as Record<string, unknown>, after as Record<string, unknown>)
+      : { ...(before !== undefined && { before }), ...(after !== undefined && { after }) };
   return {
     id: deps.newId(),
     at: new Date(deps.now()).toISOString(),
     actor: c.get('actor'),
     action,
     target,
-    ...(before !== undefined && { before }),
-    ...(after !== undefined && { after }),
+    ...change,
   };
 }

@@ -23,43 +23,36 @@ import {
   notificationQueries,
   notifiedFromRow,
 } from './sql/notification-queries.ts';
-import { type SqlDriver, type SqlResult, type SqlStatement, sql } from './sql/sql-driver.ts';
-import { documentFromRow, type RowGuard, type VersionedTable, versionedRows } from './sql/versioned-rows.ts';
-
-/**
- * The statements that start every audited write (the audit entry, and whatever the store keeps with
- * it), acting only when `guard` holds. The data statement comes last in the batch.
- */
-export type AuditPrologue = (audit: AutomationAudit, guard: RowGuard) => SqlStatement[];
+import type { SqlDriver, SqlResult, SqlStatement } from './sql/sql-driver.ts';
+import { documentFromRow, type VersionedTable, versionedRows } from './sql/versioned-rows.ts';
+import type { WriteGuard } from './sql/write-guard.ts';
 
 export type AutomationSqlStore = MonitorStore & ScheduleStore & NotificationStore;
 
-const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
-
-/** The audit entry as a row of the `audit` table, written only when `guard` holds. */
-export const auditRowPrologue: AuditPrologue = (audit, guard) => [
-  sql(
-    `INSERT INTO audit (id, at, actor, action, target, before, after) SELECT ?, ?, ?, ?, ?, ?, ? WHERE ${guard.where}`,
-    audit.id,
-    audit.at,
-    audit.actor,
-    audit.action,
-    audit.target,
-    json(audit.before),
-    json(audit.after),
-    ...guard.params,
-  ),
-];
+/** What the automation tables take from the store they are part of: its write path. */
+export interface StoreWrites {
+  /** A durable batch through the store's write path (the audit log is pruned after it). */
+  write(statements: SqlStatement[]): Promise<SqlResult[]>;
+  /**
+   * The statements every audited write starts with (the store revision, the audit entry), acting
+   * only when `guard` holds. The data statement comes last in the batch.
+   */
+  prologue(audit: AutomationAudit, guard: WriteGuard): SqlStatement[];
+}
 
 export class DuplicateDocumentError extends Error {
   override readonly name = 'DuplicateDocumentError';
 }
 
-/** Monitors, recurring windows and notifications over SQL (node:sqlite on Node, D1 on Workers). */
-export function createAutomationSqlStore(driver: SqlDriver, prologue: AuditPrologue): AutomationSqlStore {
+/**
+ * Monitors, recurring windows and notifications: the store's tables for them over SQL (node:sqlite on
+ * Node, D1 on Workers). Documents are written like messages (version check in SQL, audit entry and
+ * revision in the same batch); probe state and deliveries are claimed with conditional updates.
+ */
+export function createAutomationSqlStore(driver: SqlDriver, writes: StoreWrites): AutomationSqlStore {
   const read = (statements: SqlStatement[]) => driver.batch(statements, 'read');
   const readOne = async (statement: SqlStatement) => (await read([statement]))[0]?.rows ?? [];
-  const write = (statements: SqlStatement[]) => driver.batch(statements, 'write');
+  const { write, prologue } = writes;
 
   function documents<T extends { id: string; version: number }>(
     table: VersionedTable,
@@ -106,7 +99,7 @@ export function createAutomationSqlStore(driver: SqlDriver, prologue: AuditProlo
   }
 
   /** Statements that belong to a delete run only when its guard holds (they come before the delete). */
-  function cleanupWhen(statements: SqlStatement[], guard: RowGuard): SqlStatement[] {
+  function cleanupWhen(statements: SqlStatement[], guard: WriteGuard): SqlStatement[] {
     return statements.map((s) => ({
       sql: `${s.sql} AND ${guard.where}`,
       params: [...(s.params ?? []), ...guard.params],
@@ -183,6 +176,8 @@ export function createAutomationSqlStore(driver: SqlDriver, prologue: AuditProlo
       if (statements.length > 0) await write(statements);
     },
     async claimDeliveries(now, limit, leaseMs) {
+      // A read first: a pass with nothing due (the usual case) commits nothing to disk.
+      if ((await readOne(notificationQueries.anyDue(now))).length === 0) return [];
       return (
         (await write([notificationQueries.claim(now, limit, leaseMs)]))[0]?.rows.map(claimedFromRow) ?? []
       );

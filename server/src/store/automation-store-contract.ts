@@ -5,13 +5,8 @@ import type { Schedule } from '../../../contract/schedule.ts';
 import type { AutomationAudit } from '../domain/automation-store.ts';
 import type { MonitorState } from '../domain/monitors/monitor-state.ts';
 import type { NewDelivery } from '../domain/notifications/delivery-plan.ts';
-import type { AutomationSqlStore } from './automation-sql-store.ts';
-
-export type MakeAutomationStore = () => Promise<{
-  store: AutomationSqlStore;
-  audit: () => Promise<AutomationAudit[]>;
-  cleanup: () => Promise<void>;
-}>;
+import type { Store } from './store.ts';
+import { type MakeStore, useFixtures } from './store-contract-fixtures.ts';
 
 const T0 = Date.parse('2026-11-23T00:00:00Z');
 const HOUR = 3_600_000;
@@ -69,14 +64,15 @@ const delivery = (id: string, eventId: string, channelId: string, createdAt = T0
  * The contract the automation tables keep on every driver (node:sqlite, D1): the same answers for
  * the same cases, versions guarding every write. Call it at the top level of a test file.
  */
-export function defineAutomationStoreContract(label: string, make: MakeAutomationStore): void {
-  describe(`automation store: ${label}`, () => {
-    let store: AutomationSqlStore;
-    let auditLog: () => Promise<AutomationAudit[]>;
-    let cleanup = async () => {};
+export function defineAutomationStoreContract(label: string, makeStore: MakeStore): void {
+  describe(`Store contract, monitors, recurring windows and notifications: ${label}`, () => {
+    const open = useFixtures(makeStore);
+    let store: Store;
+    let reopen: () => Promise<Store>;
+    /** The audit log, oldest first. */
+    const auditLog = async () => (await store.listAudit({ limit: 1000 })).entries.reverse();
     beforeEach(async () => {
-      await cleanup();
-      ({ store, audit: auditLog, cleanup } = await make());
+      ({ store, reopen } = await open());
     });
 
     it('keeps monitors, schedules and channels as written, versions guarding changes, with audit entries', async () => {
@@ -237,6 +233,54 @@ export function defineAutomationStoreContract(label: string, make: MakeAutomatio
       expect(await store.listNotified()).toEqual([{ id: 'm1', message, startedAt: T0 }]);
       await store.recordEvents([{ id: 'm1', message, startedAt: T0, endedAt: T0 + HOUR }], []);
       expect(await store.listNotified()).toEqual([]);
+    });
+
+    it('a change of a recurring window is a change of the data the public answers come from', async () => {
+      const before = (await store.loadSnapshot(T0)).revision;
+      const schedule: Schedule = {
+        id: 'nightly',
+        name: 'Nightly backup',
+        cron: '0 1 * * *',
+        durationMinutes: 30,
+        timeZone: 'Europe/Riga',
+        bases: ['buh'],
+        text: { ru: 'Резервное копирование до {until}.' },
+        severity: 'maintenance',
+        enabled: true,
+        exceptions: [],
+        ...stamp,
+      };
+      await store.createSchedule(schedule, audit('schedule.create', 'nightly'));
+      const changes = await store.changesSince(before);
+      expect(changes).toMatchObject({
+        revision: before + 1,
+        changed: [],
+        removed: [],
+        schedules: [schedule],
+      });
+      expect((await store.loadSnapshot(T0)).schedules).toEqual([schedule]);
+      const moved = { ...schedule, durationMinutes: 45, version: 2 };
+      expect(await store.updateSchedule(moved, 1, audit('schedule.update', 'nightly'))).toBe('ok');
+      expect(await store.changesSince(before + 1)).toMatchObject({ schedules: [moved] });
+      expect(await store.changesSince(before + 2)).toBeUndefined();
+    });
+
+    it('a second process sees every change, and of two processes racing for a probe or a delivery one wins', async () => {
+      const other = await reopen();
+      await store.createMonitor(sampleMonitor('agent'), audit('monitor.create', 'agent'));
+      expect(await other.getMonitor('agent')).toEqual(sampleMonitor('agent'));
+      const claims = await Promise.all([
+        store.saveMonitorState(state('agent', 1, { dueAt: T0 + 30_000 }), 0),
+        other.saveMonitorState(state('agent', 1, { dueAt: T0 + 31_000 }), 0),
+      ]);
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      await other.recordEvents([], [delivery('d1', 'e1', 'tg')]);
+      await store.recordEvents([], [delivery('d2', 'e1', 'tg')]);
+      const [a, b] = await Promise.all([
+        store.claimDeliveries(T0, 10, 60_000),
+        other.claimDeliveries(T0, 10, 60_000),
+      ]);
+      expect([...a, ...b].map((d) => d.id)).toEqual(['d1']);
     });
   });
 }

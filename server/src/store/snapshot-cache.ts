@@ -1,34 +1,25 @@
-import { type LanguageRequest, languagesOf, negotiateLanguage } from '../../../contract/language-match.ts';
-import type { Message } from '../../../contract/message.ts';
-import { ALL_BASES, selectActiveMessage } from '../domain/active-message.ts';
-import { contentTag } from '../domain/etag.ts';
 import type { Logger } from '../domain/logger.ts';
-import { nextBoundary } from '../domain/schedule.ts';
-import { recurringMessages } from '../domain/schedules/occurrences.ts';
-import { buildStartupErrorResponse } from '../domain/startup-error-body.ts';
-import { knownBaseKeys, UPCOMING_WINDOW_MS } from '../domain/status-view.ts';
+import { SnapshotView } from '../domain/snapshot-view.ts';
 import type { Snapshot, Store } from './store.ts';
 
+export type { PreparedStartupError } from '../domain/snapshot-view.ts';
+
 /**
- * The hot path's memory: startup-error bodies precomputed per (base, language), so answering a 1C
- * client costs two map lookups — no storage I/O, no schema parsing, no JSON building per request.
+ * The hot path's memory: the current `SnapshotView`, so answering costs map lookups — no storage
+ * I/O, no schema parsing, no JSON building per request.
  *
- * Two things make a precomputed body stale, and each has its trigger:
- * - the data changes → `invalidate()` (the app calls it after every successful admin write), or,
- *   where other processes write too, the snapshot ages past `maxAgeMs` and is reloaded;
- * - the clock passes a schedule boundary (a message starts or ends) → the next lookup notices
- *   `now() >= validUntil` and rebuilds the bodies from the snapshot it already holds (no I/O).
- *
- * Freshness policy per runtime (the only option that differs):
- * - Node (`maxAgeMs` undefined): this process is the only writer, so the snapshot is kept until a
- *   write invalidates it.
- * - Workers: every isolate has its own cache and writes may land in another isolate; pass
- *   `maxAgeMs` (e.g. 5_000 → at most one D1 read per isolate every 5 s; 0 → one per request).
+ * Three things make a view stale, and each has its trigger:
+ * - a write through this app → the route awaits `refresh()` before it answers; everyone else keeps
+ *   getting the old view until the new one is built and warmed (rebuilding never blocks answers);
+ * - a write by another process or isolate → once the view was checked longer than `maxAgeMs` ago,
+ *   the next request asks the store what changed (one small read; the changed messages only);
+ * - the clock passes a schedule boundary → the next request builds a view of the same data for the
+ *   new instant (no I/O).
  */
 export interface SnapshotCacheOptions {
-  store: Pick<Store, 'load'>;
+  store: Pick<Store, 'loadSnapshot' | 'changesSince'>;
   now: () => number;
-  /** Reload the snapshot once it is older than this; undefined = only after `invalidate()`. */
+  /** Check the store for others' writes once the view was checked longer ago than this; undefined = never. */
   maxAgeMs?: number | undefined;
   logger?: Logger | undefined;
   /**
@@ -39,155 +30,91 @@ export interface SnapshotCacheOptions {
   fallback?: Snapshot | undefined;
 }
 
-export interface PreparedStartupError {
-  /** The exact response body (UTF-8 JSON, no BOM). */
-  json: string;
-  etag: string;
-  /** `Content-Language`. */
-  language: string;
-}
-
-/**
- * A view built with recurring windows is rebuilt at least this often, so an occurrence entering the
- * seven days the status lists as upcoming shows within the hour.
- */
-const RECURRING_REFRESH_MS = 60 * 60 * 1000;
-
-/** What the snapshot says between two schedule boundaries. Immutable. */
-export class SnapshotView {
-  /** The data as loaded. */
-  readonly source: Snapshot;
-  /** The data as shown: the stored messages and the occurrences of recurring windows around `computedAt`. */
-  readonly snapshot: Snapshot;
-  /** The instant these bodies were computed for. */
-  readonly computedAt: number;
-  /** The next schedule boundary; the bodies are correct until then. */
-  readonly validUntil: number;
-  /** Languages any text is written in, default language first. */
-  readonly languages: readonly string[];
-  readonly #bodies = new Map<string, Map<string, PreparedStartupError>>();
-  /** `?lang=` + `Accept-Language` → language; bounded, headers come in few shapes. */
-  readonly #negotiated = new Map<string, string>();
-
-  constructor(source: Snapshot, t: number) {
-    this.source = source;
-    const schedules = source.schedules ?? [];
-    const recurring = recurringMessages(schedules, t, t + UPCOMING_WINDOW_MS + RECURRING_REFRESH_MS);
-    const snapshot =
-      recurring.length > 0 ? { ...source, messages: [...source.messages, ...recurring] } : source;
-    this.snapshot = snapshot;
-    this.computedAt = t;
-    this.validUntil = Math.min(
-      nextBoundary(snapshot.messages, t) ?? Number.POSITIVE_INFINITY,
-      schedules.length > 0 ? t + RECURRING_REFRESH_MS : Number.POSITIVE_INFINITY,
-    );
-    const { settings, messages } = snapshot;
-    const texts = [settings.helpText, ...Object.values(settings.bases).map((b) => b.helpText)];
-    for (const m of messages) texts.push(m.text, m.helpText);
-    this.languages = [...new Set([settings.defaultLanguage, ...languagesOf(texts)])];
-    for (const baseKey of knownBaseKeys(settings, messages, t)) {
-      const winner: Message | undefined = selectActiveMessage(messages, baseKey, t);
-      const perLanguage = new Map<string, PreparedStartupError>();
-      for (const language of this.languages) {
-        const answer = buildStartupErrorResponse(settings, baseKey, language, winner);
-        const json = JSON.stringify(answer.body);
-        perLanguage.set(language, {
-          json,
-          etag: contentTag(`${answer.language}\n${json}`),
-          language: answer.language,
-        });
-      }
-      this.#bodies.set(baseKey, perLanguage);
-    }
-  }
-
-  language(request: LanguageRequest): string {
-    const key = `${request.query ?? ''}\n${request.acceptLanguage ?? ''}`;
-    let language = this.#negotiated.get(key);
-    if (language === undefined) {
-      language = negotiateLanguage(request, this.languages, this.snapshot.settings.defaultLanguage);
-      if (this.#negotiated.size >= 256) this.#negotiated.clear();
-      this.#negotiated.set(key, language);
-    }
-    return language;
-  }
-
-  /** The answer for `baseKey`; a key nobody configured or targeted gets the all-bases answer. */
-  startupError(baseKey: string, request: LanguageRequest): PreparedStartupError {
-    const language = this.language(request);
-    const perLanguage = this.#bodies.get(baseKey) ?? this.#bodies.get(ALL_BASES);
-    const prepared = perLanguage?.get(language) ?? perLanguage?.values().next().value;
-    if (!prepared) throw new Error(`snapshot view has no body for ${baseKey}/${language}`);
-    return prepared;
-  }
-}
-
 export class SnapshotCache {
   readonly #options: SnapshotCacheOptions;
   #view: SnapshotView | undefined;
-  #loadedAt = 0;
-  #stale = true;
-  #loading: Promise<SnapshotView> | undefined;
-  /** Bumped by `invalidate()`: a load that began before a write must not install its older data. */
-  #generation = 0;
+  #checkedAt = Number.NEGATIVE_INFINITY;
+  #running: Promise<void> | undefined;
+  #queued: Promise<void> | undefined;
+  #failure: unknown;
 
   constructor(options: SnapshotCacheOptions) {
     this.#options = options;
   }
 
-  /** The current view: reloaded if stale, rebuilt (without I/O) if a schedule boundary passed. */
+  /** The current view: loaded on first use, checked for others' writes, moved past boundaries. */
   async view(): Promise<SnapshotView> {
-    const now = this.#options.now();
+    const { maxAgeMs, now } = this.#options;
+    if (!this.#view) {
+      await (this.#running ?? this.refresh());
+    } else if (maxAgeMs !== undefined && now() - this.#checkedAt >= maxAgeMs) {
+      // Any refresh under way will do: it read the store after this view was checked.
+      await (this.#running ?? this.refresh());
+    }
     const view = this.#view;
-    if (view && !this.#stale && !this.#expired(now)) {
-      if (now < view.validUntil && now >= view.computedAt) return view;
-      this.#view = new SnapshotView(view.source, now);
-      return this.#view;
+    if (!view) {
+      const fallback = this.#options.fallback;
+      if (!fallback) throw this.#failure;
+      return SnapshotView.of(fallback, now());
     }
-    if (!this.#loading) {
-      const loading = this.#load(this.#generation).finally(() => {
-        if (this.#loading === loading) this.#loading = undefined;
+    const t = now();
+    if (t >= view.validUntil || t < view.computedAt) this.#view = view.at(t);
+    return this.#view ?? view;
+  }
+
+  /** An answer prepared once per view (see `SnapshotView.prepared`). */
+  async prepared<T>(key: string, build: (view: SnapshotView) => T | Promise<T>): Promise<T> {
+    return (await this.view()).prepared(key, build);
+  }
+
+  /**
+   * Brings the view up to date with the store; resolves once the new view serves. A caller that
+   * wrote just now gets a refresh that starts after its write, even if one is already under way.
+   */
+  refresh(): Promise<void> {
+    if (!this.#running) {
+      const running = this.#run().finally(() => {
+        if (this.#running === running) this.#running = undefined;
       });
-      this.#loading = loading;
+      this.#running = running;
+      return running;
     }
-    return this.#loading;
+    this.#queued ??= this.#running.then(() => {
+      this.#queued = undefined;
+      return this.refresh();
+    });
+    return this.#queued;
   }
 
-  /** The data changed: the next `view()` reloads from the store. */
-  invalidate(): void {
-    this.#stale = true;
-    this.#generation++;
-    this.#loading = undefined;
+  /** The view of what the store holds now; undefined when nothing changed since `current`. */
+  async #next(current: SnapshotView | undefined, t: number): Promise<SnapshotView | undefined> {
+    const { store, now } = this.#options;
+    if (!current) return SnapshotView.of(await store.loadSnapshot(t), now());
+    const changes = await store.changesSince(current.head.revision);
+    if (changes === undefined) return undefined;
+    if (changes === 'reload') return SnapshotView.of(await store.loadSnapshot(t), now());
+    return current.withChanges(changes, now());
   }
 
-  #expired(now: number): boolean {
-    const maxAge = this.#options.maxAgeMs;
-    return maxAge !== undefined && now - this.#loadedAt >= maxAge;
-  }
-
-  async #load(generation: number): Promise<SnapshotView> {
-    this.#stale = false;
+  async #run(): Promise<void> {
+    const { now, logger } = this.#options;
+    const started = now();
+    const current = this.#view;
+    this.#checkedAt = started;
     try {
-      const snapshot = await this.#options.store.load();
-      const now = this.#options.now();
-      const view = new SnapshotView(snapshot, now);
-      if (generation === this.#generation) {
-        this.#loadedAt = now;
-        this.#view = view;
+      const next = await this.#next(current, started);
+      if (next) {
+        if (current) await next.warmFrom(current);
+        this.#view = next;
       }
-      return view;
+      this.#failure = undefined;
     } catch (error) {
-      // Keep answering from the last good data; try again on the next request.
-      if (generation === this.#generation) this.#stale = true;
+      // Keep answering from the last good data; the next check (after maxAgeMs) tries again.
+      this.#failure = error;
       const problem = error instanceof Error ? error.message : String(error);
-      if (!this.#view) {
-        const fallback = this.#options.fallback;
-        if (!fallback) throw error;
-        this.#options.logger?.error('could not load data, answering with the defaults', { problem });
-        return new SnapshotView(fallback, this.#options.now());
-      }
-      this.#options.logger?.error('could not reload data, serving the last good copy', { problem });
-      return this.#view;
+      if (current) logger?.error('could not read the data again, serving the last good copy', { problem });
+      else if (this.#options.fallback)
+        logger?.error('could not load data, answering with the defaults', { problem });
     }
   }
 }

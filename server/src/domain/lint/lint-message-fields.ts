@@ -9,12 +9,13 @@ export type { MessageLintWarning };
 
 /**
  * Lint warnings for every language of a message, with the help users will actually see (message
- * override, else the base's, else the default) as the contact context. Hints only: callers return
- * them next to the saved message and never refuse a save because of them.
+ * override, else the base's, else the default) as the contact context, in the words of `wordsIn`.
+ * Hints only: callers return them next to the saved message and never refuse a save because of them.
  */
 export function lintMessageFields(
   fields: Pick<MessageFields, 'text' | 'helpText' | 'helpURL' | 'bases'>,
   settings: Settings,
+  wordsIn = 'en',
 ): MessageLintWarning[] {
   const bases: readonly string[] = fields.bases;
   const baseKey = bases.includes(ALL_BASES) ? ALL_BASES : (bases[0] ?? ALL_BASES);
@@ -22,7 +23,8 @@ export function lintMessageFields(
   for (const [language, text] of Object.entries(fields.text)) {
     const help = resolveHelp(settings, baseKey, language, fields);
     const context = { helpText: help.helpText?.text, helpURL: help.helpURL };
-    for (const warning of lintMessage(text, language, context)) warnings.push({ ...warning, language });
+    for (const warning of lintMessage(text, language, context, wordsIn))
+      warnings.push({ ...warning, language });
   }
   return warnings;
 }

@@ -97,6 +97,22 @@ describe('lintMessage', () => {
     });
   });
 
+  describe('repeated-contact', () => {
+    const help: LintContext = {
+      helpText: 'Дежурный администратор: +7 (495) 123-45-67',
+      helpURL: 'https://help.example/1c',
+    };
+    it('flags a phone or link the help text or link already gives, in any spelling', () => {
+      const text = `${GOOD.ru} Звоните дежурному: 8 (495) 123-45-67 или смотрите https://help.example/1c/.`;
+      const warning = lintMessage(text, 'ru', help).find((w) => w.code === 'repeated-contact');
+      expect(warning?.matches).toEqual(['8 (495) 123-45-67', 'https://help.example/1c/']);
+    });
+    it('leaves a phone or link that the help does not give', () => {
+      expect(codes(`${GOOD.ru} Звоните: +7 (495) 765-43-21.`, 'ru', help)).toEqual([]);
+      expect(codes(`${GOOD.en} See https://status.example/now`, 'en', help)).toEqual([]);
+    });
+  });
+
   describe('many-exclamations', () => {
     it.each([
       ['ru', 'Вход после 14:00!!'],
@@ -138,5 +154,22 @@ describe('lintMessage', () => {
       'repeated-apology',
     ]);
     for (const warning of warnings) expect(warning.message.length).toBeGreaterThan(20);
+  });
+
+  it("speaks the administrator's language, whatever the language of the text", () => {
+    const text = 'СРОЧНО!!! Таймаут SDBL. Извините. Извините.';
+    const en = lintMessage(text, 'ru', {});
+    for (const [language, sample] of [
+      ['ru', 'Слишком длинно'],
+      ['lv', 'Pārāk garš'],
+    ] as const) {
+      const words = lintMessage(text, 'ru', {}, language);
+      expect(words.map((w) => [w.code, w.matches])).toEqual(en.map((w) => [w.code, w.matches]));
+      for (const [index, warning] of words.entries()) expect(warning.message).not.toBe(en[index]?.message);
+      expect(lintMessage('я'.repeat(301), 'ru', contact, language)[1]?.message).toContain(sample);
+    }
+    expect(lintMessage(text, 'ru', {}, 'ru')[0]?.message).toBe(
+      'Скажите, когда: добавьте время («после {until}») или когда будет следующее сообщение, чтобы люди знали, сколько ждать.',
+    );
   });
 });

@@ -1,8 +1,8 @@
+import { isoInZone } from '../../../../contract/local-time.ts';
 import type { Monitor } from '../../../../contract/monitor.ts';
 import type { BarCell, StatusMonitor } from '../../../../contract/status.ts';
 import { targetsBase } from '../active-message.ts';
 import type { ProbeBucket, ProbeStats } from '../automation-store.ts';
-import { isoInZone } from '../local-time.ts';
 import type { MonitorState } from './monitor-state.ts';
 import { uptimePercent } from './monitor-status.ts';
 

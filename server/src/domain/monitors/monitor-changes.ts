@@ -1,3 +1,4 @@
+import { isoInZone } from '../../../../contract/local-time.ts';
 import {
   MONITOR_DEFAULTS,
   type Monitor,
@@ -5,7 +6,6 @@ import {
   type MonitorPatch,
 } from '../../../../contract/monitor.ts';
 import type { FieldProblem } from '../../../../contract/problem.ts';
-import { isoInZone } from '../local-time.ts';
 import { targetProblem } from './monitor-target.ts';
 
 export interface MonitorChangeContext {

@@ -1,7 +1,7 @@
+import { isoInZone } from '../../../../contract/local-time.ts';
 import type { Message } from '../../../../contract/message.ts';
 import type { Monitor } from '../../../../contract/monitor.ts';
 import { ALL_BASES, isActiveAt, targetsBase } from '../active-message.ts';
-import { isoInZone } from '../local-time.ts';
 import type { MonitorState, Transition } from './monitor-state.ts';
 import { MONITOR_OUTAGE_TEXT } from './monitor-texts.ts';
 

@@ -1,6 +1,6 @@
+import { isoInZone } from '../../../../contract/local-time.ts';
 import type { MonitorStatus } from '../../../../contract/monitor.ts';
 import type { ProbeBucket, ProbeStats } from '../automation-store.ts';
-import { isoInZone } from '../local-time.ts';
 import type { MonitorState } from './monitor-state.ts';
 
 /** Percentage of successful probes, one decimal; undefined when there were none. */

@@ -1,7 +1,7 @@
 import type { Channel } from '../../../../contract/channel.ts';
+import { isoInZone } from '../../../../contract/local-time.ts';
 import type { Settings } from '../../../../contract/settings.ts';
 import { ALL_BASES } from '../active-message.ts';
-import { isoInZone } from '../local-time.ts';
 import { renderMessageText } from '../startup-error-body.ts';
 import type { NotificationEvent } from './notification-event.ts';
 import { notificationText } from './notification-texts.ts';

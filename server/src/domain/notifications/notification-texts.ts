@@ -1,7 +1,7 @@
+import { formatZonedDateTime } from '../../../../contract/local-time.ts';
 import { isPageLanguage, type PageLanguage } from '../../../../contract/page-languages.ts';
 import type { Settings } from '../../../../contract/settings.ts';
 import { ALL_BASES } from '../active-message.ts';
-import { formatLocalDateTime } from '../local-time.ts';
 import { renderMessageText } from '../startup-error-body.ts';
 import type { NotificationEvent } from './notification-event.ts';
 
@@ -99,7 +99,7 @@ export function notificationText(
 ): NotificationText {
   const words = wordsFor(language);
   const zone = settings.timeZone;
-  const when = (ms: number) => formatLocalDateTime(ms, zone, language);
+  const when = (ms: number) => formatZonedDateTime(ms, zone, language);
   const bases = `${words.bases}: ${baseNames(event.bases, settings, words)}`;
   if ('message' in event) {
     const m = event.message;

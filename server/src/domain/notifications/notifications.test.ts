@@ -140,7 +140,7 @@ describe('notification texts and deliveries', () => {
     if (!started) throw new Error('expected a start');
     const ru = notificationText(started, 'ru', settings);
     expect(ru.subject).toBe('Пользователям 1С показано сообщение (плановые работы)');
-    expect(ru.body.split('\n')[0]).toBe('Плановые работы до 3:00.');
+    expect(ru.body.split('\n')[0]).toBe('Плановые работы до 03:00 МСК.');
     const lv = notificationText(started, 'lv', settings);
     expect(lv.subject).toContain('1C lietotājiem');
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { isoInZone } from '../../../../contract/local-time.ts';
 import type { Schedule } from '../../../../contract/schedule.ts';
-import { isoInZone } from '../local-time.ts';
 import { cronProblem, occurrencesBetween, recurringMessages } from './occurrences.ts';
 import { clearException, createSchedule, setException } from './schedule-changes.ts';
 

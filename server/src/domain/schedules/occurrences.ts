@@ -1,7 +1,7 @@
 import { Cron } from 'croner';
+import { isoInZone } from '../../../../contract/local-time.ts';
 import type { Message } from '../../../../contract/message.ts';
 import type { Schedule } from '../../../../contract/schedule.ts';
-import { isoInZone } from '../local-time.ts';
 
 const MINUTE_MS = 60_000;
 /** Occurrences one expansion lists at most: a cron firing every minute must not stall a page. */

@@ -1,3 +1,4 @@
+import { isoInZone } from '../../../../contract/local-time.ts';
 import type { FieldProblem } from '../../../../contract/problem.ts';
 import type {
   Schedule,
@@ -5,7 +6,6 @@ import type {
   ScheduleFields,
   SchedulePatch,
 } from '../../../../contract/schedule.ts';
-import { isoInZone } from '../local-time.ts';
 import { cronProblem, isCronStart } from './occurrences.ts';
 
 export interface ScheduleChangeContext {

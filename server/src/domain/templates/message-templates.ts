@@ -1,5 +1,6 @@
 import type { MessageTemplate } from '../../../../contract/message-template.ts';
 import { PAGE_LANGUAGES, type PageLanguage } from '../../../../contract/page-languages.ts';
+import { templateText } from '../../../../contract/template-text.ts';
 
 const CALL: Record<PageLanguage, string> = {
   ru: 'Если дело срочное, позвоните дежурному администратору: {phone}.',
@@ -118,16 +119,9 @@ export const MESSAGE_TEMPLATES: readonly MessageTemplate[] = [
   },
 ];
 
-/**
- * The message text per language for a template: `{phone}` filled in when given (the contact sentence
- * is left out otherwise, since settings usually carry the help text), `{until}` kept for the server.
- */
+/** The message text per language for a template (contract/template-text.ts says how). */
 export function fillTemplate(template: MessageTemplate, fill: { phone?: string }): Record<string, string> {
-  const phone = fill.phone?.trim();
   const texts: Record<string, string> = {};
-  for (const language of PAGE_LANGUAGES) {
-    const { main, contact } = template.text[language];
-    texts[language] = phone ? `${main} ${contact.replaceAll('{phone}', phone)}` : main;
-  }
+  for (const language of PAGE_LANGUAGES) texts[language] = templateText(template.text[language], fill.phone);
   return texts;
 }

@@ -4,6 +4,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { contentTag, matchesIfNoneMatch } from '../../domain/etag.ts';
 import { OFFLINE_PAGE_STYLE_HASH } from '../../offline-page.ts';
 import { adminAuth } from '../admin-auth.ts';
+import { adminLanguage } from '../admin-language.ts';
 import type { AdminEnv, ServiceDeps } from '../deps.ts';
 import { adminBodyLimit, jsonBody } from '../json-body.ts';
 import { sha256Source } from '../status-page/sha256-source.ts';
@@ -68,8 +69,8 @@ export function createConsoleRoutes(deps: ServiceDeps): Hono<AdminEnv> {
   asset(CONSOLE_CSS, 'css', STYLE_TAG);
 
   app.post('/preview', adminAuth(deps), adminBodyLimit, jsonBody(PreviewRequest), async (c) => {
-    const data = await deps.store.load();
-    return c.json(buildPreviews(c.req.valid('json'), data, deps.now()));
+    const { snapshot } = await deps.cache.view();
+    return c.json(buildPreviews(c.req.valid('json'), snapshot, deps.now(), adminLanguage(c)));
   });
 
   return app;

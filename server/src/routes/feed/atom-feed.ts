@@ -1,8 +1,8 @@
+import { formatZonedDateTime, isoInZone } from '../../../../contract/local-time.ts';
 import type { Message } from '../../../../contract/message.ts';
 import type { Settings } from '../../../../contract/settings.ts';
 import { ALL_BASES } from '../../domain/active-message.ts';
-import { formatLocalDateTime, isoInZone } from '../../domain/local-time.ts';
-import { renderMessageText, zoneOf } from '../../domain/startup-error-body.ts';
+import { renderMessageText } from '../../domain/startup-error-body.ts';
 import { baseNameOf, PAST_WINDOW_MS } from '../status-page/status-page-model.ts';
 import { pageLanguage, STATUS_PAGE_TEXTS } from '../status-page/status-page-texts.ts';
 
@@ -49,12 +49,12 @@ export function renderAtomFeed(input: AtomFeedInput): string {
   const updated = messages[0] ? isoInZone(Date.parse(messages[0].updatedAt), 'UTC') : isoInZone(t, 'UTC');
 
   const entries = messages.map((message) => {
-    const zone = zoneOf(message, settings);
+    const zone = settings.timeZone;
     const bases: readonly string[] = message.bases;
     const forAll = bases.includes(ALL_BASES);
     const baseNames = forAll ? texts.allBasesLink : bases.map((key) => baseNameOf(settings, key)).join(', ');
-    const from = formatLocalDateTime(Date.parse(message.startsAt), zone, language);
-    const to = formatLocalDateTime(Date.parse(message.displayUntil), zone, language);
+    const from = formatZonedDateTime(Date.parse(message.startsAt), zone, language, t);
+    const to = formatZonedDateTime(Date.parse(message.displayUntil), zone, language, t);
     const link = forAll || !bases[0] ? statusPath : `${statusPath}/${encodeURIComponent(bases[0])}`;
     const text = renderMessageText(message, settings, language)?.text ?? '';
     const title = `${texts.state[message.severity]} · ${baseNames}: ${texts.from} ${from} ${texts.to} ${to}`;

@@ -1,11 +1,12 @@
+import { formatZonedDateTime, zoneLabel } from '../../../../contract/local-time.ts';
 import type { Message, Severity } from '../../../../contract/message.ts';
 import type { Settings } from '../../../../contract/settings.ts';
 import type { BaseStatus } from '../../../../contract/status.ts';
 import { ALL_BASES, targetsBase } from '../../domain/active-message.ts';
-import { formatLocalDateTime, isoInZone } from '../../domain/local-time.ts';
 import type { MonitorOverview } from '../../domain/monitors/monitor-bars.ts';
-import { renderMessageText, zoneOf } from '../../domain/startup-error-body.ts';
+import { renderMessageText } from '../../domain/startup-error-body.ts';
 import { buildStatusView } from '../../domain/status-view.ts';
+import type { EndedPage } from '../../store/store.ts';
 
 export const PAST_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
 
@@ -28,13 +29,17 @@ export interface StatusPageModel {
   /** The language the page chrome and texts are in. */
   language: string;
   timeZone: string;
-  /** `+03:00` now, in the settings' zone. */
-  utcOffset: string;
+  /** How times on the page name the zone now, without parentheses: "МСК", "UTC+2". */
+  zoneLabel: string;
   generatedAtLocal: string;
   /** Set on `/status/<baseKey>`. */
   baseKey?: string;
   bases: BaseStatus[];
   past: PastMessage[];
+  /** Cursor of the next (older) page of the history, when there is one. */
+  older?: string;
+  /** Set when this page is not the first page of the history. */
+  paged?: boolean;
 }
 
 export interface StatusPageInput {
@@ -43,7 +48,15 @@ export interface StatusPageInput {
   t: number;
   language: string;
   baseKey?: string | undefined;
+  /** The monitors and their recent probes, when the service runs them. */
   monitors?: MonitorOverview | undefined;
+  /**
+   * The history page to show (messages that ended, newest first, from the store). Absent: the ended
+   * messages among `messages` (the console's preview, which holds everything in memory).
+   */
+  ended?: EndedPage | undefined;
+  /** The history page shown is not the first one. */
+  paged?: boolean | undefined;
 }
 
 /**
@@ -67,33 +80,37 @@ export function buildStatusPageModel(input: StatusPageInput): StatusPageModel {
         ? view.bases.filter((base) => base.key !== ALL_BASES)
         : view.bases;
 
-  const past = messages
-    .filter((message) => baseKey === undefined || targetsBase(message, baseKey))
-    .filter((message) => {
-      const end = Date.parse(message.displayUntil);
-      return end <= t && end > t - PAST_WINDOW_MS;
-    })
-    .sort((a, b) => Date.parse(b.displayUntil) - Date.parse(a.displayUntil))
-    .map((message): PastMessage => {
-      const zone = zoneOf(message, settings);
-      const bases: readonly string[] = message.bases;
-      return {
-        id: message.id,
-        severity: message.severity,
-        userMessage: renderMessageText(message, settings, language)?.text ?? '',
-        startsAtLocal: formatLocalDateTime(Date.parse(message.startsAt), zone, language),
-        displayUntilLocal: formatLocalDateTime(Date.parse(message.displayUntil), zone, language),
-        baseNames: bases.includes(ALL_BASES) ? [] : bases.map((key) => baseNameOf(settings, key)),
-      };
-    });
+  const ended =
+    input.ended?.messages ??
+    messages
+      .filter((message) => baseKey === undefined || targetsBase(message, baseKey))
+      .filter((message) => {
+        const end = Date.parse(message.displayUntil);
+        return end <= t && end > t - PAST_WINDOW_MS;
+      })
+      .sort((a, b) => Date.parse(b.displayUntil) - Date.parse(a.displayUntil));
+  const past = ended.map((message): PastMessage => {
+    const zone = settings.timeZone;
+    const bases: readonly string[] = message.bases;
+    return {
+      id: message.id,
+      severity: message.severity,
+      userMessage: renderMessageText(message, settings, language)?.text ?? '',
+      startsAtLocal: formatZonedDateTime(Date.parse(message.startsAt), zone, language, t),
+      displayUntilLocal: formatZonedDateTime(Date.parse(message.displayUntil), zone, language, t),
+      baseNames: bases.includes(ALL_BASES) ? [] : bases.map((key) => baseNameOf(settings, key)),
+    };
+  });
 
   return {
     language,
     timeZone: settings.timeZone,
-    utcOffset: isoInZone(t, settings.timeZone).slice(-6),
-    generatedAtLocal: formatLocalDateTime(t, settings.timeZone, language),
+    zoneLabel: zoneLabel(t, settings.timeZone, language).replace(/^\((.*)\)$/, '$1'),
+    generatedAtLocal: formatZonedDateTime(t, settings.timeZone, language),
     ...(baseKey !== undefined && { baseKey }),
     bases,
     past,
+    ...(input.ended?.next !== undefined && { older: input.ended.next }),
+    ...(input.paged && { paged: true }),
   };
 }

@@ -1,14 +1,19 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { BaseKey } from '../../../../contract/base-key.ts';
 import { negotiateLanguage } from '../../../../contract/language-match.ts';
 import { PAGE_LANGUAGES } from '../../../../contract/page-languages.ts';
+import { TurnGate } from '../../domain/turn-gate.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { type PublicDataSource, publicDataSource } from './public-data-source.ts';
+import { inTurn } from '../public-turn.ts';
+import { type PublicData, type PublicDataSource, publicDataSource } from './public-data-source.ts';
 import { sha256Source } from './sha256-source.ts';
-import { buildStatusPageModel } from './status-page-model.ts';
+import { buildStatusPageModel, PAST_WINDOW_MS } from './status-page-model.ts';
 import { STATUS_PAGE_CSS } from './status-page-style.ts';
 import { renderStatusNotFound, renderStatusPage } from './status-page-view.tsx';
+
+/** Ended messages per page of the history. */
+export const HISTORY_PAGE = 20;
 
 /** No scripts at all; the one inline style sheet by its hash. */
 export async function statusPageCsp(): Promise<string> {
@@ -24,21 +29,13 @@ export async function statusPageCsp(): Promise<string> {
 
 /**
  * `/status` and `/status/<baseKey>`: server-rendered, readable without JavaScript, in the language
- * of `?lang=` or `Accept-Language`. Mount with `app.route('/status', createStatusPageRoutes(source))`.
+ * of `?lang=` or `Accept-Language`. Each page is built once per snapshot view and language; the
+ * history's further pages (`?before=`) are read from the store, 20 messages at a time.
+ * Mount with `app.route('/status', createStatusPageRoutes(source))`.
  */
-export function createStatusPageRoutes(source: PublicDataSource): Hono {
+export function createStatusPageRoutes(source: PublicDataSource, gate = new TurnGate()): Hono {
   const app = new Hono();
   app.use(secureHeaders({ crossOriginEmbedderPolicy: false }));
-
-  const pageInput = async (
-    query: string | undefined,
-    acceptLanguage: string | undefined,
-    baseKey: string | undefined,
-  ) => {
-    const [{ settings, messages }, monitors] = await Promise.all([source.snapshot(), source.monitors?.()]);
-    const language = negotiateLanguage({ query, acceptLanguage }, PAGE_LANGUAGES, settings.defaultLanguage);
-    return { language, settings, messages, t: source.now(), baseKey, monitors };
-  };
 
   const headers = async (language: string) => ({
     'Content-Type': 'text/html; charset=utf-8',
@@ -48,24 +45,56 @@ export function createStatusPageRoutes(source: PublicDataSource): Hono {
     'Content-Security-Policy': await statusPageCsp(),
   });
 
-  app.get('/', async (c) => {
-    const input = await pageInput(c.req.query('lang'), c.req.header('Accept-Language'), undefined);
-    return c.body(renderStatusPage(buildStatusPageModel(input)), 200, await headers(input.language));
-  });
-
-  app.get('/:baseKey', async (c) => {
-    const key = c.req.param('baseKey');
-    const input = await pageInput(c.req.query('lang'), c.req.header('Accept-Language'), key);
-    if (!BaseKey.safeParse(key).success) {
-      return c.body(renderStatusNotFound(input.language), 404, await headers(input.language));
+  const page = async (c: Context, baseKey: string | undefined) => {
+    const data = await source.current();
+    const language = negotiateLanguage(
+      { query: c.req.query('lang'), acceptLanguage: c.req.header('Accept-Language') },
+      PAGE_LANGUAGES,
+      data.settings.defaultLanguage,
+    );
+    if (baseKey !== undefined && !BaseKey.safeParse(baseKey).success) {
+      return c.body(renderStatusNotFound(language), 404, await headers(language));
     }
-    return c.body(renderStatusPage(buildStatusPageModel(input)), 200, await headers(input.language));
-  });
+    const before = c.req.query('before') || undefined;
+    const render = async (from: PublicData) => {
+      const ended = await source.ended({
+        endedBy: from.t,
+        endedAfter: from.t - PAST_WINDOW_MS,
+        baseKey,
+        before,
+        limit: HISTORY_PAGE,
+      });
+      const { settings, messages, t } = from;
+      const monitors = await from.monitors();
+      return new TextEncoder().encode(
+        renderStatusPage(
+          buildStatusPageModel({
+            settings,
+            messages,
+            t,
+            language,
+            baseKey,
+            ended,
+            paged: before !== undefined,
+            monitors,
+          }),
+        ),
+      );
+    };
+    // Later history pages are rare and their cursors come from anyone: built when asked, not kept.
+    const html =
+      before === undefined
+        ? await data.prepared(`status-page\n${language}\n${baseKey ?? ''}`, render)
+        : await render(data);
+    return c.body(html, 200, await headers(language));
+  };
 
+  app.get('/', (c) => inTurn(gate, () => page(c, undefined)));
+  app.get('/:baseKey', (c) => inTurn(gate, () => page(c, c.req.param('baseKey'))));
   return app;
 }
 
 /** `app.route('/status', statusPageRoutes(deps))`. */
 export function statusPageRoutes(deps: ServiceDeps): Hono {
-  return createStatusPageRoutes(publicDataSource(deps));
+  return createStatusPageRoutes(publicDataSource(deps), deps.publicPages);
 }

@@ -13,6 +13,10 @@ export interface StatusPageTexts {
   to: string;
   past: string;
   noPast: string;
+  /** Link to the next page of the history. */
+  older: string;
+  /** Link back to the first page of the history. */
+  newest: string;
   needHelp: string;
   updated: string;
   timesIn: string;
@@ -45,6 +49,8 @@ export const STATUS_PAGE_TEXTS: Record<PageLanguage, StatusPageTexts> = {
     to: 'до',
     past: 'Сообщения за последние 30 дней',
     noPast: 'За последние 30 дней сообщений не было.',
+    older: 'Более ранние сообщения',
+    newest: 'К последним сообщениям',
     needHelp: 'Нужна помощь',
     updated: 'Обновлено',
     timesIn: 'Время указано по часовому поясу',
@@ -74,6 +80,8 @@ export const STATUS_PAGE_TEXTS: Record<PageLanguage, StatusPageTexts> = {
     to: 'to',
     past: 'Messages in the last 30 days',
     noPast: 'There were no messages in the last 30 days.',
+    older: 'Older messages',
+    newest: 'Back to the latest messages',
     needHelp: 'Get help',
     updated: 'Updated',
     timesIn: 'Times are in the time zone',
@@ -103,6 +111,8 @@ export const STATUS_PAGE_TEXTS: Record<PageLanguage, StatusPageTexts> = {
     to: 'līdz',
     past: 'Ziņojumi pēdējās 30 dienās',
     noPast: 'Pēdējās 30 dienās ziņojumu nebija.',
+    older: 'Vecāki ziņojumi',
+    newest: 'Uz jaunākajiem ziņojumiem',
     needHelp: 'Nepieciešama palīdzība',
     updated: 'Atjaunināts',
     timesIn: 'Laiks norādīts laika joslā',

@@ -1,3 +1,4 @@
+import { FAVICON_DATA_URL } from '../../../../contract/favicon.ts';
 import { LANGUAGE_NAMES, PAGE_LANGUAGES } from '../../../../contract/page-languages.ts';
 import type { BarCell, BaseStatus, StatusMessage } from '../../../../contract/status.ts';
 import type { StatusPageModel } from './status-page-model.ts';
@@ -167,6 +168,7 @@ function StatusPage(props: { model: StatusPageModel; links: StatusPageLinks }) {
         <title>
           {model.baseKey && model.bases[0] ? `${model.bases[0].name} — ${texts.title}` : texts.title}
         </title>
+        <link rel="icon" href={FAVICON_DATA_URL} />
         <link rel="alternate" type="application/atom+xml" title={texts.feed} href={links.feedPath} />
         <style dangerouslySetInnerHTML={{ __html: STATUS_PAGE_CSS }} />
       </head>
@@ -217,11 +219,21 @@ function StatusPage(props: { model: StatusPageModel; links: StatusPageLinks }) {
               ))}
             </ul>
           )}
+          {(model.older !== undefined || model.paged) && (
+            <p class="pages">
+              {model.paged && <a href={`${here}?lang=${language}`}>{texts.newest}</a>}
+              {model.paged && model.older !== undefined && ' · '}
+              {model.older !== undefined && (
+                <a href={`${here}?lang=${language}&before=${encodeURIComponent(model.older)}`} rel="next">
+                  {texts.older}
+                </a>
+              )}
+            </p>
+          )}
         </main>
         <footer>
           <p>
-            {texts.updated}: {model.generatedAtLocal}. {texts.timesIn} {model.timeZone} (UTC{model.utcOffset}
-            ).
+            {texts.updated}: {model.generatedAtLocal}. {texts.timesIn} {model.timeZone} ({model.zoneLabel}).
           </p>
           <p>
             {model.baseKey !== undefined && (
@@ -252,6 +264,7 @@ export function renderStatusNotFound(language: string, links: StatusPageLinks = 
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{texts.notFoundTitle}</title>
+        <link rel="icon" href={FAVICON_DATA_URL} />
         <style dangerouslySetInnerHTML={{ __html: STATUS_PAGE_CSS }} />
       </head>
       <body>

@@ -32,6 +32,12 @@ export const notificationQueries = {
       JSON.stringify(d.payload),
     ),
 
+  anyDue: (now: number): SqlStatement =>
+    sql(
+      `SELECT 1 AS due FROM deliveries WHERE state = 'pending' AND next_attempt_ms <= ?1 AND lease_until_ms <= ?1 LIMIT 1`,
+      now,
+    ),
+
   /** Takes up to `limit` due deliveries in one statement, so two runners never take the same one. */
   claim: (now: number, limit: number, leaseMs: number): SqlStatement =>
     sql(

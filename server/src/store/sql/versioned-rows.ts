@@ -1,10 +1,5 @@
-import { type SqlRow, type SqlStatement, type SqlValue, sql } from './sql-driver.ts';
-
-/** The condition a write depends on, written into every statement of its batch (D1 has no interactive transactions). */
-export interface RowGuard {
-  where: string;
-  params: SqlValue[];
-}
+import { type SqlRow, type SqlStatement, sql } from './sql-driver.ts';
+import type { WriteGuard } from './write-guard.ts';
 
 /** A table of JSON documents with an id and a version (monitors, schedules, channels). */
 export type VersionedTable = 'monitors' | 'schedules' | 'channels';
@@ -18,15 +13,15 @@ export function versionedRows(table: VersionedTable) {
   return {
     get: (id: string) => sql(`SELECT version, body FROM ${table} WHERE id = ?`, id),
     list: () => sql(`SELECT version, body FROM ${table} ORDER BY id`),
-    absent: (id: string): RowGuard => ({
+    absent: (id: string): WriteGuard => ({
       where: `NOT EXISTS (SELECT 1 FROM ${table} WHERE id = ?)`,
       params: [id],
     }),
-    atVersion: (id: string, version: number): RowGuard => ({
+    atVersion: (id: string, version: number): WriteGuard => ({
       where: `EXISTS (SELECT 1 FROM ${table} WHERE id = ? AND version = ?)`,
       params: [id, version],
     }),
-    insert: (doc: { id: string; version: number }, guard: RowGuard): SqlStatement =>
+    insert: (doc: { id: string; version: number }, guard: WriteGuard): SqlStatement =>
       sql(
         `INSERT INTO ${table} (id, version, body) SELECT ?, ?, ? WHERE ${guard.where} ON CONFLICT (id) DO NOTHING`,
         doc.id,

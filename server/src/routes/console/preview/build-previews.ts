@@ -1,9 +1,9 @@
 import { SwConfig } from '../../../../../contract/kit-config.ts';
+import { isoInZone } from '../../../../../contract/local-time.ts';
 import type { Message } from '../../../../../contract/message.ts';
 import type { Settings } from '../../../../../contract/settings.ts';
 import { ALL_BASES } from '../../../domain/active-message.ts';
 import { lintMessageFields, type MessageLintWarning } from '../../../domain/lint/lint-message-fields.ts';
-import { isoInZone } from '../../../domain/local-time.ts';
 import { buildStartupErrorResponse } from '../../../domain/startup-error-body.ts';
 import { renderOfflinePage } from '../../../offline-page.ts';
 import { buildStatusPageModel } from '../../status-page/status-page-model.ts';
@@ -23,12 +23,14 @@ export interface Previews {
 
 /**
  * What users would see of a draft, rendered by the same code that serves them: the startup-error
- * answer (thin-client dialog), the service worker's offline page and the status page.
+ * answer (thin-client dialog), the service worker's offline page and the status page. Lint hints
+ * are in `wordsIn`, the administrator's language.
  */
 export function buildPreviews(
   request: PreviewRequest,
   data: { settings: Settings; messages: readonly Message[] },
   now: number,
+  wordsIn = 'en',
 ): Previews {
   const { settings } = data;
   const { baseKey, language, draft } = request;
@@ -38,7 +40,11 @@ export function buildPreviews(
   const { body } = buildStartupErrorResponse(settings, baseKey, language, shown ? message : undefined);
 
   const baseName = Object.hasOwn(settings.bases, baseKey) ? settings.bases[baseKey]?.name : undefined;
-  const config = SwConfig.parse({ ...(baseName && { baseName }), defaultLanguage: settings.defaultLanguage });
+  const config = SwConfig.parse({
+    ...(baseName && { baseName }),
+    defaultLanguage: settings.defaultLanguage,
+    timeZone: settings.timeZone,
+  });
   const offline = renderOfflinePage(
     {
       config,
@@ -50,7 +56,7 @@ export function buildPreviews(
       initialStatus: body,
       language,
     },
-    { now: t, timeZone: settings.timeZone },
+    { now: t },
   );
 
   const others = data.messages.filter((stored) => stored.id !== draft.id);
@@ -68,6 +74,7 @@ export function buildPreviews(
     ? lintMessageFields(
         { text: message.text, helpText: message.helpText, helpURL: message.helpURL, bases: message.bases },
         settings,
+        wordsIn,
       )
     : [];
   return {

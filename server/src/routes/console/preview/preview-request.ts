@@ -1,9 +1,9 @@
 import { BaseKey } from '../../../../../contract/base-key.ts';
 import { HelpURL } from '../../../../../contract/help-url.ts';
+import { isoInZone } from '../../../../../contract/local-time.ts';
 import { type Message, Severity } from '../../../../../contract/message.ts';
 import * as z from '../../../../../contract/zod.ts';
 import { ALL_BASES } from '../../../domain/active-message.ts';
-import { isoInZone } from '../../../domain/local-time.ts';
 
 const Texts = z.catch(z.record(z.string().check(z.maxLength(35)), z.string().check(z.maxLength(10_000))), {});
 

@@ -1,0 +1,130 @@
+import type { AuditEntryWire } from '../../contract/audit-entry.ts';
+import type { Message, Severity } from '../../contract/message.ts';
+import {
+  type AuditChange,
+  type AuditRow,
+  describeAudit,
+  type KnownMessages,
+  messagesInEntries,
+} from './audit-entries.ts';
+import { baseLabel, baseName, type ConsoleContext, timesOf } from './console-context.ts';
+import { byId, el } from './dom.ts';
+import { loadInto, table } from './log-tables.ts';
+import { severityLabel } from './messages-view.ts';
+import { languageLabel } from './static-texts.ts';
+
+const PAGE = 50;
+
+interface AuditPage {
+  entries: AuditEntryWire[];
+  /** The `before` cursor of the next (older) page, when there is one. */
+  next?: string;
+}
+
+function fieldLabel(ctx: ConsoleContext, field: string): string {
+  const { texts } = ctx;
+  const [root = '', part = ''] = field.split(/\.(.*)/s);
+  const named: Record<string, string | undefined> = {
+    helpURL: texts.fieldHelpURL,
+    bases: part ? texts.fieldBase(part) : texts.fieldBases,
+    startsAt: texts.fieldStartsAt,
+    displayUntil: texts.fieldDisplayUntil,
+    severity: texts.fieldSeverity,
+    timeZone: texts.fieldTimeZone,
+    defaultLanguage: texts.fieldDefaultLanguage,
+    text: texts.fieldText(languageLabel(part, ctx.language)),
+    helpText: part ? texts.fieldHelpText(languageLabel(part, ctx.language)) : undefined,
+  };
+  return named[root] ?? field;
+}
+
+function valueText(ctx: ConsoleContext, field: string, value: unknown): string {
+  if (value === undefined || value === null || value === '') return ctx.texts.none;
+  if (field === 'startsAt' || field === 'displayUntil') return timesOf(ctx).at(String(value));
+  if (field === 'severity') return severityLabel(ctx, value as Severity);
+  if (field === 'bases' && Array.isArray(value))
+    return value.map((key) => baseName(ctx, String(key))).join(', ');
+  if (typeof value === 'string') return value;
+  const base = value as { name?: unknown; helpURL?: unknown };
+  if (field.startsWith('bases.') && typeof base.name === 'string') {
+    return [base.name, typeof base.helpURL === 'string' ? base.helpURL : ''].filter(Boolean).join(', ');
+  }
+  return JSON.stringify(value);
+}
+
+/** One changed field: its name, and what it was and became. */
+function changeLine(ctx: ConsoleContext, change: AuditChange): HTMLElement {
+  return el(
+    'div',
+    { class: 'change' },
+    el('span', { class: 'field' }, `${fieldLabel(ctx, change.field)}:`),
+    ' ',
+    'before' in change ? el('del', {}, valueText(ctx, change.field, change.before)) : null,
+    'before' in change && 'after' in change ? ' → ' : null,
+    'after' in change ? el('ins', {}, valueText(ctx, change.field, change.after)) : null,
+  );
+}
+
+function whatText(ctx: ConsoleContext, row: AuditRow): string {
+  const { texts } = ctx;
+  const verb = {
+    created: texts.verbCreated,
+    edited: texts.verbEdited,
+    'moved-deadline': texts.verbMovedDeadline,
+    ended: texts.verbEnded,
+    deleted: texts.verbDeleted,
+    settings: texts.verbSettings,
+  }[row.verb];
+  if (!row.subject) return row.verb === 'settings' ? verb : `${verb} ${texts.aMessage}`;
+  const bases = row.subject.bases.map((key) => baseLabel(ctx, key)).join(', ');
+  return `${verb} «${row.subject.words}»${bases ? ` (${bases})` : ''}`;
+}
+
+/** The audit log: who did what to which message, when, and each changed field; older pages on request. */
+export function createAuditView(ctx: ConsoleContext) {
+  const more = byId('audit-more');
+  let known: KnownMessages = new Map();
+  let rows: AuditRow[] = [];
+  let next: string | undefined;
+
+  function render() {
+    const { texts } = ctx;
+    const times = timesOf(ctx);
+    byId('audit-table').replaceChildren(
+      table(
+        [texts.auditWhen, texts.auditWho, texts.auditWhat, texts.auditChanges],
+        rows.map((row) => [
+          times.at(row.entry.at),
+          row.entry.actor,
+          whatText(ctx, row),
+          el('div', { class: 'changes' }, ...row.changes.map((change) => changeLine(ctx, change))),
+        ]),
+        texts.noChanges,
+      ),
+    );
+    more.hidden = next === undefined;
+  }
+
+  async function page(before: string | undefined): Promise<void> {
+    const query = `/api/admin/audit?limit=${PAGE}${before ? `&before=${encodeURIComponent(before)}` : ''}`;
+    const data = (await loadInto(ctx, query, 'audit-table', () => el('p', {}))) as AuditPage | undefined;
+    if (!data) return;
+    known = new Map([...messagesInEntries(data.entries), ...known]);
+    rows = [
+      ...(before ? rows : []),
+      ...data.entries.map((entry) => describeAudit(entry, known, ctx.language)),
+    ];
+    next = data.next;
+    render();
+  }
+
+  async function load(): Promise<void> {
+    const listed = await ctx.request('GET', '/api/admin/messages');
+    const messages = listed.status === 200 ? (listed.data as { messages: Message[] }).messages : [];
+    known = new Map(messages.map((message) => [message.id, message]));
+    await page(undefined);
+  }
+
+  more.addEventListener('click', () => void page(next));
+  return { load };
+}
