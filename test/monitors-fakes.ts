@@ -14,12 +14,15 @@ import {
 export class FakeWebPublication {
   mode: 'up' | 'down' | 'flapping' = 'up';
   requests = 0;
+  /** When each request came (ms since 1970): how often it was probed. */
+  readonly times: number[] = [];
   readonly #server: Server;
   port = 0;
 
   constructor() {
     this.#server = createServer((req, res) => {
       this.requests++;
+      this.times.push(Date.now());
       const down = this.mode === 'down' || (this.mode === 'flapping' && this.requests % 2 === 1);
       if (down) return void res.writeHead(503, { 'content-type': 'text/plain' }).end('Service Unavailable');
       res.writeHead(302, { location: `${req.url ?? '/'}e1cib/login` }).end();

@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono';
 import type { Channel, ChannelReadiness } from '../../contract/channel.ts';
 import { Automation, messagesAt } from './automation/automation.ts';
-import { monitorOverviewSource } from './automation/monitor-overview-source.ts';
+import { readMonitorOverview } from './automation/monitor-overview.ts';
 import { MonitorRunner } from './automation/monitor-runner.ts';
 import { NotificationOutbox } from './automation/notification-outbox.ts';
 import type { AdminTokenVerifier } from './domain/admin-token.ts';
@@ -170,7 +170,6 @@ function createAutomation(
     logger,
     retry: options.retry,
   });
-  const overview = monitorOverviewSource(store, now, async () => (await settings()).timeZone);
   const runner = new MonitorRunner({
     monitors: store,
     messages: store,
@@ -179,10 +178,7 @@ function createAutomation(
     newId,
     showing: current,
     timeZone: async () => (await settings()).timeZone,
-    stateChanged: async () => {
-      overview.invalidate();
-      await cache.refresh();
-    },
+    stateChanged: () => cache.refresh(),
     notify: (event) => outbox.emit([event]),
     logger,
   });
@@ -191,7 +187,7 @@ function createAutomation(
     readiness: options.readiness,
     // A change was made: the next pass runs now (in the background), not at the next timer.
     nudge: (c) => deps.waitUntil(c, automation.tick({ waitForProbes: true })),
-    overview: overview.read,
+    overview: (t, timeZone) => readMonitorOverview(store, t, timeZone),
   };
   return { automation, routes };
 }

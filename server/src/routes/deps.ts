@@ -17,8 +17,8 @@ export interface AutomationDeps {
   readiness: (channel: Channel) => ChannelReadiness;
   /** Something changed: look at monitors, messages and deliveries soon, after the answer is sent. */
   nudge: (c: Context) => void;
-  /** Monitors, states and probe counts for the public status (read at most every few seconds). */
-  overview: () => Promise<MonitorOverview>;
+  /** Monitors, states and probe counts for the public status at `t` (read once per snapshot view). */
+  overview: (t: number, timeZone: string) => Promise<MonitorOverview>;
 }
 
 /** Variables admin routes can read: `c.get('actor')` is the token label of the caller. */

@@ -4,6 +4,7 @@ import { mapInSlices } from '../domain/snapshot-view.ts';
 import { planStatusView } from '../domain/status-view.ts';
 import type { ServiceDeps } from './deps.ts';
 import { inTurn } from './public-turn.ts';
+import { monitorsOf } from './status-page/public-data-source.ts';
 
 const CORS_HEADERS = {
   'access-control-allow-origin': '*',
@@ -27,7 +28,6 @@ interface PreparedStatus {
  */
 export function statusRoutes(deps: ServiceDeps): Hono {
   const app = new Hono();
-  const overview = deps.automation?.overview;
   app.options('/api/status', (c) => {
     const requested = c.req.header('access-control-request-headers');
     return new Response(null, {
@@ -43,7 +43,7 @@ export function statusRoutes(deps: ServiceDeps): Hono {
         acceptLanguage: c.req.header('accept-language'),
       });
       const prepared = await view.prepared(`api-status\n${language}`, async (v): Promise<PreparedStatus> => {
-        const monitors = overview && (await v.prepared('monitor-overview', overview));
+        const monitors = await monitorsOf(v, deps.automation?.overview);
         const plan = planStatusView(v.head.settings, v.messages, v.computedAt, language, monitors);
         const bases = await mapInSlices(plan.keys, (key) => JSON.stringify(plan.base(key)));
         const json = `${JSON.stringify(plan.head).slice(0, -1)},"bases":[${bases.join(',')}]}`;

@@ -5,15 +5,15 @@ import type {
   AutomationAudit,
   MonitorStore,
   NotificationStore,
+  ProbeBucket,
   ProbeStats,
   ScheduleStore,
   WriteOutcome,
 } from '../domain/automation-store.ts';
 import {
-  bucketsByMonitor,
   HOUR_MS,
+  hoursByMonitor,
   monitorQueries,
-  QUARTER_MS,
   stateFromRow,
   transitionFromRow,
 } from './sql/monitor-queries.ts';
@@ -25,19 +25,47 @@ import {
 } from './sql/notification-queries.ts';
 import type { SqlDriver, SqlResult, SqlStatement } from './sql/sql-driver.ts';
 import { documentFromRow, type VersionedTable, versionedRows } from './sql/versioned-rows.ts';
-import type { WriteGuard } from './sql/write-guard.ts';
+import { revisionBump, type WriteGuard } from './sql/write-guard.ts';
 
 export type AutomationSqlStore = MonitorStore & ScheduleStore & NotificationStore;
 
 /** What the automation tables take from the store they are part of: its write path. */
 export interface StoreWrites {
-  /** A durable batch through the store's write path (the audit log is pruned after it). */
+  /** An audited batch through the store's write path (the audit log is pruned after it). */
   write(statements: SqlStatement[]): Promise<SqlResult[]>;
   /**
    * The statements every audited write starts with (the store revision, the audit entry), acting
    * only when `guard` holds. The data statement comes last in the batch.
    */
   prologue(audit: AutomationAudit, guard: WriteGuard): SqlStatement[];
+}
+
+const QUARTER_MS = 6 * HOUR_MS;
+
+/** The start of the oldest of the 28 six-hour cells (UTC-aligned) ending with the one that holds `now`. */
+const weekSince = (now: number) => Math.floor(now / QUARTER_MS) * QUARTER_MS - 27 * QUARTER_MS;
+
+/**
+ * The hourly counts of one monitor as the two bars want them: the 24 hours ending with the one that
+ * holds `now`, and the 28 six-hour cells (UTC-aligned) ending with the one that holds `now`.
+ */
+function statsOf(
+  hours: readonly ProbeBucket[],
+  now: number,
+): { hours: ProbeBucket[]; quarters: ProbeBucket[] } {
+  const daySince = Math.floor(now / HOUR_MS) * HOUR_MS - 23 * HOUR_MS;
+  const quarters = new Map<number, ProbeBucket>();
+  for (const hour of hours) {
+    const start = Math.floor(hour.start / QUARTER_MS) * QUARTER_MS;
+    const cell = quarters.get(start) ?? { start, ok: 0, total: 0 };
+    cell.ok += hour.ok;
+    cell.total += hour.total;
+    quarters.set(start, cell);
+  }
+  return {
+    hours: hours.filter((hour) => hour.start >= daySince),
+    quarters: [...quarters.values()].sort((a, b) => a.start - b.start),
+  };
 }
 
 export class DuplicateDocumentError extends Error {
@@ -53,6 +81,8 @@ export function createAutomationSqlStore(driver: SqlDriver, writes: StoreWrites)
   const read = (statements: SqlStatement[]) => driver.batch(statements, 'read');
   const readOne = async (statement: SqlStatement) => (await read([statement]))[0]?.rows ?? [];
   const { write, prologue } = writes;
+  /** A durable write without an audit entry (probe state, deliveries). */
+  const change = (statements: SqlStatement[]) => driver.batch(statements, 'write');
 
   function documents<T extends { id: string; version: number }>(
     table: VersionedTable,
@@ -121,28 +151,22 @@ export function createAutomationSqlStore(driver: SqlDriver, writes: StoreWrites)
       return (await readOne(monitorQueries.states())).map(stateFromRow);
     },
     async saveMonitorState(state, expectedVersion, probe) {
-      const [saved] = await write([monitorQueries.saveState(state, expectedVersion)]);
+      const save = monitorQueries.saveState(state, expectedVersion);
+      // A state change shows on the public pages: other processes rebuild them at their next check.
+      const statements = probe?.transition
+        ? [revisionBump(monitorQueries.savable(state.monitorId, expectedVersion)), save]
+        : [save];
+      const saved = (await change(statements)).at(-1);
       if (saved?.changes !== 1) return false;
-      if (probe) await driver.batch([monitorQueries.insertProbe(probe)], 'log');
+      if (probe) await driver.batch(monitorQueries.recordProbe(probe), 'log');
       return true;
     },
     async clearMonitorState(monitorId) {
-      await write([monitorQueries.clearState(monitorId)]);
+      await change([monitorQueries.clearState(monitorId)]);
     },
     async probeStats(now): Promise<ProbeStats[]> {
-      const daySince = Math.floor(now / HOUR_MS) * HOUR_MS - 23 * HOUR_MS;
-      const weekSince = Math.floor(now / QUARTER_MS) * QUARTER_MS - 27 * QUARTER_MS;
-      const [hours, quarters] = await read([
-        monitorQueries.buckets(daySince, HOUR_MS),
-        monitorQueries.buckets(weekSince, QUARTER_MS),
-      ]);
-      const byHour = bucketsByMonitor(hours?.rows ?? []);
-      const byQuarter = bucketsByMonitor(quarters?.rows ?? []);
-      return [...new Set([...byHour.keys(), ...byQuarter.keys()])].map((monitorId) => ({
-        monitorId,
-        hours: byHour.get(monitorId) ?? [],
-        quarters: byQuarter.get(monitorId) ?? [],
-      }));
+      const hours = hoursByMonitor(await readOne(monitorQueries.hours(weekSince(now))));
+      return [...hours].map(([monitorId, list]) => ({ monitorId, ...statsOf(list, now) }));
     },
     async listTransitions(monitorId, limit) {
       return (await readOne(monitorQueries.transitions(monitorId, limit))).map((row) =>
@@ -150,7 +174,7 @@ export function createAutomationSqlStore(driver: SqlDriver, writes: StoreWrites)
       );
     },
     async pruneProbes(before) {
-      await driver.batch([monitorQueries.prune(before)], 'log');
+      await driver.batch(monitorQueries.prune(before), 'log');
     },
 
     listSchedules: schedules.list,
@@ -173,23 +197,23 @@ export function createAutomationSqlStore(driver: SqlDriver, writes: StoreWrites)
         ...ledger.map(notificationQueries.putNotified),
         ...deliveries.map(notificationQueries.insertDelivery),
       ];
-      if (statements.length > 0) await write(statements);
+      if (statements.length > 0) await change(statements);
     },
     async claimDeliveries(now, limit, leaseMs) {
       // A read first: a pass with nothing due (the usual case) commits nothing to disk.
       if ((await readOne(notificationQueries.anyDue(now))).length === 0) return [];
       return (
-        (await write([notificationQueries.claim(now, limit, leaseMs)]))[0]?.rows.map(claimedFromRow) ?? []
+        (await change([notificationQueries.claim(now, limit, leaseMs)]))[0]?.rows.map(claimedFromRow) ?? []
       );
     },
     async finishAttempt(id, attempt, result, at) {
-      await write([notificationQueries.finish(id, attempt, result, at)]);
+      await change([notificationQueries.finish(id, attempt, result, at)]);
     },
     async listDeliveries({ channelId, limit }) {
       return (await readOne(notificationQueries.list(channelId, limit))).map(deliveryFromRow);
     },
     async pruneNotifications(before) {
-      await write(notificationQueries.prune(before));
+      await change(notificationQueries.prune(before));
     },
   };
 }

@@ -133,13 +133,18 @@ export function defineAutomationStoreContract(label: string, makeStore: MakeStor
 
     it('one runner takes a probe: a state is saved only over the version it was read at', async () => {
       await store.createMonitor(sampleMonitor('agent'), audit('monitor.create', 'agent'));
+      const { revision } = await store.loadSnapshot(T0);
       expect(await store.saveMonitorState(state('agent', 1), 0)).toBe(true);
+      // A probe alone is no news to the public pages; a change of state is.
+      expect(await store.changesSince(revision)).toBeUndefined();
       expect(await store.saveMonitorState(state('agent', 1), 0)).toBe(false);
+      const down = { monitorId: 'agent', at: T0, ok: false, ms: 5, transition: 'down' } as const;
       const [first, second] = await Promise.all([
-        store.saveMonitorState(state('agent', 2, { dueAt: T0 + 30_000 }), 1),
-        store.saveMonitorState(state('agent', 2, { dueAt: T0 + 31_000 }), 1),
+        store.saveMonitorState(state('agent', 2, { dueAt: T0 + 30_000 }), 1, down),
+        store.saveMonitorState(state('agent', 2, { dueAt: T0 + 31_000 }), 1, down),
       ]);
       expect([first, second].filter(Boolean)).toHaveLength(1);
+      expect(await store.changesSince(revision)).toMatchObject({ revision: revision + 1, changed: [] });
       expect(await store.saveMonitorState(state('ghost', 1), 0)).toBe(false);
       expect((await store.listMonitorStates()).map((s) => s.version)).toEqual([2]);
       await store.clearMonitorState('agent');

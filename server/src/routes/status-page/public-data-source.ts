@@ -28,14 +28,20 @@ export interface PublicDataSource {
   ended(query: EndedQuery): Promise<EndedPage>;
 }
 
-type Overview = (() => Promise<MonitorOverview>) | undefined;
+type Overview = ((t: number, timeZone: string) => Promise<MonitorOverview>) | undefined;
+
+/** The monitors as of `view`, read once for it and shared by every answer built from it. */
+export function monitorsOf(view: SnapshotView, overview: Overview): Promise<MonitorOverview | undefined> {
+  if (!overview) return Promise.resolve(undefined);
+  return view.prepared('monitor-overview', (v) => overview(v.computedAt, v.head.settings.timeZone));
+}
 
 function publicData(view: SnapshotView, overview: Overview): PublicData {
   return {
     settings: view.head.settings,
     messages: view.messages,
     t: view.computedAt,
-    monitors: async () => (overview ? view.prepared('monitor-overview', overview) : undefined),
+    monitors: () => monitorsOf(view, overview),
     prepared: (key, build) => view.prepared(key, (next) => build(publicData(next, overview))),
   };
 }

@@ -2,9 +2,9 @@ import type { MonitorHealth } from '../../../../contract/monitor.ts';
 import type { MonitorTransitionRow, ProbeBucket, RecordedProbe } from '../../domain/automation-store.ts';
 import type { MonitorState } from '../../domain/monitors/monitor-state.ts';
 import { type SqlRow, type SqlStatement, sql } from './sql-driver.ts';
+import type { WriteGuard } from './write-guard.ts';
 
 export const HOUR_MS = 3_600_000;
-export const QUARTER_MS = 6 * HOUR_MS;
 
 export function stateFromRow(row: SqlRow): MonitorState {
   return {
@@ -37,7 +37,8 @@ export const monitorQueries = {
 
   clearState: (monitorId: string) => sql('DELETE FROM monitor_states WHERE monitor_id = ?', monitorId),
 
-  insertProbe: (probe: RecordedProbe): SqlStatement =>
+  /** The probe in the history, and counted in its hour (what the bars and uptime read). */
+  recordProbe: (probe: RecordedProbe): SqlStatement[] => [
     sql(
       'INSERT INTO monitor_probes (monitor_id, at_ms, ok, ms, problem, transition) VALUES (?, ?, ?, ?, ?, ?)',
       probe.monitorId,
@@ -47,19 +48,33 @@ export const monitorQueries = {
       probe.problem ?? null,
       probe.transition ?? null,
     ),
+    sql(
+      `INSERT INTO monitor_hours (monitor_id, hour_ms, ok, total) VALUES (?, ?, ?, 1)
+       ON CONFLICT (monitor_id, hour_ms) DO UPDATE SET ok = ok + excluded.ok, total = total + 1`,
+      probe.monitorId,
+      Math.floor(probe.at / HOUR_MS) * HOUR_MS,
+      probe.ok ? 1 : 0,
+    ),
+  ],
+
+  /** Exactly when `saveState(…, expectedVersion)` will store: the guard of what goes with it. */
+  savable: (monitorId: string, expectedVersion: number): WriteGuard => ({
+    where: `EXISTS (SELECT 1 FROM monitors WHERE id = ?)
+      AND ((? = 0 AND NOT EXISTS (SELECT 1 FROM monitor_states WHERE monitor_id = ?))
+        OR EXISTS (SELECT 1 FROM monitor_states WHERE monitor_id = ? AND version = ?))`,
+    params: [monitorId, expectedVersion, monitorId, monitorId, expectedVersion],
+  }),
 
   deleteHistory: (monitorId: string): SqlStatement[] => [
     sql('DELETE FROM monitor_probes WHERE monitor_id = ?', monitorId),
+    sql('DELETE FROM monitor_hours WHERE monitor_id = ?', monitorId),
     sql('DELETE FROM monitor_states WHERE monitor_id = ?', monitorId),
   ],
 
-  /** Successful and total probes per monitor and bucket of `size` ms, from `since` on. */
-  buckets: (since: number, size: number) =>
+  /** Successful and total probes per monitor and hour, from `since` on. */
+  hours: (since: number) =>
     sql(
-      // Parameters arrive as floating point from JavaScript: cast, so the division rounds down.
-      `SELECT monitor_id, (at_ms / CAST(?1 AS INTEGER)) * CAST(?1 AS INTEGER) AS start, sum(ok) AS ok, count(*) AS total
-       FROM monitor_probes WHERE at_ms >= ?2 GROUP BY monitor_id, start`,
-      size,
+      'SELECT monitor_id, hour_ms, ok, total FROM monitor_hours WHERE hour_ms >= ? ORDER BY hour_ms',
       since,
     ),
 
@@ -71,18 +86,20 @@ export const monitorQueries = {
       limit,
     ),
 
-  prune: (before: number) => sql('DELETE FROM monitor_probes WHERE at_ms < ?', before),
+  prune: (before: number): SqlStatement[] => [
+    sql('DELETE FROM monitor_probes WHERE at_ms < ?', before),
+    sql('DELETE FROM monitor_hours WHERE hour_ms < ?', before),
+  ],
 };
 
-export function bucketsByMonitor(rows: SqlRow[]): Map<string, ProbeBucket[]> {
+export function hoursByMonitor(rows: SqlRow[]): Map<string, ProbeBucket[]> {
   const found = new Map<string, ProbeBucket[]>();
   for (const row of rows) {
     const id = String(row.monitor_id);
     const list = found.get(id) ?? [];
-    list.push({ start: Number(row.start), ok: Number(row.ok), total: Number(row.total) });
+    list.push({ start: Number(row.hour_ms), ok: Number(row.ok), total: Number(row.total) });
     found.set(id, list);
   }
-  for (const list of found.values()) list.sort((a, b) => a.start - b.start);
   return found;
 }
 

@@ -80,6 +80,17 @@ export function writePrologue(entry: AuditEntry, guard: WriteGuard, messageId?: 
   return statements;
 }
 
+/**
+ * Bumps the store revision when `guard` holds: a change other processes must pick up that has no
+ * audit entry of its own (a monitor going down or up changes the public status).
+ */
+export function revisionBump(guard: WriteGuard): SqlStatement {
+  return sql(
+    `UPDATE store_state SET revision = revision + 1 WHERE id = 1 AND ${guard.where}`,
+    ...guard.params,
+  );
+}
+
 /** What the prologue's first statement returned: the audit size after the write, if it happened. */
 export function prologueOutcome(results: SqlResult[]): { auditBytes: number } | undefined {
   const row = results[0]?.rows[0];
