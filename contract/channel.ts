@@ -1,6 +1,7 @@
 import { IsoDateTimeWithOffset } from './iso-time.ts';
 import { LanguageTag } from './language-tag.ts';
 import { MessageBases } from './message.ts';
+import { RULE_TEXTS } from './rule-texts.ts';
 import * as z from './zod.ts';
 
 /** What a channel can be told about. */
@@ -20,13 +21,13 @@ export const CHANNEL_EVENTS: readonly ChannelEvent[] = ChannelEvent.options;
  */
 export const EnvName = z.string().check(
   z.regex(/^[A-Z_][A-Z0-9_]{0,63}$/, {
-    error: 'must be the name of an environment variable in capitals, such as "TELEGRAM_TOKEN"',
+    error: RULE_TEXTS.envName.en,
   }),
 );
 
-const HttpURL = z.url({ protocol: /^https?$/, error: 'must be an absolute http:// or https:// URL' });
+const HttpURL = z.url({ protocol: /^https?$/, error: RULE_TEXTS.httpURL.en });
 const ChannelName = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
-const Email = z.email({ error: 'must be an e-mail address such as "oncall@example.com"' });
+const Email = z.email({ error: RULE_TEXTS.email.en });
 
 const common = {
   name: ChannelName,
@@ -51,7 +52,7 @@ export const TelegramTarget = {
   /** `-1001234567890` or `@channel_name`. */
   chatId: z.string().check(
     z.regex(/^(?:-?\d{1,20}|@[A-Za-z][A-Za-z0-9_]{3,63})$/, {
-      error: 'must be a numeric chat id such as "-1001234567890" or a channel name such as "@it_oncall"',
+      error: RULE_TEXTS.chatId.en,
     }),
   ),
   tokenEnv: EnvName,

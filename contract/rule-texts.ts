@@ -56,6 +56,21 @@ export const RULE_TEXTS = {
     ru: 'должен быть кодом ошибки HTTP (400–599)',
     lv: 'jābūt HTTP kļūdas kodam (400–599)',
   },
+  envName: {
+    en: 'must be the name of an environment variable in capitals, such as "TELEGRAM_TOKEN"',
+    ru: 'должно быть именем переменной окружения заглавными буквами, например «TELEGRAM_TOKEN»',
+    lv: 'jābūt vides mainīgā nosaukumam ar lielajiem burtiem, piemēram, "TELEGRAM_TOKEN"',
+  },
+  email: {
+    en: 'must be an e-mail address such as "oncall@example.com"',
+    ru: 'должен быть адресом электронной почты, например «oncall@example.com»',
+    lv: 'jābūt e-pasta adresei, piemēram, "oncall@example.com"',
+  },
+  chatId: {
+    en: 'must be a numeric chat id such as "-1001234567890" or a channel name such as "@it_oncall"',
+    ru: 'должен быть числовым id чата, например «-1001234567890», или именем канала, например «@it_oncall»',
+    lv: 'jābūt tērzēšanas skaitliskajam id, piemēram, "-1001234567890", vai kanāla nosaukumam, piemēram, "@it_oncall"',
+  },
 } as const satisfies Record<string, Record<PageLanguage, string>>;
 
 export type RuleName = keyof typeof RULE_TEXTS;

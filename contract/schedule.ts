@@ -7,7 +7,7 @@ import * as z from './zod.ts';
 
 const ScheduleName = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
 /** Five cron fields (minute hour day month weekday); checked by the server's cron library. */
-const Cron = z.string().check(z.trim(), z.minLength(9), z.maxLength(200));
+const Cron = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
 const Duration = z.int().check(z.gte(1), z.lte(7 * 24 * 60));
 
 /**

@@ -188,3 +188,68 @@ describe('/api/admin/channels', () => {
     for (const answer of answers) expect(answer).not.toContain(SECRET);
   });
 });
+
+describe('refusals in the administrator’s language', () => {
+  it('says what is wrong with a monitor, a window or a channel in Russian and Latvian, field by field', async () => {
+    const { call } = await service();
+    const monitor = await call(
+      'POST',
+      '/api/admin/monitors',
+      {
+        name: 'Агент',
+        kind: 'tcp',
+        target: 'https://x/',
+        bases: ['*'],
+        intervalSeconds: 10,
+        timeoutSeconds: 10,
+      },
+      { 'accept-language': 'ru' },
+    );
+    expect(monitor.status).toBe(400);
+    expect(monitor.json.problems).toEqual([
+      {
+        path: 'target',
+        message:
+          'должна быть в виде «узел:порт», например «1c-server.example.local:1540» (агент сервера 1С) или «10.0.0.5:1541»',
+      },
+      {
+        path: 'timeoutSeconds',
+        message: 'должно быть меньше intervalSeconds (10), чтобы проверка заканчивалась до начала следующей',
+      },
+    ]);
+    expect(monitor.json.message).toMatch(/^В запросе ошибок: 2\. target: должна быть/);
+
+    const window = await call(
+      'POST',
+      '/api/admin/schedules',
+      { name: 'Nakts', cron: '0 1 * *', durationMinutes: 60, bases: ['*'], text: { lv: 'Darbi.' } },
+      { 'accept-language': 'lv-LV,lv;q=0.9' },
+    );
+    expect(window.status).toBe(400);
+    expect(window.json.problems).toEqual([
+      {
+        path: 'cron',
+        message:
+          'vajadzīgi pieci lauki: minūte, stunda, mēneša diena, mēnesis, nedēļas diena, piemēram, "0 1 * * *" (katru nakti 01:00); "0 1 * *" ir 4',
+      },
+    ]);
+
+    const channel = await call(
+      'POST',
+      '/api/admin/channels',
+      { kind: 'telegram', name: 'Дежурные', chatId: 'chat', tokenEnv: 'telegram_token' },
+      { 'accept-language': 'ru' },
+    );
+    expect(channel.status).toBe(400);
+    expect(channel.json.problems.map((p: { path: string; message: string }) => [p.path, p.message])).toEqual([
+      [
+        'chatId',
+        'должен быть числовым id чата, например «-1001234567890», или именем канала, например «@it_oncall» (указано: "chat")',
+      ],
+      [
+        'tokenEnv',
+        'должно быть именем переменной окружения заглавными буквами, например «TELEGRAM_TOKEN» (указано: "telegram_token")',
+      ],
+    ]);
+  });
+});

@@ -76,6 +76,7 @@ export function adminMonitorsRoutes(deps: ServiceDeps, automation: AutomationDep
       now: deps.now(),
       actor: c.get('actor'),
       timeZone: await zone(),
+      language: adminLanguage(c),
     });
     if (!result.ok) throw validationError(result.problems, adminLanguage(c));
     await monitors.createMonitor(
@@ -126,6 +127,7 @@ export function adminMonitorsRoutes(deps: ServiceDeps, automation: AutomationDep
         now: deps.now(),
         actor: c.get('actor'),
         timeZone: await zone(),
+        language: adminLanguage(c),
       });
       if (!result.ok) throw validationError(result.problems, adminLanguage(c));
       const next = result.monitor;

@@ -60,6 +60,7 @@ export function adminSchedulesRoutes(deps: ServiceDeps, automation: AutomationDe
     now: deps.now(),
     actor: c.get('actor'),
     timeZone: (await deps.cache.view()).head.settings.timeZone,
+    language: adminLanguage(c),
   });
   const changed = async (c: Context) => {
     // Occurrences are part of the public answers: the next request must see the change.

@@ -1,3 +1,5 @@
+import { automationRuleWords } from '../automation-rule-texts.ts';
+
 /** `host:port`, `[v6]:port`: what a tcp monitor connects to. */
 export interface TcpTarget {
   host: string;
@@ -17,12 +19,13 @@ export function parseTcpTarget(target: string): TcpTarget | undefined {
   return { host, port };
 }
 
-/** Why `target` cannot be probed as `kind`, in plain words; undefined when it can. */
-export function targetProblem(kind: 'http' | 'tcp', target: string): string | undefined {
+/** Why `target` cannot be probed as `kind`, in plain words in `language`; undefined when it can. */
+export function targetProblem(kind: 'http' | 'tcp', target: string, language = 'en'): string | undefined {
+  const words = automationRuleWords(language);
   if (kind === 'http') {
     if (URL.canParse(target) && /^https?:$/.test(new URL(target).protocol)) return undefined;
-    return 'must be an http:// or https:// URL, such as "https://1c.example.local/buh/ru_RU/"';
+    return words.httpTarget;
   }
   if (parseTcpTarget(target)) return undefined;
-  return 'must be host:port, such as "1c-server.example.local:1540" (the 1C server agent) or "10.0.0.5:1541"';
+  return words.tcpTarget;
 }

@@ -2,6 +2,7 @@ import { Cron } from 'croner';
 import { isoInZone } from '../../../../contract/local-time.ts';
 import type { Message } from '../../../../contract/message.ts';
 import type { Schedule } from '../../../../contract/schedule.ts';
+import { automationRuleWords } from '../automation-rule-texts.ts';
 
 const MINUTE_MS = 60_000;
 /** Occurrences one expansion lists at most: a cron firing every minute must not stall a page. */
@@ -16,19 +17,18 @@ export interface OccurrenceWindow {
   status: 'planned' | 'moved' | 'skipped';
 }
 
-/** Why `cron` is not a usable pattern, in plain words; undefined when it is. */
-export function cronProblem(cron: string, timeZone: string): string | undefined {
+/** Why `cron` is not a usable pattern, in plain words in `language`; undefined when it is. */
+export function cronProblem(cron: string, timeZone: string, language = 'en'): string | undefined {
+  const words = automationRuleWords(language);
   const fields = cron.trim().split(/\s+/);
-  if (!cron.trim().startsWith('@') && fields.length !== 5) {
-    return `must have five fields: minute hour day-of-month month day-of-week, such as "0 1 * * *" (every night at 01:00); "${cron}" has ${fields.length}`;
-  }
+  if (!cron.trim().startsWith('@') && fields.length !== 5) return words.cronFields(cron, fields.length);
   try {
     const pattern = new Cron(cron, { timezone: timeZone, paused: true });
-    if (!pattern.nextRun()) return 'never comes: no date matches it';
+    if (!pattern.nextRun()) return words.cronNever;
     return undefined;
   } catch (error) {
-    const detail = (error as Error).message.replace(/^CronPattern:\s*/, '');
-    return `is not a cron pattern (${detail}); write it like "0 1 * * *" (every night at 01:00) or "0 22 * * 0" (Sundays at 22:00)`;
+    // croner's own detail (which field, which value) stays in English: it names the pattern's parts.
+    return words.cronInvalid((error as Error).message.replace(/^CronPattern:\s*/, ''));
   }
 }
 

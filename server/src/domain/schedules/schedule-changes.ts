@@ -6,6 +6,7 @@ import type {
   ScheduleFields,
   SchedulePatch,
 } from '../../../../contract/schedule.ts';
+import { automationRuleWords } from '../automation-rule-texts.ts';
 import { cronProblem, isCronStart } from './occurrences.ts';
 
 export interface ScheduleChangeContext {
@@ -13,26 +14,31 @@ export interface ScheduleChangeContext {
   actor: string;
   /** The settings' zone: the default for a window without its own. */
   timeZone: string;
+  /** The language refusals are written in (the caller's); English by default. */
+  language?: string | undefined;
 }
 
 export type ScheduleChangeResult = { ok: true; schedule: Schedule } | { ok: false; problems: FieldProblem[] };
 
-export function checkSchedule(schedule: Schedule): FieldProblem[] {
+export function checkSchedule(schedule: Schedule, language = 'en'): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  const cron = cronProblem(schedule.cron, schedule.timeZone);
+  const cron = cronProblem(schedule.cron, schedule.timeZone, language);
   if (cron) problems.push({ path: 'cron', message: cron });
   if (
     schedule.startsFrom &&
     schedule.endsAt &&
     Date.parse(schedule.endsAt) <= Date.parse(schedule.startsFrom)
   ) {
-    problems.push({ path: 'endsAt', message: `must be after startsFrom (${schedule.startsFrom})` });
+    problems.push({
+      path: 'endsAt',
+      message: automationRuleWords(language).endsAfterStart(schedule.startsFrom),
+    });
   }
   return problems;
 }
 
-function result(schedule: Schedule): ScheduleChangeResult {
-  const problems = checkSchedule(schedule);
+function result(schedule: Schedule, ctx: ScheduleChangeContext): ScheduleChangeResult {
+  const problems = checkSchedule(schedule, ctx.language);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, schedule };
 }
 
@@ -44,18 +50,21 @@ export function createSchedule(
   const timeZone = fields.timeZone ?? ctx.timeZone;
   const at = isoInZone(ctx.now, timeZone);
   const { enabled, severity: _severity, ...rest } = fields;
-  return result({
-    ...rest,
-    id,
-    timeZone,
-    severity: 'maintenance',
-    enabled: enabled ?? true,
-    exceptions: [],
-    createdAt: at,
-    updatedAt: at,
-    createdBy: ctx.actor,
-    version: 1,
-  });
+  return result(
+    {
+      ...rest,
+      id,
+      timeZone,
+      severity: 'maintenance',
+      enabled: enabled ?? true,
+      exceptions: [],
+      createdAt: at,
+      updatedAt: at,
+      createdBy: ctx.actor,
+      version: 1,
+    },
+    ctx,
+  );
 }
 
 function stamp(next: Schedule, current: Schedule, ctx: ScheduleChangeContext): Schedule {
@@ -78,7 +87,7 @@ export function patchSchedule(
   }
   // Another pattern or zone gives other starts: exceptions keyed to the old ones would mean nothing.
   if (next.cron !== current.cron || next.timeZone !== current.timeZone) next.exceptions = [];
-  return result(stamp(next, current, ctx));
+  return result(stamp(next, current, ctx), ctx);
 }
 
 /**
@@ -91,25 +100,25 @@ export function setException(
   ctx: ScheduleChangeContext,
 ): ScheduleChangeResult {
   const occurrence = Date.parse(exception.occurrence);
+  const words = automationRuleWords(ctx.language);
   const problems: FieldProblem[] = [];
   if (!isCronStart(current, occurrence)) {
     problems.push({
       path: 'occurrence',
-      message: `is not a start of this window (${current.cron} in ${current.timeZone}); pick one from its list of occurrences`,
+      message: words.notAStart(current.cron, current.timeZone),
     });
   }
   if (exception.action === 'move') {
     const end =
       Date.parse(exception.startsAt) + (exception.durationMinutes ?? current.durationMinutes) * 60_000;
-    if (end <= ctx.now)
-      problems.push({ path: 'startsAt', message: 'would end in the past; pick a later time' });
+    if (end <= ctx.now) problems.push({ path: 'startsAt', message: words.moveInPast });
   }
   if (problems.length > 0) return { ok: false, problems };
   const others = current.exceptions.filter((e) => Date.parse(e.occurrence) !== occurrence);
   const exceptions = [...others, exception].sort(
     (a, b) => Date.parse(a.occurrence) - Date.parse(b.occurrence),
   );
-  return result(stamp({ ...current, exceptions }, current, ctx));
+  return result(stamp({ ...current, exceptions }, current, ctx), ctx);
 }
 
 /** The schedule with the exception for `occurrence` removed; `undefined` when there was none. */
