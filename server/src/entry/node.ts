@@ -24,6 +24,7 @@ import { trustProxyFromEnv } from '../domain/trust-proxy.ts';
 import { createNodeProxy } from '../proxy/node-proxy.ts';
 import { nodeUpstream } from '../proxy/node-upstream.ts';
 import { parsePublicURL } from '../proxy/public-url.ts';
+import { createUpstreamFailureLog } from '../proxy/upstream-failure-log.ts';
 import { ActivityRecorder } from '../store/activity-recorder.ts';
 import { DATABASE_FILE, type NodeStore, openNodeStore } from '../store/open-node-store.ts';
 import { StoreOpenError } from '../store/store.ts';
@@ -213,6 +214,7 @@ async function main(): Promise<void> {
       trustForwardedHeaders: proxy.upstream.trustForwardedHeaders,
       publicOrigin: publicURL,
       serviceFetch: (request) => app.fetch(request),
+      onFailure: createUpstreamFailureLog(logger, new URL(proxy.upstream.url).origin),
     });
   const server = nodeProxy
     ? createServer({ shouldUpgradeCallback: nodeProxy.shouldUpgrade }, nodeProxy.listener(serviceListener))
