@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from './lib/statistics.mjs';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(repo, 'dist', 'v8i.mjs');
@@ -34,12 +35,6 @@ function timeRun(args) {
     throw new Error(`node ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
   return { ms, stdout: result.stdout };
 }
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 const version = timeRun([cli, '--version']).stdout.trim();
 // Warm the page cache for both, so neither pays for the first disk read.

@@ -16,11 +16,13 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { get } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { frontConfig } from '../test/proxy-nginx-front-config.ts';
+import { freePort, pinned, waitForOutput } from './lib/processes.mjs';
+import { median } from './lib/statistics.mjs';
+import { readWrkReport } from './lib/wrk-report.mjs';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
@@ -55,36 +57,6 @@ const PAGE =
   '<link rel="stylesheet" href="e1cib/styles/main.css"></head>' +
   `<body><div id="app">${'<div class="row">Бухгалтерия предприятия</div>'.repeat(20)}</div>` +
   `<script src="e1cib/scripts/app.js"></script></body></html>`;
-
-const pinned = (cpu, command, args) =>
-  cpu && existsSync('/usr/bin/taskset')
-    ? ['/usr/bin/taskset', ['-c', cpu, command, ...args]]
-    : [command, args];
-
-function waitForOutput(child, pattern, what) {
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk) => {
-      output += chunk.toString();
-      const match = pattern.exec(output);
-      if (match) resolve(match);
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) =>
-      reject(new Error(`${what} exited with ${code} before it was ready:\n${output}`)),
-    );
-  });
-}
-
-function freePort() {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** nginx in the foreground under `prefix`; `http(port)` is the inside of `http { }`, listening on `port`. */
 async function startNginx(prefix, cpu, http, readyPath, port = undefined) {
@@ -210,13 +182,6 @@ async function startOurs(dataDir, upstream, profileDir) {
   return { child, url };
 }
 
-function toMs(text) {
-  const match = /^([\d.]+)(us|ms|s)$/.exec(text);
-  if (!match) return Number.NaN;
-  const value = Number(match[1]);
-  return match[2] === 'us' ? value / 1000 : match[2] === 's' ? value * 1000 : value;
-}
-
 const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
 
 /** CPU seconds used so far by `pid` and its children (nginx's workers), from /proc. */
@@ -248,22 +213,12 @@ function runWrk(url, seconds, headers = [], pid = undefined) {
   ]);
   const out = execFileSync(command, args, { encoding: 'utf8' });
   const cpu = pid === undefined ? Number.NaN : cpuSeconds(pid) - cpuBefore;
-  const requests = Number(/(\d+) requests in/.exec(out)?.[1]);
-  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
-  const p50 = toMs(/\s50%\s+(\S+)/.exec(out)?.[1] ?? '');
-  const p99 = toMs(/\s99%\s+(\S+)/.exec(out)?.[1] ?? '');
-  const errors = /Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? '0';
-  const socketErrors = /Socket errors: (.*)/.exec(out)?.[1];
-  if (errors !== '0' || socketErrors) throw new Error(`wrk saw errors against ${url}:\n${out}`);
+  const { requests, rps, p50, p99, errorAnswers, socketErrors } = readWrkReport(out);
+  if (errorAnswers > 0 || socketErrors) throw new Error(`wrk saw errors against ${url}:\n${out}`);
   // CPU time per request: what the proxy itself costs, less disturbed by other work on shared cores.
   return { rps, p50, p99, cpuUs: (cpu * 1e6) / requests };
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 const spread = (values) => `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)}`;
 const fmt = (r) =>
   `${r.rps.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(2).padStart(6)} ms   p99 ${r.p99.toFixed(2).padStart(6)} ms`;

@@ -14,6 +14,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { pinned, waitForOutput } from './lib/processes.mjs';
+import { median } from './lib/statistics.mjs';
+import { readWrkReport } from './lib/wrk-report.mjs';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
@@ -30,28 +33,6 @@ const NGINX = '/usr/sbin/nginx';
 const WRK = '/usr/bin/wrk';
 const TOKEN = 'bench-admin-token-0123456789abcdef';
 const BASE = 'buh';
-
-const pinned = (cpu, command, args) =>
-  cpu && existsSync('/usr/bin/taskset')
-    ? ['/usr/bin/taskset', ['-c', cpu, command, ...args]]
-    : [command, args];
-
-/** Resolves with the first match of `pattern` in the child's output; rejects if it exits first. */
-function waitForOutput(child, pattern, what) {
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk) => {
-      output += chunk.toString();
-      const match = pattern.exec(output);
-      if (match) resolve(match);
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) =>
-      reject(new Error(`${what} exited with ${code} before it was ready:\n${output}`)),
-    );
-  });
-}
 
 async function startNodeServer(dataDir) {
   const [command, args] = pinned(serverCpu, process.execPath, ['dist/server.mjs']);
@@ -181,31 +162,14 @@ http {
   throw new Error(`nginx did not start:\n${log}`);
 }
 
-/** wrk's latency figures come as "1.23ms", "850.00us", "1.01s". */
-function toMs(text) {
-  const match = /^([\d.]+)(us|ms|s)$/.exec(text);
-  if (!match) return Number.NaN;
-  const value = Number(match[1]);
-  return match[2] === 'us' ? value / 1000 : match[2] === 's' ? value * 1000 : value;
-}
-
 function runWrk(url, seconds) {
   const [command, args] = pinned(wrkCpu, WRK, ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', url]);
   const out = execFileSync(command, args, { encoding: 'utf8' });
-  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
-  const p50 = toMs(/\s50%\s+(\S+)/.exec(out)?.[1] ?? '');
-  const p99 = toMs(/\s99%\s+(\S+)/.exec(out)?.[1] ?? '');
-  const errors = /Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? '0';
-  const socketErrors = /Socket errors: (.*)/.exec(out)?.[1];
-  if (errors !== '0' || socketErrors) throw new Error(`wrk saw errors against ${url}:\n${out}`);
+  const { rps, p50, p99, errorAnswers, socketErrors } = readWrkReport(out);
+  if (errorAnswers > 0 || socketErrors) throw new Error(`wrk saw errors against ${url}:\n${out}`);
   return { rps, p50, p99 };
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 const fmt = (r) =>
   `${r.rps.toFixed(0).padStart(7)} req/s   p50 ${r.p50.toFixed(2)} ms   p99 ${r.p99.toFixed(2)} ms`;
 

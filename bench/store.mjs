@@ -18,6 +18,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { background, pinned, waitForOutput } from './lib/processes.mjs';
+import { median, quantile } from './lib/statistics.mjs';
+import { readWrkReport } from './lib/wrk-report.mjs';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
@@ -42,34 +45,6 @@ if (!existsSync(WRK)) {
 if (!existsSync(join(repo, 'dist', 'server.mjs'))) {
   console.error('bench:store runs dist/server.mjs: npm run build:server first.');
   process.exit(2);
-}
-
-/**
- * Load generators run at the lowest priority: sharing the probe's CPU, they must not delay the probe
- * itself, or the figure would measure the client machine rather than the server.
- */
-const background = ([command, args]) =>
-  existsSync('/usr/bin/nice') ? ['/usr/bin/nice', ['-n', '19', command, ...args]] : [command, args];
-
-const pinned = (cpu, command, args) =>
-  cpu && existsSync('/usr/bin/taskset')
-    ? ['/usr/bin/taskset', ['-c', cpu, command, ...args]]
-    : [command, args];
-
-function waitForOutput(child, pattern, what) {
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk) => {
-      output += chunk.toString();
-      const match = pattern.exec(output);
-      if (match) resolve(match);
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) =>
-      reject(new Error(`${what} exited with ${code} before it was ready:\n${output}`)),
-    );
-  });
 }
 
 /** A data file of the earlier JSON format: the service imports it at its first start (fast seeding). */
@@ -192,34 +167,17 @@ async function postOnce(url) {
   return answer;
 }
 
-const quantile = (values, q) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-};
-const median = (values) => quantile(values, 0.5);
 const spread = (values, digits = 2) =>
   `median ${median(values).toFixed(digits)} (min ${Math.min(...values).toFixed(digits)}, max ${Math.max(...values).toFixed(digits)})`;
-
-function toMs(text) {
-  const match = /^([\d.]+)(us|ms|s)$/.exec(text);
-  if (!match) return Number.NaN;
-  const value = Number(match[1]);
-  return match[2] === 'us' ? value / 1000 : match[2] === 's' ? value * 1000 : value;
-}
 
 async function wrk(url, { seconds, conns, cpu = loadCpu, load = false }) {
   const started = pinned(cpu, WRK, ['-t1', `-c${conns}`, `-d${seconds}s`, '--latency', url]);
   const [command, args] = load ? background(started) : started;
   const { stdout } = await run(command, args, { encoding: 'utf8' });
-  const errors = /Non-2xx or 3xx responses: (\d+)/.exec(stdout)?.[1];
-  if (errors) throw new Error(`wrk saw error answers from ${url}:\n${stdout}`);
-  const timeouts = Number(/Socket errors:.*timeout (\d+)/.exec(stdout)?.[1] ?? 0);
+  const { rps, p50, p99, errorAnswers, timeouts } = readWrkReport(stdout);
+  if (errorAnswers > 0) throw new Error(`wrk saw error answers from ${url}:\n${stdout}`);
   if (timeouts > 0) console.log(`    (wrk: ${timeouts} requests to ${new URL(url).pathname} took over 2 s)`);
-  return {
-    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1]),
-    p50: toMs(/\s50%\s+(\S+)/.exec(stdout)?.[1] ?? ''),
-    p99: toMs(/\s99%\s+(\S+)/.exec(stdout)?.[1] ?? ''),
-  };
+  return { rps, p50, p99 };
 }
 
 /** Part 1: p50 of sequential POSTs, `posts` of them after 20 to warm up. */

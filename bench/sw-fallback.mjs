@@ -9,16 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchPersistentChromium } from '../test/chromium.ts';
 import { kitWithConfig, startOrigin, startStatusService } from '../test/client-sw-harness.ts';
+import { median } from './lib/statistics.mjs';
 
 const runs = Number(process.env.RUNS ?? 20);
 const hangRuns = Number(process.env.HANG_RUNS ?? 5);
 const timeoutSeconds = Number(process.env.TIMEOUT_SECONDS ?? 2);
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 const summary = (values) =>
   `median ${median(values).toFixed(0)} ms (min ${Math.min(...values).toFixed(0)}, max ${Math.max(...values).toFixed(0)}, n=${values.length})`;
 

@@ -16,6 +16,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from './lib/statistics.mjs';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const files = Number(process.env.FILES ?? 3000);
@@ -102,11 +103,6 @@ const v8iSet = (tree, text) =>
   run([dist, 'set', tree, '--help-text', text, '--help-url', url, '--jobs', String(jobs)]);
 const carefulEditor = (tree) => run([join(repo, 'bench/careful-editor.mjs'), tree, String(jobs)]);
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 const ms = (value) => `${value.toFixed(0)} ms`;
 const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 

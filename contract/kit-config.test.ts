@@ -40,7 +40,7 @@ describe('parseSwConfig', () => {
     expect(result.error).toContain('  networkTimeoutSeconds must be more than 0');
     expect(result.error).toContain('  fallbackStatuses.0 must be an HTTP error status (400–599)');
     expect(result.error).toContain('  statusUrl is not a known field: remove it or check the spelling');
-    expect(result.error).toContain('README.md');
+    expect(result.error).toContain('docs/web-client.md');
   });
 
   it('refuses a non-http status URL and a retry cap below the first delay', () => {

@@ -72,6 +72,6 @@ export function parseSwConfig(
   );
   return {
     ok: false,
-    error: `${source} is not a valid startup-help config:\n${lines.join('\n')}\nFix the field(s) above; the fields are described in README.md, section "Web client: the offline page".`,
+    error: `${source} is not a valid startup-help config:\n${lines.join('\n')}\nFix the field(s) above; the fields are described in docs/web-client.md, section "Build: one kit per publication".`,
   };
 }

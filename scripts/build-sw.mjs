@@ -3,7 +3,7 @@
 // startup-help.config.json — the kit's saved config. `npm run build:sw` alone (and `npm run build`)
 // rebuilds every kit from its saved config, so no build replaces a configured kit with a blank one;
 // the `default` kit is the one proxy mode serves. Config comes from the saved config, a JSON file
-// (--config= / STARTUP_HELP_CONFIG), STARTUP_HELP_* variables and flags (see README, client-sw).
+// (--config= / STARTUP_HELP_CONFIG), STARTUP_HELP_* variables and flags (see docs/web-client.md).
 // `--kits-dir=` builds into another folder than dist/client-sw.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';

@@ -76,7 +76,7 @@ async function evaluate(contents) {
 /** The admin console: its static page (rendered once here), its script and its style sheet. */
 async function consoleAssets() {
   const [script, page] = await Promise.all([
-    bundleBrowserScript(join(consoleDir, 'browser', 'main.ts'), false),
+    bundleBrowserScript(join(consoleDir, 'browser', 'main.ts'), true),
     evaluate(
       [
         "export { renderConsolePage } from './console/page/console-page.tsx';",

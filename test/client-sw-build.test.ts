@@ -62,7 +62,7 @@ describe('npm run build:sw output', () => {
       'statusURL must be an absolute http:// or https:// URL (got "ftp://status.local/x")',
     );
     expect(failure?.stderr).toContain('networkTimeoutSeconds must be a number (got "soon")');
-    expect(failure?.stderr).toContain('README.md');
+    expect(failure?.stderr).toContain('docs/web-client.md');
     expect((await stat(join(KIT, 'sw.js'))).mtimeMs).toBe(before);
   });
 

@@ -134,7 +134,9 @@ describe('v8i sync --from', () => {
     const notFound = await run(['sync', 'ibases.v8i', '--from', `${origin}/nothing`]);
     expect(notFound.err).toContain('/nothing/api/status answered HTTP 404');
     const wrongJson = await run(['sync', 'ibases.v8i', '--from', `${origin}/other`]);
-    expect(wrongJson.err).toContain('answered JSON that is not a startup-help status');
+    expect(wrongJson.err).toContain(
+      'answered JSON that is not a startup-help status (generatedAt is required)',
+    );
     const html = await run(['sync', 'ibases.v8i', '--from', `${origin}/html`]);
     expect(html.err).toContain('did not answer with JSON, so it is not a startup-help service');
     expect([notFound.code, wrongJson.code, html.code]).toEqual([1, 1, 1]);

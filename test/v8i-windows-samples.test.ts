@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StatusResponse } from '../contract/status.ts';
 import { captureIo } from '../v8i-tools/src/cli/capture-io.ts';
 import { main } from '../v8i-tools/src/cli/main.ts';
-import { windowsTree } from '../v8i-tools/src/fs/windows-tree.ts';
+import { windowsTree } from './v8i-windows-tree.ts';
 
 // PowerShell does not run here, so the samples' v8i command lines are taken out of the scripts (the
 // `$V8iArguments = @(…)` array, with the scripts' parameter defaults) and run as the scripts would run

@@ -29,6 +29,7 @@ import { createProbe } from '../probes/probe.ts';
 import { createNodeProxy } from '../proxy/node-proxy.ts';
 import { nodeUpstream } from '../proxy/node-upstream.ts';
 import { parsePublicURL } from '../proxy/public-url.ts';
+import { createUpstreamFailureLog } from '../proxy/upstream-failure-log.ts';
 import { ActivityRecorder } from '../store/activity-recorder.ts';
 import { DATABASE_FILE, type NodeStore, openNodeStore } from '../store/open-node-store.ts';
 import { StoreOpenError } from '../store/store.ts';
@@ -233,6 +234,7 @@ async function main(): Promise<void> {
       trustForwardedHeaders: proxy.upstream.trustForwardedHeaders,
       publicOrigin: publicURL,
       serviceFetch: (request) => app.fetch(request),
+      onFailure: createUpstreamFailureLog(logger, new URL(proxy.upstream.url).origin),
     });
   const server = nodeProxy
     ? createServer({ shouldUpgradeCallback: nodeProxy.shouldUpgrade }, nodeProxy.listener(serviceListener))

@@ -18,6 +18,7 @@ import { createScriptInjector } from './inject-script.ts';
 import { OWN_ROUTES } from './own-routes.ts';
 import { planUpstreamAnswer, planUpstreamFailure, type UpstreamFailure } from './plan-upstream-answer.ts';
 import { type ProxyRoute, routeProxyRequest } from './route-proxy-request.ts';
+import type { UpstreamFailureLog } from './upstream-failure-log.ts';
 import { parseUpstreamURL } from './upstream-url.ts';
 
 export interface UpstreamProxyOptions {
@@ -45,6 +46,8 @@ export interface UpstreamProxyOptions {
    * fetch). Default: `publicOrigin`, else the request URL's (on Workers, one of the Worker's own routes).
    */
   absoluteOrigin?(c: Context): string;
+  /** Told of every request the origin did not serve (for the log). */
+  onFailure?: UpstreamFailureLog | undefined;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -129,6 +132,13 @@ export function createUpstreamProxy(options: UpstreamProxyOptions): Hono {
     );
     if ('failed' in result) {
       const answer = planUpstreamFailure(result.failed, route.navigation, timeoutMs);
+      options.onFailure?.({
+        method: request.method,
+        path: url.pathname,
+        failure: answer.failure,
+        detail: result.detail,
+        answered: answer.kind === 'friendly' ? 'friendly page' : answer.status,
+      });
       return answer.kind === 'friendly'
         ? friendly(c, url, route.baseKey, answer.failure)
         : plain(answer.status, answer.text);
@@ -139,7 +149,15 @@ export function createUpstreamProxy(options: UpstreamProxyOptions): Hono {
     return relay(c, route, response, {
       upstreamOrigin: upstream.origin,
       publicOrigin: options.publicOrigin,
-      friendly: (failure) => friendly(c, url, route.baseKey, failure),
+      friendly: (failure) => {
+        options.onFailure?.({
+          method: request.method,
+          path: url.pathname,
+          failure,
+          answered: 'friendly page',
+        });
+        return friendly(c, url, route.baseKey, failure);
+      },
     });
   });
   return app;

@@ -1,5 +1,8 @@
 /** What asking the origin came to: its response (any status), or why there was none. */
-export type UpstreamResult = { response: Response } | { failed: 'refused' | 'timeout' };
+export type UpstreamResult =
+  | { response: Response }
+  /** `detail`: the system's word for it (`ECONNREFUSED`), when the runtime tells. */
+  | { failed: 'refused' | 'timeout'; detail?: string | undefined };
 
 /**
  * Sends `init` to the origin and waits at most `timeoutMs` for the response headers; the body that
@@ -28,10 +31,16 @@ export async function fetchUpstream(
       duplex: 'half',
     } as RequestInit);
     return { response };
-  } catch {
+  } catch (error) {
     clientSignal.removeEventListener('abort', stopWithClient);
-    return { failed: timedOut ? 'timeout' : 'refused' };
+    return { failed: timedOut ? 'timeout' : 'refused', detail: errorCode(error) };
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Node's fetch puts the socket's error code in `cause`; Workers give only a message. */
+function errorCode(error: unknown): string | undefined {
+  const cause = (error as { cause?: { code?: unknown } } | undefined)?.cause;
+  return typeof cause?.code === 'string' ? cause.code : undefined;
 }

@@ -14,6 +14,7 @@ import { passWebSocket } from './node-websocket.ts';
 import { OWN_ROUTES } from './own-routes.ts';
 import { planUpstreamAnswer, planUpstreamFailure, type UpstreamFailure } from './plan-upstream-answer.ts';
 import { type ProxyRoute, routeProxyRequest } from './route-proxy-request.ts';
+import type { UpstreamFailureLog } from './upstream-failure-log.ts';
 import { parseUpstreamURL } from './upstream-url.ts';
 
 export interface NodeProxyOptions {
@@ -31,6 +32,8 @@ export interface NodeProxyOptions {
   publicOrigin?: string | undefined;
   /** The service itself (Hono's `app.fetch`): asked for the friendly page at `/friendly/<base>`. */
   serviceFetch(request: Request): Response | Promise<Response>;
+  /** Told of every request the origin did not serve (the entry logs it). */
+  onFailure?: UpstreamFailureLog | undefined;
 }
 
 export interface NodeProxy {
@@ -126,7 +129,7 @@ export function createNodeProxy(options: NodeProxyOptions): NodeProxy {
       if (!retried && !body && !timedOut && outgoing.reusedSocket && error.code === 'ECONNRESET') {
         return forward(req, res, target, route, true);
       }
-      fail(req, res, target, route, timedOut ? 'timeout' : 'refused');
+      fail(req, res, target, route, timedOut ? 'timeout' : 'refused', error.code);
     });
     if (body) req.pipe(outgoing);
     else outgoing.end();
@@ -152,6 +155,12 @@ export function createNodeProxy(options: NodeProxyOptions): NodeProxy {
       DECODABLE,
     );
     if (plan.kind === 'friendly') {
+      options.onFailure?.({
+        method: req.method ?? 'GET',
+        path: target.path,
+        failure: plan.failure,
+        answered: 'friendly page',
+      });
       incoming.resume(); // read to the end, so the connection can be reused
       return friendly(req, res, target, route, plan.failure);
     }
@@ -180,8 +189,16 @@ export function createNodeProxy(options: NodeProxyOptions): NodeProxy {
     target: Target,
     route: Upstream,
     failed: 'refused' | 'timeout',
+    detail: string | undefined,
   ) {
     const plan = planUpstreamFailure(failed, route.navigation, timeoutMs);
+    options.onFailure?.({
+      method: req.method ?? 'GET',
+      path: target.path,
+      failure: plan.failure,
+      detail,
+      answered: plan.kind === 'friendly' ? 'friendly page' : plan.status,
+    });
     if (plan.kind === 'friendly') return friendly(req, res, target, route, plan.failure);
     res.writeHead(plan.status, {
       'content-type': 'text/plain; charset=utf-8',

@@ -60,7 +60,7 @@ export function planUpstreamAnswer(
 
 export type FailureAnswer =
   | { kind: 'friendly'; failure: UpstreamFailure }
-  | { kind: 'plain'; status: number; text: string };
+  | { kind: 'plain'; status: number; text: string; failure: UpstreamFailure };
 
 /**
  * No answer from the origin: a page load gets the friendly page; a script's request gets a short
@@ -75,7 +75,7 @@ export function planUpstreamFailure(
     failed === 'timeout'
       ? { kind: 'timeout', seconds: Math.round(timeoutMs / 100) / 10 }
       : { kind: 'refused' };
-  return navigation ? { kind: 'friendly', failure } : plainFailure(failure);
+  return navigation ? { kind: 'friendly', failure } : { ...plainFailure(failure), failure };
 }
 
 /** What a request that is not a page load gets for `failure`: a gateway status and one line of text. */

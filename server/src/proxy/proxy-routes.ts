@@ -3,6 +3,7 @@ import type { ServiceDeps } from '../routes/deps.ts';
 import type { ClientKit } from './client-kit.ts';
 import { createUpstreamProxy } from './create-upstream-proxy.ts';
 import { createFriendlyPageRenderer } from './friendly-page.ts';
+import { createUpstreamFailureLog } from './upstream-failure-log.ts';
 
 /** `createApp({ upstream })`: proxy mode's settings, from `UPSTREAM_URL` / `UPSTREAM_TIMEOUT_MS`. */
 export interface UpstreamOptions {
@@ -30,6 +31,7 @@ export function proxyRoutes(deps: ServiceDeps, upstream: UpstreamOptions): Hono 
     clientAddress: deps.clientAddress,
     publicOrigin: deps.publicURL,
     absoluteOrigin: deps.absoluteOrigin,
+    onFailure: createUpstreamFailureLog(deps.logger, new URL(upstream.url).origin),
     renderFriendlyPage: createFriendlyPageRenderer({
       cache: deps.cache,
       now: deps.now,

@@ -1,3 +1,4 @@
+import { isOriginOnly } from './origin-only.ts';
 /**
  * `PUBLIC_URL`: the address browsers and feed readers use to reach the service
  * (`https://1c.example.com`). Absolute links the service hands out start with it — the feed, the
@@ -19,13 +20,7 @@ export function parsePublicURL(value: string): string {
       `PUBLIC_URL "${value}" must start with https:// (or http://), e.g. https://${url.host || '1c.example.com'}`,
     );
   }
-  if (
-    (url.pathname !== '/' && url.pathname !== '') ||
-    url.search ||
-    url.hash ||
-    url.username ||
-    url.password
-  ) {
+  if (!isOriginOnly(url)) {
     throw new Error(
       `PUBLIC_URL "${value}" must be an origin only (scheme, host, port), e.g. ${url.origin}: the service answers at the root of its address`,
     );

@@ -1,3 +1,4 @@
+import { isOriginOnly } from './origin-only.ts';
 /**
  * `UPSTREAM_URL` must be an origin (`http://1c-web.local:8080`): every proxied request keeps its own
  * path, so a path here would be ambiguous. A bad value stops the service at start with a message
@@ -15,13 +16,7 @@ export function parseUpstreamURL(value: string | URL): URL {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new Error(`UPSTREAM_URL "${url.href}" must start with http:// or https://`);
   }
-  if (
-    (url.pathname !== '/' && url.pathname !== '') ||
-    url.search ||
-    url.hash ||
-    url.username ||
-    url.password
-  ) {
+  if (!isOriginOnly(url)) {
     throw new Error(
       `UPSTREAM_URL "${url.href}" must be an origin only (scheme, host, port), e.g. ${url.origin}: requests keep their own path`,
     );

@@ -2,8 +2,8 @@ import { chmod, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/prom
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { windowsTree } from '../../../test/v8i-windows-tree.ts';
 import { encodeText } from '../fs/encoding.ts';
-import { windowsTree } from '../fs/windows-tree.ts';
 import { captureIo } from './capture-io.ts';
 import { main } from './main.ts';
 

@@ -1,4 +1,5 @@
 import { HelpURL } from '../../../contract/help-url.ts';
+import { fieldProblems, problemSentence } from '../../../contract/issue-words.ts';
 import * as z from '../../../contract/zod.ts';
 import { type BaseEntry, HELP_TEXT_KEY, HELP_URL_KEY } from './base-entry.ts';
 import { csvRecords } from './csv.ts';
@@ -82,7 +83,7 @@ export function parsePlan(text: string, fileName: string): PlanParse {
   // Only one row can reach a base, so a second row for it would silently lose the first one's fields.
   const rowOfTarget = new Map<string, number>();
   raw.forEach((item, index) => {
-    const parsed = PlanRow.safeParse(item);
+    const parsed = PlanRow.safeParse(item, { reportInput: true });
     if (parsed.success) {
       rows.push(parsed.data);
       const target = targetOf(parsed.data);
@@ -94,9 +95,8 @@ export function parsePlan(text: string, fileName: string): PlanParse {
           `row ${index + 1}: ${key} is already in row ${earlier}; put its help text and URL in one row`,
         );
     } else {
-      for (const issue of parsed.error.issues) {
-        const field = issue.path.length > 0 ? `"${issue.path.join('.')}" ` : '';
-        problems.push(`row ${index + 1}: ${field}${issue.message}`);
+      for (const problem of fieldProblems(parsed.error.issues, 'en', 'the row')) {
+        problems.push(`row ${index + 1}: ${problemSentence(problem)}`);
       }
     }
   });

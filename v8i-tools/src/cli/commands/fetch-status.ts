@@ -1,3 +1,4 @@
+import { fieldProblems, problemSentence } from '../../../../contract/issue-words.ts';
 import { StatusResponse } from '../../../../contract/status.ts';
 import type { CliIo } from '../io.ts';
 
@@ -47,12 +48,12 @@ export async function fetchStatus(
       hint: 'check --from: it must be the service address, e.g. https://help.example.local',
     };
   }
-  const parsed = StatusResponse.safeParse(body);
+  const parsed = StatusResponse.safeParse(body, { reportInput: true });
   if (!parsed.success) {
-    const first = parsed.error.issues[0];
+    const [first] = fieldProblems(parsed.error.issues, 'en', 'the answer');
     return {
       ok: false,
-      message: `${url.href} answered JSON that is not a startup-help status (${first?.path.join('.') || 'body'}: ${first?.message})`,
+      message: `${url.href} answered JSON that is not a startup-help status (${first ? problemSentence(first) : 'no details'})`,
       hint: 'check --from points at the startup-help service, and that the service and this v8i are the same version',
     };
   }

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { posix, win32 } from 'node:path';
-import type { FileSystem } from './file-system.ts';
-import { nodeFileSystem } from './node-file-system.ts';
+import type { FileSystem } from '../v8i-tools/src/fs/file-system.ts';
+import { nodeFileSystem } from '../v8i-tools/src/fs/node-file-system.ts';
 
 /**
  * A Windows machine's disks laid out in a folder of this one, for tests of Windows behaviour on Linux:
