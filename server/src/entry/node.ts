@@ -25,6 +25,7 @@ import { createNodeProxy } from '../proxy/node-proxy.ts';
 import { nodeUpstream } from '../proxy/node-upstream.ts';
 import { parsePublicURL } from '../proxy/public-url.ts';
 import { createUpstreamFailureLog } from '../proxy/upstream-failure-log.ts';
+import { bundledConsoleFiles } from '../routes/console/bundled-console-files.ts';
 import { ActivityRecorder } from '../store/activity-recorder.ts';
 import { DATABASE_FILE, type NodeStore, openNodeStore } from '../store/open-node-store.ts';
 import { StoreOpenError } from '../store/store.ts';
@@ -194,6 +195,7 @@ async function main(): Promise<void> {
     store,
     verifyAdminToken,
     logger,
+    consoleFiles: bundledConsoleFiles,
     activity,
     snapshotMaxAgeMs,
     ...(reportWebhook && { reportWebhook }),
