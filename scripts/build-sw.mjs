@@ -129,7 +129,7 @@ export async function buildKits(argv, env = process.env) {
   }
 }
 
-/** The proxy's kit, built when missing (the Worker bundle embeds it). */
+/** The proxy's kit, built when missing (the Worker's static assets carry it). */
 export async function ensureProxyKit() {
   const { PROXY_KIT, KIT_FILES } = await loadKitCode();
   if (!existsSync(join(KITS_DIR, PROXY_KIT, KIT_FILES.serviceWorker))) {

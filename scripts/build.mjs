@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-// sw before worker: the Worker bundle embeds the client-sw kit (proxy mode).
+// sw before worker: the Worker deploys the client-sw kit (proxy mode) among its static assets.
 const all = ['v8i', 'sw', 'server', 'worker'];
 // `--name=value` arguments belong to the target scripts (e.g. build:sw's config flags).
 const named = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));

@@ -73,8 +73,12 @@ async function evaluate(contents) {
   return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
 }
 
-/** The admin console: its static page (rendered once here), its script and its style sheet. */
-async function consoleAssets() {
+/**
+ * The admin console's files by the name they are served under: its static page (rendered once here),
+ * its script and its style sheet. The Node bundle holds them (`startup-help:console-assets`); the
+ * Worker gets them as static assets (scripts/build-worker.mjs).
+ */
+export async function consoleFiles() {
   const [script, page] = await Promise.all([
     bundleBrowserScript(join(consoleDir, 'browser', 'main.ts'), true),
     evaluate(
@@ -84,7 +88,16 @@ async function consoleAssets() {
       ].join('\n'),
     ),
   ]);
-  return { CONSOLE_HTML: page.renderConsolePage(), CONSOLE_SCRIPT: script, CONSOLE_CSS: page.CONSOLE_CSS };
+  return { 'console.html': page.renderConsolePage(), 'console.js': script, 'console.css': page.CONSOLE_CSS };
+}
+
+async function consoleAssets() {
+  const files = await consoleFiles();
+  return {
+    CONSOLE_HTML: files['console.html'],
+    CONSOLE_SCRIPT: files['console.js'],
+    CONSOLE_CSS: files['console.css'],
+  };
 }
 
 /** server/migrations/*.sql in file-name order, as wrangler orders them: `{ name, sql }` each. */

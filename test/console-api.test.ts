@@ -8,6 +8,7 @@ import * as z from '../contract/zod.ts';
 import { createApp } from '../server/src/app.ts';
 import { createTokenVerifier, sha256Hex } from '../server/src/domain/admin-token.ts';
 import { silentLogger } from '../server/src/domain/logger.ts';
+import { bundledConsoleFiles } from '../server/src/routes/console/bundled-console-files.ts';
 import { openNodeStore } from '../server/src/store/open-node-store.ts';
 import { ADMIN_TOKEN, TEST_SETTINGS } from './console-harness.ts';
 import { startWorker } from './worker-harness.ts';
@@ -156,6 +157,7 @@ consoleSuite('console, status page and feed via app.request (SQLite store)', asy
   const app = createApp({
     store,
     verifyAdminToken: createTokenVerifier([{ label: 'ops', sha256: await sha256Hex(ADMIN_TOKEN) }]),
+    consoleFiles: bundledConsoleFiles,
   });
   return {
     fetch: async (path, init) => app.request(path, init),

@@ -8,6 +8,7 @@ import { createApp } from '../server/src/app.ts';
 import { createTokenVerifier, sha256Hex } from '../server/src/domain/admin-token.ts';
 import { silentLogger } from '../server/src/domain/logger.ts';
 import type { UpstreamOptions } from '../server/src/proxy/proxy-routes.ts';
+import { bundledConsoleFiles } from '../server/src/routes/console/bundled-console-files.ts';
 import { openNodeStore } from '../server/src/store/open-node-store.ts';
 
 export const ADMIN_TOKEN = 'console-test-token-7f3a9c1e5b';
@@ -43,6 +44,7 @@ export async function startService(
   const app = createApp({
     store,
     verifyAdminToken: createTokenVerifier([{ label: 'ops', sha256: await sha256Hex(ADMIN_TOKEN) }]),
+    consoleFiles: bundledConsoleFiles,
     ...(options.now ? { now: options.now } : {}),
     ...(options.upstream ? { upstream: options.upstream } : {}),
   });

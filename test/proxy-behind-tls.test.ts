@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUpstreamProxy, type FriendlyPageInput } from '../server/src/proxy/index.ts';
+import { clientKitFromText, createUpstreamProxy, type FriendlyPageInput } from '../server/src/proxy/index.ts';
 import { type FakeOrigin, startFakeOrigin } from './proxy-fake-origin.ts';
 
 /**
@@ -15,7 +15,7 @@ describe('proxy mode behind a TLS-terminating reverse proxy', () => {
       upstreamURL: origin.url,
       publicOrigin,
       trustForwardedHeaders,
-      kit: { 'sw.js': '', 'register-sw.js': '', 'offline.html': '', config: {} },
+      kit: clientKitFromText({ 'sw.js': '', 'register-sw.js': '', 'offline.html': '' }, {}),
       renderFriendlyPage: (input) => {
         seen.push(input);
         return { language: 'ru', html: '<!doctype html><html lang="ru"></html>' };

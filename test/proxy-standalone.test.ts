@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import { type ClientKit, createUpstreamProxy } from '../server/src/proxy/index.ts';
+import { clientKitFromText, createUpstreamProxy } from '../server/src/proxy/index.ts';
 import { defineProxySuite } from './proxy-suite.ts';
 
 /**
@@ -18,11 +18,10 @@ const MESSAGE = {
 const OFFLINE_HTML = '<!doctype html><html><head></head><body>offline</body></html>';
 // Like a built sw.js, it names offline.html's content revision in its precache manifest.
 const OFFLINE_REVISION = createHash('md5').update(OFFLINE_HTML).digest('hex');
-const KIT: ClientKit = {
+const KIT_FILES = {
   'sw.js': `/* sw */ [{"revision":"${OFFLINE_REVISION}","url":"offline.html"}]`,
   'register-sw.js': '/* register */',
   'offline.html': OFFLINE_HTML,
-  config: { networkTimeoutSeconds: 10 },
 };
 
 defineProxySuite('the proxy sub-app on Node (stand-in friendly page)', async ({ upstreamURL, timeoutMs }) => {
@@ -33,7 +32,7 @@ defineProxySuite('the proxy sub-app on Node (stand-in friendly page)', async ({ 
     createUpstreamProxy({
       upstreamURL,
       timeoutMs,
-      kit: KIT,
+      kit: clientKitFromText(KIT_FILES, { networkTimeoutSeconds: 10 }),
       renderFriendlyPage: ({ acceptLanguage, baseKey, failure }) => {
         const language = /^en/i.test(acceptLanguage ?? '') ? 'en' : 'ru';
         return {
@@ -50,7 +49,7 @@ defineProxySuite('the proxy sub-app on Node (stand-in friendly page)', async ({ 
     url: `http://127.0.0.1:${port}`,
     message: MESSAGE,
     ownPath: '/healthz',
-    kit: KIT,
+    kit: KIT_FILES,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

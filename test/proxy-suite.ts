@@ -231,8 +231,8 @@ export function defineProxySuite(name: string, start: (options: ProxyTargetOptio
     });
 
     it("serves offline.html with exactly the bytes the service worker's precache revision names", async () => {
-      // The Worker joins offline.html back from the page script and style it already bundles; a byte
-      // off and browsers would precache a page that differs from its revision.
+      // Node reads offline.html from disk, the Worker from its static assets; a byte off and browsers
+      // would precache a page that differs from its revision.
       const sw = await (await get('/buh/sw.js')).text();
       const offline = Buffer.from(await (await get('/buh/offline.html')).arrayBuffer());
       const md5 = createHash('md5').update(offline).digest('hex');

@@ -15,7 +15,7 @@ import { startWorker } from './worker-harness.ts';
 const PUBLIC_URL = 'https://1c.example.com';
 
 // The shipped bundle (dist/worker.mjs) in workerd with a local D1 and UPSTREAM_URL as a var: the
-// proxy's Workers path (fetch subrequests), with the kit served from the bundle instead of the disk.
+// proxy's Workers path (fetch subrequests), with the kit read from its static assets instead of the disk.
 async function startWorkerTarget({ upstreamURL, timeoutMs }: ProxyTargetOptions): Promise<ProxyTarget> {
   const mf = await startWorker({
     ADMIN_TOKEN: PROXY_ADMIN_TOKEN,

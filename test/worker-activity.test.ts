@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { D1Database } from '@cloudflare/workers-types';
 import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyMigrations, COMPATIBILITY_DATE } from './worker-harness.ts';
+import { applyMigrations, COMPATIBILITY_DATE, WORKER_ASSETS } from './worker-harness.ts';
 
 const ADMIN_TOKEN = 'worker-admin-token-0123456789';
 const AUTH = { authorization: `Bearer ${ADMIN_TOKEN}` };
@@ -20,6 +20,7 @@ describe('dist/worker.mjs: captured requests and reports across isolates', () =>
       modules: true,
       scriptPath: join(import.meta.dirname, '..', 'dist', 'worker.mjs'),
       compatibilityDate: COMPATIBILITY_DATE,
+      assets: WORKER_ASSETS,
       d1Databases: { DB: 'shared' },
       bindings: { ADMIN_TOKEN },
     });

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { D1Database } from '@cloudflare/workers-types';
 import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyMigrations, COMPATIBILITY_DATE } from './worker-harness.ts';
+import { applyMigrations, COMPATIBILITY_DATE, WORKER_ASSETS } from './worker-harness.ts';
 
 const ADMIN_TOKEN = 'worker-admin-token-0123456789';
 const HOUR = 60 * 60 * 1000;
@@ -18,6 +18,7 @@ describe('dist/worker.mjs when D1 fails', () => {
       modules: true,
       scriptPath: join(import.meta.dirname, '..', 'dist', 'worker.mjs'),
       compatibilityDate: COMPATIBILITY_DATE,
+      assets: WORKER_ASSETS,
       d1Databases: ['DB'],
       // Every request reads D1, so the failure shows on the very next request.
       bindings: { ADMIN_TOKEN, SNAPSHOT_MAX_AGE_MS: '0' },

@@ -6,7 +6,7 @@ import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoginErrorReport } from '../contract/captured-request.ts';
 import { SIGNATURE_HEADER, signPayload } from '../server/src/domain/report-webhook.ts';
-import { applyMigrations, COMPATIBILITY_DATE } from './worker-harness.ts';
+import { applyMigrations, COMPATIBILITY_DATE, WORKER_ASSETS } from './worker-harness.ts';
 
 const ADMIN_TOKEN = 'worker-admin-token-0123456789';
 const WEBHOOK_SECRET = 'worker-webhook-secret';
@@ -43,6 +43,7 @@ describe('dist/worker.mjs configured through env', () => {
       modules: true,
       scriptPath: join(import.meta.dirname, '..', 'dist', 'worker.mjs'),
       compatibilityDate: COMPATIBILITY_DATE,
+      assets: WORKER_ASSETS,
       d1Databases: { DB: `db-${name}` },
       bindings,
     });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { MIGRATIONS } from 'startup-help:migrations';
 import type { D1Database } from '@cloudflare/workers-types';
-import { Miniflare } from 'miniflare';
+import { Miniflare, type WorkerOptions } from 'miniflare';
 import { d1Driver } from '../server/src/store/sql/d1-driver.ts';
 import { applyMigrations as runMigrations } from '../server/src/store/sql/migrate.ts';
 
@@ -9,6 +9,22 @@ import { applyMigrations as runMigrations } from '../server/src/store/sql/migrat
 export const COMPATIBILITY_DATE = '2026-04-26';
 
 const WORKER_BUNDLE = join(import.meta.dirname, '..', 'dist', 'worker.mjs');
+
+/**
+ * wrangler.toml's `[assets]` (dist/worker-assets/, written by the build) as wrangler hands it to
+ * miniflare; test/worker-wrangler.test.ts checks it against wrangler's own reading of the file.
+ */
+export const WORKER_ASSETS: NonNullable<WorkerOptions['assets']> = {
+  directory: join(import.meta.dirname, '..', 'dist', 'worker-assets'),
+  binding: 'ASSETS',
+  routerConfig: { has_user_worker: true, invoke_user_worker_ahead_of_assets: true },
+  assetConfig: {
+    html_handling: 'none',
+    not_found_handling: 'none',
+    compatibility_date: COMPATIBILITY_DATE,
+    compatibility_flags: [],
+  },
+};
 
 /**
  * Applies server/migrations with the service's own runner (the one the Node store uses), which keeps
@@ -31,12 +47,13 @@ export async function resetDatabase(db: D1Database): Promise<void> {
   await applyMigrations(db);
 }
 
-/** The shipped bundle (dist/worker.mjs, built by the global setup) in workerd with a local, migrated D1 as DB. */
+/** The shipped bundle (dist/worker.mjs, built by the global setup) in workerd with its assets and a local, migrated D1 as DB. */
 export async function startWorker(bindings: Record<string, string>): Promise<Miniflare> {
   const mf = new Miniflare({
     modules: true,
     scriptPath: WORKER_BUNDLE,
     compatibilityDate: COMPATIBILITY_DATE,
+    assets: WORKER_ASSETS,
     d1Databases: ['DB'],
     bindings,
   });

@@ -6,9 +6,10 @@ import { promisify } from 'node:util';
 import { MIGRATIONS } from 'startup-help:migrations';
 import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unstable_getMiniflareWorkerOptions } from 'wrangler';
 import { applyMigrations as runMigrations } from '../server/src/store/sql/migrate.ts';
 import { openNodeSqliteDriver } from '../server/src/store/sql/node-sqlite-driver.ts';
-import { COMPATIBILITY_DATE } from './worker-harness.ts';
+import { COMPATIBILITY_DATE, WORKER_ASSETS } from './worker-harness.ts';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '..');
@@ -39,7 +40,7 @@ describe('wrangler.toml with wrangler', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('deploys dist/worker.mjs as built (dry run), with the D1 binding and the vars', async () => {
+  it('deploys dist/worker.mjs as built (dry run), with its static assets, the D1 binding and the vars', async () => {
     const out = join(dir, 'out');
     const { stdout } = await wrangler(
       'deploy',
@@ -50,8 +51,15 @@ describe('wrangler.toml with wrangler', () => {
       join(root, 'wrangler.toml'),
     );
     expect(stdout).toContain('env.DB');
+    expect(stdout).toContain('env.ASSETS');
+    expect(stdout).toContain(`from the assets directory ${join(root, 'dist', 'worker-assets')}`);
     expect(stdout).toContain('env.REPORT_WEBHOOK_URL');
     expect(await readFile(join(out, 'worker.mjs'))).toEqual(await readFile(join(root, 'dist', 'worker.mjs')));
+  });
+
+  it('gives miniflare the [assets] of wrangler.toml exactly as the Worker tests do', () => {
+    const { workerOptions } = unstable_getMiniflareWorkerOptions(join(root, 'wrangler.toml'));
+    expect(workerOptions.assets).toEqual(WORKER_ASSETS);
   });
 
   it('applies the migrations with `wrangler d1 migrations apply`, and the Worker serves from them', async () => {
@@ -95,6 +103,7 @@ describe('wrangler.toml with wrangler', () => {
       modules: true,
       scriptPath: join(root, 'dist', 'worker.mjs'),
       compatibilityDate: COMPATIBILITY_DATE,
+      assets: WORKER_ASSETS,
       d1Databases: { DB: databaseId ?? '' },
       d1Persist: join(persist, 'v3', 'd1'),
       bindings: { ADMIN_TOKEN },

@@ -26,7 +26,7 @@ import { adminSettingsRoutes } from './routes/admin-settings.ts';
 import { adminTemplatesRoutes } from './routes/admin-templates.ts';
 import { adminWriteTurns } from './routes/admin-write-turns.ts';
 import { onError } from './routes/api-error.ts';
-import { createConsoleRoutes } from './routes/console/console-routes.ts';
+import { type ConsoleFile, createConsoleRoutes } from './routes/console/console-routes.ts';
 import type { AutomationDeps, ServiceDeps } from './routes/deps.ts';
 import { feedRoutes } from './routes/feed/feed-routes.ts';
 import { friendlyRoutes } from './routes/friendly.ts';
@@ -35,6 +35,7 @@ import { openApiRoutes } from './routes/openapi.ts';
 import { rootRoutes } from './routes/root-routes.ts';
 import { serviceTimes } from './routes/service-times.ts';
 import { startupErrorRoutes } from './routes/startup-error.ts';
+import type { StaticFiles } from './routes/static-files.ts';
 import { statusRoutes } from './routes/status.ts';
 import { statusPageRoutes } from './routes/status-page/status-page-routes.ts';
 import { ActivityRecorder } from './store/activity-recorder.ts';
@@ -65,6 +66,11 @@ export interface AppOptions {
   /** Milliseconds since the epoch; tests pass a fake clock. Default `Date.now`. */
   now?: () => number;
   logger?: Logger;
+  /**
+   * The admin console's built page, script and style: the entry says where they live (Node: the
+   * bundle; Workers: the static assets). Absent = /admin has only the preview endpoint.
+   */
+  consoleFiles?: StaticFiles<ConsoleFile> | undefined;
   /** Forwards POSTed login-error reports (`REPORT_WEBHOOK_URL`); absent = reports are only counted. */
   reportWebhook?: ReportWebhook;
   /**
@@ -144,6 +150,7 @@ export function createServiceDeps(options: AppOptions): ServiceDeps {
     activity:
       options.activity ?? new ActivityRecorder({ store: options.store, now, logger, flushDelayMs: 0 }),
     reportWebhook: options.reportWebhook,
+    consoleFiles: options.consoleFiles,
     waitUntil: options.waitUntil ?? defaultWaitUntil(),
     clientAddress: options.clientAddress ?? ((c) => c.req.header('cf-connecting-ip')),
     newId: options.newId ?? (() => crypto.randomUUID()),

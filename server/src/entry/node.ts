@@ -30,6 +30,7 @@ import { createNodeProxy } from '../proxy/node-proxy.ts';
 import { nodeUpstream } from '../proxy/node-upstream.ts';
 import { parsePublicURL } from '../proxy/public-url.ts';
 import { createUpstreamFailureLog } from '../proxy/upstream-failure-log.ts';
+import { bundledConsoleFiles } from '../routes/console/bundled-console-files.ts';
 import { ActivityRecorder } from '../store/activity-recorder.ts';
 import { DATABASE_FILE, type NodeStore, openNodeStore } from '../store/open-node-store.ts';
 import { StoreOpenError } from '../store/store.ts';
@@ -211,6 +212,7 @@ async function main(): Promise<void> {
     automation: automationOptions(),
     verifyAdminToken,
     logger,
+    consoleFiles: bundledConsoleFiles,
     activity,
     snapshotMaxAgeMs,
     ...(reportWebhook && { reportWebhook }),

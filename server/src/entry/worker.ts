@@ -1,7 +1,7 @@
 // The Cloudflare Workers entry: `npm run build:worker` bundles it to dist/worker.mjs, `npm run deploy`
 // uploads that file. The only server file that reads the Worker's `env`.
 
-import { CLIENT_KIT } from 'startup-help:client-kit';
+import { CLIENT_KIT_CONFIG } from 'startup-help:client-kit';
 import type { D1Database, ExecutionContext, ScheduledController } from '@cloudflare/workers-types';
 import type { Hono } from 'hono';
 import { DEFAULT_SETTINGS } from '../../../contract/settings.ts';
@@ -17,10 +17,13 @@ import { parsePublicURL } from '../proxy/public-url.ts';
 import { upstreamFromEnv } from '../proxy/upstream-env.ts';
 import { ActivityRecorder } from '../store/activity-recorder.ts';
 import { createD1Store } from '../store/d1-store.ts';
+import { type AssetsBinding, WORKER_ASSET_FOLDERS, workerAssetFiles } from './worker-assets.ts';
 
 /** Bindings from wrangler.toml (`[vars]`, `[[d1_databases]]`) and secrets (`wrangler secret put`). */
 export interface WorkerEnv {
   DB: D1Database;
+  /** The console's and the client-sw kit's files (`[assets]`, built into dist/worker-assets/). */
+  ASSETS?: AssetsBinding;
   /** Secret. One token, or `label:token` pairs separated by commas (the label goes to the audit log). */
   ADMIN_TOKEN?: string;
   /** Each POSTed login-error report is forwarded here in the background; empty = off. */
@@ -92,7 +95,8 @@ async function buildService(env: WorkerEnv): Promise<Service> {
   const maxAge = Number(env.SNAPSHOT_MAX_AGE_MS ?? DEFAULT_SNAPSHOT_MAX_AGE_MS);
   let upstream: ReturnType<typeof upstreamFromEnv>;
   try {
-    upstream = upstreamFromEnv(env, CLIENT_KIT);
+    const kitFiles = workerAssetFiles(env.ASSETS, WORKER_ASSET_FOLDERS.kit, "The client-sw kit's");
+    upstream = upstreamFromEnv(env, { config: CLIENT_KIT_CONFIG, files: kitFiles });
   } catch (error) {
     logger.error(`proxy mode is off: ${(error as Error).message}`, {
       fix: 'correct it in wrangler.toml [vars]',
@@ -115,6 +119,11 @@ async function buildService(env: WorkerEnv): Promise<Service> {
           'The admin API is off because ADMIN_TOKEN is not set. Set it with "npx wrangler secret put ADMIN_TOKEN" and try again.',
       } as const);
   if (!tokens.ok) logger.error(`admin API off: ${tokens.problem}`);
+  if (!env.ASSETS) {
+    logger.error('no ASSETS binding: the admin console and the client-sw kit answer 503', {
+      fix: 'copy the [assets] section of the project\'s wrangler.toml into yours and run "npm run deploy"',
+    });
+  }
   const store = createD1Store(env.DB, logger);
   return createService({
     store,
@@ -127,6 +136,7 @@ async function buildService(env: WorkerEnv): Promise<Service> {
     verifyAdminToken: createTokenVerifier(tokens.ok ? tokens.entries : []),
     adminUnavailable: tokens.ok ? undefined : tokens.problem,
     logger,
+    consoleFiles: workerAssetFiles(env.ASSETS, WORKER_ASSET_FOLDERS.console, "The admin console's"),
     ...(reportWebhook && { reportWebhook }),
     ...(upstream && { upstream }),
     snapshotMaxAgeMs: Number.isFinite(maxAge) && maxAge >= 0 ? maxAge : DEFAULT_SNAPSHOT_MAX_AGE_MS,

@@ -1,12 +1,8 @@
 /**
- * The client-sw kit as a module, for the Worker bundle (no file system there): provided at build time
- * by the esbuild plugin in scripts/client-kit-module.mjs from dist/client-sw/default/. Same shape as ClientKit.
+ * The client-sw kit's built config (dist/client-sw/default/startup-help.config.json), for the Worker
+ * bundle: provided at build time by the esbuild plugin in scripts/client-kit-module.mjs. The kit's
+ * files themselves are the Worker's static assets (server/src/entry/worker-assets.ts).
  */
 declare module 'startup-help:client-kit' {
-  export const CLIENT_KIT: {
-    'sw.js': string;
-    'register-sw.js': string;
-    'offline.html': string;
-    config: Record<string, unknown>;
-  };
+  export const CLIENT_KIT_CONFIG: Record<string, unknown>;
 }

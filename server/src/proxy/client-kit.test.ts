@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { type ClientKit, matchKitFile, registerScriptTag, serveKitFile } from './client-kit.ts';
+import { clientKitFromText, matchKitFile, registerScriptTag, serveKitFile } from './client-kit.ts';
 
-const KIT: ClientKit = {
-  'sw.js': '/* sw */',
-  'register-sw.js': '/* register */',
-  'offline.html': '<html></html>',
-  config: {
+const KIT = clientKitFromText(
+  { 'sw.js': '/* sw */', 'register-sw.js': '/* register */', 'offline.html': '<html></html>' },
+  {
     networkTimeoutSeconds: 10,
     statusURL: 'https://built.example/startup-error/zup',
     baseName: 'Зарплата',
     helpText: 'built-in help',
   },
-};
+);
 
 describe('client kit', () => {
   it('matches exactly the four kit files directly in a base folder', () => {

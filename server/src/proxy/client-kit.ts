@@ -6,24 +6,39 @@
  */
 import type { SwConfig } from '../../../contract/kit-config.ts';
 import { KIT_FILE_NAMES, KIT_FILES } from '../../../contract/kit-files.ts';
+import { apiError } from '../routes/api-error.ts';
+import { filesInMemory, type StaticFiles } from '../routes/static-files.ts';
 
-/** The proxy's kit (dist/client-sw/default/), as strings: read from disk on Node, bundled on Workers. */
+/** The kit's files that are served as built; the config is made per base. */
+export type KitStaticFile =
+  | typeof KIT_FILES.serviceWorker
+  | typeof KIT_FILES.register
+  | typeof KIT_FILES.offlinePage;
+
+/** The proxy's kit (dist/client-sw/default/): read from disk on Node; on Workers, its files are static assets. */
 export interface ClientKit {
-  'sw.js': string;
-  'register-sw.js': string;
-  'offline.html': string;
   /** The built `startup-help.config.json`, parsed: the defaults every base's config starts from. */
   config: Readonly<Record<string, unknown>>;
+  /** sw.js, register-sw.js and offline.html, byte for byte as built (sw.js's precache names their revision). */
+  files: StaticFiles<KitStaticFile>;
+}
+
+/** A kit whose files are already in memory (Node reads them at start; tests write them inline). */
+export function clientKitFromText(
+  texts: Readonly<Record<KitStaticFile, string>>,
+  config: Readonly<Record<string, unknown>>,
+): ClientKit {
+  return { config, files: filesInMemory(texts) };
 }
 
 /** Per-base config fields the service knows better than the build (base name, help text…). */
 export type KitConfigFor = (baseKey: string) => Promise<Record<string, unknown>> | Record<string, unknown>;
 
-const STATIC_FILES = {
+const STATIC_FILES: Readonly<Record<KitStaticFile, string>> = {
   [KIT_FILES.serviceWorker]: 'text/javascript; charset=utf-8',
   [KIT_FILES.register]: 'text/javascript; charset=utf-8',
   [KIT_FILES.offlinePage]: 'text/html; charset=utf-8',
-} as const;
+};
 
 /** Fields of a built config that describe one base; the proxy serves many bases and fills them itself. */
 const PER_BASE_FIELDS = new Set<string>([
@@ -77,7 +92,10 @@ export async function serveKitFile(
     headers.set('content-type', 'application/json; charset=utf-8');
     return new Response(JSON.stringify(config, null, 2), { headers });
   }
-  const name = file as keyof typeof STATIC_FILES;
+  const name = file as KitStaticFile;
+  const built = await kit.files(name);
+  if ('problem' in built)
+    return apiError(503, { error: 'unavailable', message: built.problem }).getResponse();
   headers.set('content-type', STATIC_FILES[name]);
-  return new Response(kit[name], { headers });
+  return new Response(built.body, { headers });
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { KIT_FILES } from '../../../contract/kit-files.ts';
-import type { ClientKit } from './client-kit.ts';
+import { type ClientKit, clientKitFromText } from './client-kit.ts';
 
 /**
  * The Node side's adapter for the client-sw kit: reads the files `npm run build:sw` wrote. Returns
@@ -14,12 +14,10 @@ export async function readClientKit(dir: string): Promise<ClientKit | undefined>
     const [sw, register, offline, config] = await Promise.all(
       [serviceWorker, registerFile, offlinePage, configFile].map((name) => readFile(join(dir, name), 'utf8')),
     );
-    return {
-      'sw.js': sw as string,
-      'register-sw.js': register as string,
-      'offline.html': offline as string,
-      config: JSON.parse(config as string) as Record<string, unknown>,
-    };
+    return clientKitFromText(
+      { 'sw.js': sw as string, 'register-sw.js': register as string, 'offline.html': offline as string },
+      JSON.parse(config as string) as Record<string, unknown>,
+    );
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new Error(

@@ -10,6 +10,8 @@ import type { WarningLimiter } from '../domain/warning-limiter.ts';
 import type { ActivityRecorder } from '../store/activity-recorder.ts';
 import type { SnapshotCache } from '../store/snapshot-cache.ts';
 import type { Store } from '../store/store.ts';
+import type { ConsoleFile } from './console/console-routes.ts';
+import type { StaticFiles } from './static-files.ts';
 
 /** What the admin routes of monitors, recurring windows and notifications need besides the store. */
 export interface AutomationDeps {
@@ -49,6 +51,8 @@ export interface ServiceDeps {
   /** Startup-error requests and login-error reports on their way to the store. */
   activity: ActivityRecorder;
   reportWebhook?: ReportWebhook | undefined;
+  /** The console's built page, script and style; absent = no console page (apps built for other tests). */
+  consoleFiles?: StaticFiles<ConsoleFile> | undefined;
   /** Keeps background work (webhook deliveries, activity writes) alive after the answer is sent. */
   waitUntil: (c: Context, work: Promise<unknown>) => void;
   clientAddress: (c: Context) => string | undefined;

@@ -1,12 +1,13 @@
-import { CONSOLE_CSS, CONSOLE_HTML, CONSOLE_SCRIPT } from 'startup-help:console-assets';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
-import { contentTag, matchesIfNoneMatch } from '../../domain/etag.ts';
+import { matchesIfNoneMatch } from '../../domain/etag.ts';
 import { OFFLINE_PAGE_STYLE_HASH } from '../../offline-page.ts';
 import { adminAuth } from '../admin-auth.ts';
 import { adminLanguage } from '../admin-language.ts';
+import { apiError } from '../api-error.ts';
 import type { AdminEnv, ServiceDeps } from '../deps.ts';
 import { adminBodyLimit, jsonBody } from '../json-body.ts';
+import type { StaticFile, StaticFiles } from '../static-files.ts';
 import { sha256Source } from '../status-page/sha256-source.ts';
 import { STATUS_PAGE_CSS } from '../status-page/status-page-style.ts';
 import { buildPreviews } from './preview/build-previews.ts';
@@ -35,38 +36,45 @@ async function consoleCsp(): Promise<string> {
   ].join('; ');
 }
 
-const SCRIPT_TAG = contentTag(CONSOLE_SCRIPT);
-const STYLE_TAG = contentTag(CONSOLE_CSS);
+/** The console's built files (console/, `npm run build`), served at /admin, /admin/console.js, /admin/console.css. */
+export type ConsoleFile = 'console.html' | 'console.js' | 'console.css';
+
+/** A built file, or a 503 saying what is missing and what to run (a Worker deployed without its assets). */
+async function builtFile(files: StaticFiles<ConsoleFile>, name: ConsoleFile): Promise<StaticFile> {
+  const file = await files(name);
+  if ('problem' in file) throw apiError(503, { error: 'unavailable', message: file.problem });
+  return file;
+}
 
 /**
  * `/admin`: the console page, its script and style sheet (public: they hold no data), and the
  * token-protected preview endpoint. Mount with `app.route('/admin', createConsoleRoutes(deps))`.
+ * Without `deps.consoleFiles` only the preview endpoint is there.
  */
 export function createConsoleRoutes(deps: ServiceDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
   app.use(secureHeaders({ crossOriginEmbedderPolicy: false, referrerPolicy: 'no-referrer' }));
 
-  const csp = consoleCsp();
-  app.get('/', async (c) =>
-    c.body(CONSOLE_HTML, 200, {
-      'Content-Type': 'text/html; charset=utf-8',
-      'Cache-Control': 'no-cache',
-      'Content-Security-Policy': await csp,
-    }),
-  );
-
-  const asset = (body: string, type: string, etag: string) =>
-    app.get(type === 'js' ? '/console.js' : '/console.css', (c) => {
-      const headers = {
-        'Content-Type': type === 'js' ? 'text/javascript; charset=utf-8' : 'text/css; charset=utf-8',
+  const files = deps.consoleFiles;
+  if (files) {
+    const csp = consoleCsp();
+    app.get('/', async (c) =>
+      c.body((await builtFile(files, 'console.html')).body, 200, {
+        'Content-Type': 'text/html; charset=utf-8',
         'Cache-Control': 'no-cache',
-        ETag: etag,
-      };
-      if (matchesIfNoneMatch(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
-      return c.body(body, 200, headers);
-    });
-  asset(CONSOLE_SCRIPT, 'js', SCRIPT_TAG);
-  asset(CONSOLE_CSS, 'css', STYLE_TAG);
+        'Content-Security-Policy': await csp,
+      }),
+    );
+    const asset = (name: 'console.js' | 'console.css', type: string) =>
+      app.get(`/${name}`, async (c) => {
+        const { body, etag } = await builtFile(files, name);
+        const headers = { 'Content-Type': type, 'Cache-Control': 'no-cache', ETag: etag };
+        if (matchesIfNoneMatch(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
+        return c.body(body, 200, headers);
+      });
+    asset('console.js', 'text/javascript; charset=utf-8');
+    asset('console.css', 'text/css; charset=utf-8');
+  }
 
   app.post('/preview', adminAuth(deps), adminBodyLimit, jsonBody(PreviewRequest), async (c) => {
     const { snapshot } = await deps.cache.view();
