@@ -1,6 +1,6 @@
 // Bundles the Cloudflare Worker: server/src/entry/worker.ts → dist/worker.mjs (one ES module, no
 // Node built-ins), and writes the files it serves as they are — the console's page, script and style,
-// the client-sw kit — into dist/worker-assets/, its static assets. wrangler.toml uploads both as-is
+// the client-sw kit, the OpenAPI document — into dist/worker-assets/, its static assets. wrangler.toml uploads both as-is
 // (no_bundle, [assets]), so the tested files are the deployed files.
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -22,19 +22,19 @@ const NOT_IN_BUNDLE = 'startup-help:console-assets';
 const OPENAPI_DOCUMENT = join(root, 'server', 'src', 'routes', 'openapi-document.ts');
 
 /**
- * `buildOpenApi()` as the document it returns, computed here with the same schemas: the Worker serves
- * the same /openapi.json without bundling zod's JSON Schema code (5.5 KB gzipped net).
+ * The Worker serves /openapi.json from its static assets (`writeWorkerAssets`), so its bundle carries
+ * neither the document nor zod's JSON Schema code: the in-process builder the app falls back to is
+ * replaced by one that says so (the Worker entry always passes the assets).
  */
-function precomputedOpenApi() {
+function openApiFromAssets() {
   return {
-    name: 'startup-help-precomputed-openapi',
+    name: 'startup-help-openapi-from-assets',
     setup(build) {
-      build.onLoad({ filter: /[\\/]server[\\/]src[\\/]routes[\\/]openapi-document\.ts$/ }, async (args) => {
+      build.onLoad({ filter: /[\\/]server[\\/]src[\\/]routes[\\/]openapi-document\.ts$/ }, (args) => {
         if (args.path !== OPENAPI_DOCUMENT) return undefined;
-        const { buildOpenApi } = await import(pathToFileURL(OPENAPI_DOCUMENT).href);
-        const document = JSON.stringify(buildOpenApi());
         return {
-          contents: `export function buildOpenApi() { return JSON.parse(${JSON.stringify(document)}); }\n`,
+          contents:
+            'export function buildOpenApi() { throw new Error("The Worker reads /openapi.json from its static assets."); }\n',
           loader: 'js',
         };
       });
@@ -51,6 +51,10 @@ async function writeWorkerAssets() {
   for (const [name, text] of Object.entries(await consoleFiles())) {
     await writeFile(join(consoleDir, name), text);
   }
+  const openApiDir = join(assetsDir, WORKER_ASSET_FOLDERS.openapi);
+  await mkdir(openApiDir, { recursive: true });
+  const { buildOpenApi } = await import(pathToFileURL(OPENAPI_DOCUMENT).href);
+  await writeFile(join(openApiDir, 'openapi.json'), JSON.stringify(buildOpenApi()));
   const builtKit = await ensureProxyKit();
   for (const name of [KIT_FILES.serviceWorker, KIT_FILES.register, KIT_FILES.offlinePage]) {
     await copyFile(join(builtKit, name), join(kitDir, name));
@@ -79,6 +83,8 @@ export default async function build() {
     conditions: ['workerd', 'worker', 'browser'],
     mainFields: ['browser', 'module', 'main'],
     minify: true,
+    // Russian and Latvian texts as UTF-8, not \\u escapes: smaller, gzipped too.
+    charset: 'utf8',
     sourcemap: false,
     legalComments: 'none',
     // The runtime's own TCP sockets (tcp monitors), provided by workerd.
@@ -86,7 +92,7 @@ export default async function build() {
     logLevel: 'warning',
     metafile: true,
     // Proxy mode needs the client-sw kit's config at start (`startup-help:client-kit`); its files are assets.
-    plugins: [clientKitModule(), precomputedOpenApi(), esbuildVirtualModules()],
+    plugins: [clientKitModule(), openApiFromAssets(), esbuildVirtualModules()],
   });
   const bundled = Object.keys(metafile.inputs).find((input) => input.endsWith(NOT_IN_BUNDLE));
   if (bundled) {

@@ -20,9 +20,10 @@ describe('dist/worker.mjs', () => {
     expect(gzipped).toBeLessThanOrEqual(MAX_GZIPPED_BYTES);
   });
 
-  it('carries neither the console nor the kit: their files are beside it, in dist/worker-assets/', async () => {
+  it('carries neither the console, the kit nor the OpenAPI document: their files are beside it, in dist/worker-assets/', async () => {
     const bundle = await readFile(join(DIST, 'worker.mjs'), 'utf8');
     for (const file of [
+      'api/openapi.json',
       'admin/console.js',
       'admin/console.html',
       'client-sw/sw.js',
@@ -82,6 +83,7 @@ describe('dist/worker.mjs without its static assets', () => {
       ['/buh/sw.js', "The client-sw kit's sw.js"],
       ['/buh/register-sw.js', "The client-sw kit's register-sw.js"],
       ['/buh/offline.html', "The client-sw kit's offline.html"],
+      ['/openapi.json', 'The OpenAPI document openapi.json'],
     ] as const) {
       const response = await request('no-binding', path);
       expect(response.status, path).toBe(503);
@@ -106,6 +108,9 @@ describe('dist/worker.mjs without its static assets', () => {
     expect(await style.text()).toBe(await readFile(join(partialAssets, 'admin', 'console.css'), 'utf8'));
     expect((await request('partial', '/admin')).status).toBe(200);
     expect((await request('partial', '/buh/sw.js')).status).toBe(200);
+    const openapi = await request('partial', '/openapi.json');
+    expect(openapi.status).toBe(200);
+    expect(await openapi.text()).toBe(await readFile(join(partialAssets, 'api', 'openapi.json'), 'utf8'));
   });
 
   it('still answers 1C clients and the kit config, which need no assets', async () => {

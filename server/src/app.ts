@@ -31,7 +31,8 @@ import type { AutomationDeps, ServiceDeps } from './routes/deps.ts';
 import { feedRoutes } from './routes/feed/feed-routes.ts';
 import { friendlyRoutes } from './routes/friendly.ts';
 import { healthRoutes } from './routes/health.ts';
-import { openApiRoutes } from './routes/openapi.ts';
+import { builtOpenApi, type OpenApiFile, openApiRoutes } from './routes/openapi.ts';
+import { buildOpenApi } from './routes/openapi-document.ts';
 import { rootRoutes } from './routes/root-routes.ts';
 import { serviceTimes } from './routes/service-times.ts';
 import { startupErrorRoutes } from './routes/startup-error.ts';
@@ -71,6 +72,8 @@ export interface AppOptions {
    * bundle; Workers: the static assets). Absent = /admin has only the preview endpoint.
    */
   consoleFiles?: StaticFiles<ConsoleFile> | undefined;
+  /** `/openapi.json`. Default: built in this process from the schemas (Workers read it from assets). */
+  openApi?: StaticFiles<OpenApiFile> | undefined;
   /** Forwards POSTed login-error reports (`REPORT_WEBHOOK_URL`); absent = reports are only counted. */
   reportWebhook?: ReportWebhook;
   /**
@@ -218,7 +221,7 @@ export function createService(options: AppOptions): { app: Hono; automation?: Au
   app.route('/', startupErrorRoutes(deps));
   app.route('/', statusRoutes(deps));
   app.route('/', healthRoutes(deps));
-  app.route('/', openApiRoutes());
+  app.route('/', openApiRoutes(options.openApi ?? builtOpenApi(buildOpenApi)));
 
   const admin = new Hono().basePath('/api/admin');
   admin.use('*', adminAuth(deps));

@@ -11,9 +11,10 @@ export interface AssetsBinding {
 
 /**
  * Folders of `dist/worker-assets/` (`npm run build:worker` writes them): the console's files
- * (console.html, console.js, console.css) and the proxy's kit (sw.js, register-sw.js, offline.html).
+ * (console.html, console.js, console.css), the proxy's kit (sw.js, register-sw.js, offline.html) and
+ * the OpenAPI document (openapi.json).
  */
-export const WORKER_ASSET_FOLDERS = { console: 'admin', kit: 'client-sw' } as const;
+export const WORKER_ASSET_FOLDERS = { console: 'admin', kit: 'client-sw', openapi: 'api' } as const;
 
 const DEPLOY = 'Run "npm run deploy": it builds dist/worker.mjs with dist/worker-assets/ and uploads both.';
 

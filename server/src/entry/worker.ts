@@ -120,7 +120,7 @@ async function buildService(env: WorkerEnv): Promise<Service> {
       } as const);
   if (!tokens.ok) logger.error(`admin API off: ${tokens.problem}`);
   if (!env.ASSETS) {
-    logger.error('no ASSETS binding: the admin console and the client-sw kit answer 503', {
+    logger.error('no ASSETS binding: the admin console, the client-sw kit and /openapi.json answer 503', {
       fix: 'copy the [assets] section of the project\'s wrangler.toml into yours and run "npm run deploy"',
     });
   }
@@ -137,6 +137,7 @@ async function buildService(env: WorkerEnv): Promise<Service> {
     adminUnavailable: tokens.ok ? undefined : tokens.problem,
     logger,
     consoleFiles: workerAssetFiles(env.ASSETS, WORKER_ASSET_FOLDERS.console, "The admin console's"),
+    openApi: workerAssetFiles(env.ASSETS, WORKER_ASSET_FOLDERS.openapi, 'The OpenAPI document'),
     ...(reportWebhook && { reportWebhook }),
     ...(upstream && { upstream }),
     snapshotMaxAgeMs: Number.isFinite(maxAge) && maxAge >= 0 ? maxAge : DEFAULT_SNAPSHOT_MAX_AGE_MS,
