@@ -1,7 +1,7 @@
 import { matchLanguage } from './language-match.ts';
 import { PAGE_LANGUAGES, type PageLanguage } from './page-languages.ts';
 import type { FieldProblem } from './problem.ts';
-import { RULE_TEXTS, ruleByText } from './rule-texts.ts';
+import { RULE_TEXTS, type RuleName, ruleByText } from './rule-texts.ts';
 import type * as z from './zod.ts';
 
 /**
@@ -132,14 +132,22 @@ function sizeWords(issue: Extract<Issue, { code: 'too_small' | 'too_big' }>, wor
   return issue.code === 'too_small' ? words.numberMin(limit, inclusive) : words.numberMax(limit, inclusive);
 }
 
+/**
+ * Fields where a mistake is likely the secret itself (a bot token pasted where its variable's name
+ * belongs): the refusal must not send it back, or it would land in proxies' and browsers' logs.
+ */
+const NEVER_QUOTED: ReadonlySet<RuleName> = new Set(['envName']);
+
 /** What is wrong with one field, in `language`; our own rules in their own words. */
 function issueMessage(issue: Issue, language: PageLanguage): string {
   const words = WORDS[language];
   if (issue.code === 'invalid_type' && issue.input === undefined) return words.required;
   // What was given helps with a wrong form or value; for a wrong length the limit says enough.
   const sized = issue.code === 'too_small' || issue.code === 'too_big';
-  const given = 'input' in issue && issue.input !== undefined && !sized ? words.got(shown(issue.input)) : '';
   const rule = ruleByText(issue.message);
+  const quotable = !sized && (rule === undefined || !NEVER_QUOTED.has(rule));
+  const given =
+    'input' in issue && issue.input !== undefined && quotable ? words.got(shown(issue.input)) : '';
   if (rule) return `${RULE_TEXTS[rule][language]}${given}`;
   switch (issue.code) {
     case 'invalid_type':

@@ -57,9 +57,9 @@ export const RULE_TEXTS = {
     lv: 'jābūt HTTP kļūdas kodam (400–599)',
   },
   envName: {
-    en: 'must be the name of an environment variable in capitals, such as "TELEGRAM_TOKEN"',
-    ru: 'должно быть именем переменной окружения заглавными буквами, например «TELEGRAM_TOKEN»',
-    lv: 'jābūt vides mainīgā nosaukumam ar lielajiem burtiem, piemēram, "TELEGRAM_TOKEN"',
+    en: 'must be the name of an environment variable in capitals, such as "TELEGRAM_TOKEN"; the secret itself goes into that variable, never here',
+    ru: 'должно быть именем переменной окружения заглавными буквами, например «TELEGRAM_TOKEN»; сам секрет кладут в эту переменную, а не сюда',
+    lv: 'jābūt vides mainīgā nosaukumam ar lielajiem burtiem, piemēram, "TELEGRAM_TOKEN"; pašu noslēpumu ieliek šajā mainīgajā, nevis šeit',
   },
   email: {
     en: 'must be an e-mail address such as "oncall@example.com"',

@@ -185,6 +185,21 @@ describe('/api/admin/channels', () => {
       token: SECRET,
     });
     expect(refused.status).toBe(400);
+    // The token pasted where its variable's name belongs: refused without being sent back.
+    const pasted = await call('POST', '/api/admin/channels', {
+      kind: 'telegram',
+      name: 'x',
+      chatId: '1',
+      tokenEnv: SECRET,
+    });
+    expect(pasted.status).toBe(400);
+    expect(pasted.json.problems).toEqual([
+      {
+        path: 'tokenEnv',
+        message:
+          'must be the name of an environment variable in capitals, such as "TELEGRAM_TOKEN"; the secret itself goes into that variable, never here',
+      },
+    ]);
     for (const answer of answers) expect(answer).not.toContain(SECRET);
   });
 });
@@ -248,7 +263,7 @@ describe('refusals in the administrator’s language', () => {
       ],
       [
         'tokenEnv',
-        'должно быть именем переменной окружения заглавными буквами, например «TELEGRAM_TOKEN» (указано: "telegram_token")',
+        'должно быть именем переменной окружения заглавными буквами, например «TELEGRAM_TOKEN»; сам секрет кладут в эту переменную, а не сюда',
       ],
     ]);
   });
