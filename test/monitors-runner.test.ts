@@ -77,6 +77,7 @@ async function setup(options: { sendResults?: SendOutcome[]; store?: Store } = {
     retry: { attempts: 3, firstDelayMs: 1_000, maxDelayMs: 10_000 },
   });
   let probes = 0;
+  const logged: string[] = [];
   const runner = new MonitorRunner({
     monitors: store,
     messages: store,
@@ -90,7 +91,7 @@ async function setup(options: { sendResults?: SendOutcome[]; store?: Store } = {
     timeZone: async () => 'Europe/Moscow',
     stateChanged: async () => undefined,
     notify: (event) => outbox.emit([event]),
-    logger: silentLogger,
+    logger: { ...silentLogger, warn: (line) => void logged.push(line) },
   });
   return {
     store,
@@ -111,6 +112,7 @@ async function setup(options: { sendResults?: SendOutcome[]; store?: Store } = {
       up = value;
     },
     probes: () => probes,
+    logged,
     now: () => t,
   };
 }
@@ -149,6 +151,11 @@ describe('the monitor runner', () => {
     const ended = (await s.store.getMessage(posted[0]?.id ?? '')) as Message;
     expect(Date.parse(ended.displayUntil)).toBe(s.now());
     expect((await s.store.listTransitions('web', 10)).map((row) => row.state)).toEqual(['up', 'down']);
+    // What the service did on its own is in the log, once per change.
+    expect(s.logged).toEqual([
+      'monitor "Web" is down: no answer within 5 s (message posted)',
+      'monitor "Web" is up (message ended)',
+    ]);
     // The audit keeps what the monitor changed, not the whole message twice.
     const [update] = (await s.store.listAudit({ limit: 1 })).entries;
     expect(update).toMatchObject({ actor: 'monitor:Web', action: 'message.update' });

@@ -105,7 +105,16 @@ export class MonitorRunner {
     // Pages are rebuilt once the message and the state both say it.
     if (written || (saved && probed.transition)) await o.stateChanged();
     if (!saved) return;
-    if (probed.transition) await o.notify(this.#event(monitor, probed.transition, next, stored, at));
+    if (!probed.transition) return;
+    // The administrator reading the log at 03:00 wants to know what the service did on its own.
+    const done = plan.action?.kind === 'create' ? 'posted' : probed.transition === 'up' ? 'ended' : 'updated';
+    const posted = written ? ` (message ${done})` : '';
+    const why = probed.transition === 'down' && next.lastProblem ? `: ${next.lastProblem}` : '';
+    o.logger.warn(`monitor "${monitor.name}" is ${probed.transition}${why}${posted}`, {
+      target: monitor.target,
+      bases: monitor.bases.join(','),
+    });
+    await o.notify(this.#event(monitor, probed.transition, next, stored, at));
   }
 
   #event(
