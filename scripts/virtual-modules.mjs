@@ -1,5 +1,5 @@
 // Build-time modules: browser code the server serves as strings (the offline page's inline script and
-// style, the admin console's page, script and style), and the database migrations the Node store
+// style, the status page's script, the admin console's page, script and style), and the database migrations the Node store
 // applies (server/migrations, the same files wrangler applies to D1). They are generated from their sources whenever
 // something imports them — by esbuild for dist/ (server, Worker, kit) and by Vite under vitest — so no
 // generated file is ever committed and none can go stale. Type declarations live next to the importers
@@ -54,6 +54,16 @@ export async function offlinePageAssets() {
     PAGE_STYLE: css,
     PAGE_STYLE_SHA256: sha256Base64(css),
   };
+}
+
+/** The status page's one script (the reader's own clock beside the service's times), inlined by hash. */
+async function statusPageScript() {
+  const script = await bundleBrowserScript(
+    join(root, 'server', 'src', 'routes', 'status-page', 'reader-time-script.ts'),
+    true,
+  );
+  if (/<\/script/i.test(script)) throw new Error('the status page script contains a closing tag');
+  return { STATUS_PAGE_SCRIPT: script, STATUS_PAGE_SCRIPT_SHA256: sha256Base64(script) };
 }
 
 /** Runs a self-contained ESM bundle of `contents` (TS/TSX, resolved from the repo root) and returns its exports. */
@@ -115,6 +125,7 @@ const GENERATORS = {
   'startup-help:offline-page-assets': offlinePageAssets,
   'startup-help:console-assets': consoleAssets,
   'startup-help:migrations': migrations,
+  'startup-help:status-page-script': statusPageScript,
 };
 
 /** The module text for one virtual module: each value as a constant (JSON). */
@@ -127,7 +138,7 @@ export async function virtualModuleSource(id) {
     .join('\n');
 }
 
-const FILTER = /^startup-help:(offline-page-assets|console-assets|migrations)$/;
+const FILTER = /^startup-help:(offline-page-assets|console-assets|migrations|status-page-script)$/;
 
 /** For esbuild (dist/ builds and tests that bundle sources). */
 export function esbuildVirtualModules() {

@@ -113,10 +113,11 @@ describe.each([
 
     const status = await context.newPage();
     await status.goto(`${service.url}/status/buh?lang=ru`);
-    expect(await status.locator('.message p').allTextContents()).toEqual([
-      'Восстановим работу 1С до 17:19 МСК.',
-      'До 27 ноября, 17:19 МСК',
-    ]);
+    // The page's script adds the reader's clock once; the service's time stays as it was.
+    await expect
+      .poll(() => status.locator('.message p').allTextContents(), WAIT)
+      .toEqual(['Восстановим работу 1С до 17:19 МСК.', `До 27 ноября, 17:19 МСК (${local})`]);
+    await status.screenshot({ path: `${SHOTS}/status-${name}.png`, fullPage: true });
     await context.close();
   });
 });

@@ -10,6 +10,7 @@ import {
   type PublicDataSource,
   publicDataSource,
 } from '../server/src/routes/status-page/public-data-source.ts';
+import { sha256Source } from '../server/src/routes/status-page/sha256-source.ts';
 import { createStatusPageRoutes, HISTORY_PAGE } from '../server/src/routes/status-page/status-page-routes.ts';
 import { openNodeStore } from '../server/src/store/open-node-store.ts';
 import { SnapshotCache } from '../server/src/store/snapshot-cache.ts';
@@ -107,7 +108,12 @@ describe('status page', () => {
     expect(html).toContain('Состояние 1С');
     expect(html).toMatch(/Бухгалтерия<\/a><span class="badge state-outage">Сбой</);
     expect(html).toMatch(/Зарплата<\/a><span class="badge state-ok">Работает</);
-    expect(html).toContain('с 24 ноября, 20:00 МСК до 24 ноября, 22:00 МСК');
+    const text = html.replace(/<script>[\s\S]*?<\/script>/, '').replace(/<[^>]+>/g, '');
+    expect(text).toContain('с 24 ноября, 20:00 МСК до 24 ноября, 22:00 МСК');
+    // Each time carries its instant and zone, so the page's script can add the reader's own clock.
+    expect(html).toContain(
+      '<time datetime="2026-11-24T20:00:00+03:00" data-zone="Europe/Moscow" data-your-time="{time} по вашему времени">24 ноября, 20:00 МСК</time>',
+    );
     expect(html).toContain('Дежурный: +7 (495) 123-45-67');
     expect(html).toContain('href="https://help.example/1c">Нужна помощь</a>');
     expect(html).toContain('Europe/Moscow (МСК)');
@@ -127,16 +133,18 @@ describe('status page', () => {
     expect(bareHtml).toMatch(/Все базы<\/span><span class="badge state-ok">Работает</);
   });
 
-  it('escapes script-like message text and sends a CSP without any script source', async () => {
+  it("escapes script-like message text; the CSP lets only the page's own script run, by its hash", async () => {
     const response = await status.request('/');
     const html = await response.text();
     expect(html).not.toContain('<img src=x');
-    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<script>window.__pwned');
     expect(html).toContain('&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;');
+    const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((match) => match[1] ?? '');
+    expect(scripts).toHaveLength(1);
     const csp = response.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("default-src 'none'");
     expect(csp).toMatch(/style-src 'sha256-[A-Za-z0-9+/=]+'/);
-    expect(csp).not.toContain('script-src');
+    expect(csp).toContain(`script-src ${await sha256Source(scripts[0] ?? '')}`);
     expect(csp).not.toContain('unsafe-inline');
   });
 

@@ -1,3 +1,4 @@
+import { STATUS_PAGE_SCRIPT_SHA256 } from 'startup-help:status-page-script';
 import { type Context, Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { BaseKey } from '../../../../contract/base-key.ts';
@@ -15,10 +16,11 @@ import { renderStatusNotFound, renderStatusPage } from './status-page-view.tsx';
 /** Ended messages per page of the history. */
 export const HISTORY_PAGE = 20;
 
-/** No scripts at all; the one inline style sheet by its hash. */
+/** The one inline script and the one inline style sheet, each by its hash; nothing else runs. */
 export async function statusPageCsp(): Promise<string> {
   return [
     "default-src 'none'",
+    `script-src 'sha256-${STATUS_PAGE_SCRIPT_SHA256}'`,
     `style-src ${await sha256Source(STATUS_PAGE_CSS)}`,
     "img-src 'self' data:",
     "base-uri 'none'",

@@ -33,6 +33,8 @@ export interface StatusPageTexts {
   lastDay: string;
   lastWeek: string;
   cell: Record<'up' | 'partial' | 'down' | 'none', string>;
+  /** Added by the page's script where the reader's clock differs: `{time}` is the reader's time. */
+  yourTime: string;
 }
 
 /** The status page's own words, per docs/voice.md: calm, plain, the same facts in each language. */
@@ -44,6 +46,7 @@ export const STATUS_PAGE_TEXTS: Record<PageLanguage, StatusPageTexts> = {
     state: { ok: 'Работает', info: 'Есть сообщение', maintenance: 'Идут работы', outage: 'Сбой' },
     now: 'Сейчас',
     until: 'До',
+    yourTime: '{time} по вашему времени',
     upcoming: 'Запланировано',
     from: 'с',
     to: 'до',
@@ -75,6 +78,7 @@ export const STATUS_PAGE_TEXTS: Record<PageLanguage, StatusPageTexts> = {
     state: { ok: 'Working', info: 'Notice', maintenance: 'Maintenance', outage: 'Outage' },
     now: 'Now',
     until: 'Until',
+    yourTime: '{time} your time',
     upcoming: 'Planned',
     from: 'from',
     to: 'to',
@@ -106,6 +110,7 @@ export const STATUS_PAGE_TEXTS: Record<PageLanguage, StatusPageTexts> = {
     state: { ok: 'Darbojas', info: 'Ir ziņojums', maintenance: 'Notiek darbi', outage: 'Traucējums' },
     now: 'Tagad',
     until: 'Līdz',
+    yourTime: '{time} pēc jūsu laika',
     upcoming: 'Plānots',
     from: 'no',
     to: 'līdz',

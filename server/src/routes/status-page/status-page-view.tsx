@@ -1,3 +1,4 @@
+import { STATUS_PAGE_SCRIPT } from 'startup-help:status-page-script';
 import { FAVICON_DATA_URL } from '../../../../contract/favicon.ts';
 import { LANGUAGE_NAMES, PAGE_LANGUAGES } from '../../../../contract/page-languages.ts';
 import type { BarCell, BaseStatus, StatusMessage } from '../../../../contract/status.ts';
@@ -17,12 +18,23 @@ function pagePath(links: StatusPageLinks, baseKey: string | undefined): string {
   return baseKey === undefined ? links.statusPath : `${links.statusPath}/${encodeURIComponent(baseKey)}`;
 }
 
-function ActiveMessage(props: { message: StatusMessage; texts: StatusPageTexts }) {
+/** A time as the service's zone shows it; the page's script may add the reader's own clock after it. */
+function ServiceTime(props: { iso: string; local: string; zone: string; texts: StatusPageTexts }) {
   return (
-    <div class={`message state-${props.message.severity}`}>
-      <p>{props.message.userMessage}</p>
+    <time datetime={props.iso} data-zone={props.zone} data-your-time={props.texts.yourTime}>
+      {props.local}
+    </time>
+  );
+}
+
+function ActiveMessage(props: { message: StatusMessage; texts: StatusPageTexts; zone: string }) {
+  const { message, texts, zone } = props;
+  return (
+    <div class={`message state-${message.severity}`}>
+      <p>{message.userMessage}</p>
       <p class="when">
-        {props.texts.until} {props.message.displayUntilLocal}
+        {texts.until}{' '}
+        <ServiceTime iso={message.displayUntil} local={message.displayUntilLocal} zone={zone} texts={texts} />
       </p>
     </div>
   );
@@ -111,6 +123,7 @@ function BaseCard(props: {
   links: StatusPageLinks;
   linked: boolean;
   language: string;
+  zone: string;
 }) {
   const { base, texts } = props;
   return (
@@ -125,13 +138,26 @@ function BaseCard(props: {
       </h2>
       {base.active.length > 0 && <h3>{texts.now}</h3>}
       {base.active.map((message) => (
-        <ActiveMessage message={message} texts={texts} />
+        <ActiveMessage message={message} texts={texts} zone={props.zone} />
       ))}
       {base.upcoming.length > 0 && <h3>{texts.upcoming}</h3>}
       {groupRecurring(base.upcoming).map(({ message, later }) => (
         <div class={`message state-${message.severity}`}>
           <p class="when">
-            {texts.from} {message.startsAtLocal} {texts.to} {message.displayUntilLocal}
+            {texts.from}{' '}
+            <ServiceTime
+              iso={message.startsAt}
+              local={message.startsAtLocal}
+              zone={props.zone}
+              texts={texts}
+            />{' '}
+            {texts.to}{' '}
+            <ServiceTime
+              iso={message.displayUntil}
+              local={message.displayUntilLocal}
+              zone={props.zone}
+              texts={texts}
+            />
             {message.recurring && <span class="recurring"> · {texts.recurring}</span>}
           </p>
           <p>{message.userMessage}</p>
@@ -199,6 +225,7 @@ function StatusPage(props: { model: StatusPageModel; links: StatusPageLinks }) {
               texts={texts}
               links={links}
               language={language}
+              zone={model.timeZone}
               linked={model.baseKey === undefined && base.key !== '*'}
             />
           ))}
@@ -245,6 +272,7 @@ function StatusPage(props: { model: StatusPageModel; links: StatusPageLinks }) {
             <a href={`${links.feedPath}?lang=${language}`}>{texts.feed}</a>
           </p>
         </footer>
+        <script dangerouslySetInnerHTML={{ __html: STATUS_PAGE_SCRIPT }} />
       </body>
     </html>
   );
