@@ -204,6 +204,37 @@ describe('/api/admin/channels', () => {
   });
 });
 
+describe('/api/admin/channels PUT', () => {
+  it('replaces the channel whole: changed fields are saved, a field left out is gone', async () => {
+    const { call } = await service();
+    const created = await call('POST', '/api/admin/channels', {
+      kind: 'telegram',
+      name: 'Дежурные',
+      chatId: '-1001234567890',
+      tokenEnv: 'TELEGRAM_TOKEN',
+      language: 'lv',
+    });
+    expect(created.status).toBe(201);
+    const replaced = await call(
+      'PUT',
+      `/api/admin/channels/${created.json.id}`,
+      { kind: 'telegram', name: 'IT on call', chatId: '@it_oncall', tokenEnv: 'OTHER_TOKEN' },
+      { 'if-match': created.etag },
+    );
+    expect(replaced.status).toBe(200);
+    const read = await call('GET', `/api/admin/channels/${created.json.id}`);
+    expect(read.json).toMatchObject({
+      id: created.json.id,
+      name: 'IT on call',
+      chatId: '@it_oncall',
+      tokenEnv: 'OTHER_TOKEN',
+      createdAt: created.json.createdAt,
+      version: 2,
+    });
+    expect(read.json.language).toBeUndefined();
+  });
+});
+
 describe('refusals in the administrator’s language', () => {
   it('says what is wrong with a monitor, a window or a channel in Russian and Latvian, field by field', async () => {
     const { call } = await service();

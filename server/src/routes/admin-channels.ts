@@ -15,7 +15,9 @@ function channelFrom(
   base: Pick<Channel, 'id' | 'createdAt' | 'createdBy' | 'version'>,
   extra: Partial<Channel>,
 ): Channel {
-  return { ...fields, ...base, ...extra } as Channel;
+  // Only the identity comes from `base`: a replaced channel must not keep a field the new one left out.
+  const { id, createdAt, createdBy, version } = base;
+  return { ...fields, id, createdAt, createdBy, version, ...extra } as Channel;
 }
 
 export function adminChannelsRoutes(deps: ServiceDeps, automation: AutomationDeps): Hono<AdminEnv> {
