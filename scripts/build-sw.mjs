@@ -28,6 +28,7 @@ async function loadKitCode() {
       contents: [
         "export { planKitBuilds } from './client-sw/src/kit-builds.ts';",
         "export { renderOfflinePage } from './client-sw/src/offline-page/render-offline-page.ts';",
+        "export { bundledOfflinePageAssets } from './client-sw/src/offline-page/bundled-page-assets.ts';",
         "export { KIT_FILES, PROXY_KIT } from './contract/kit-files.ts';",
       ].join('\n'),
       resolveDir: root,
@@ -78,14 +79,14 @@ function shelfIn(kitsDir, configName) {
 
 /** Writes one kit into `dir` (only that folder is replaced); the worker and register script are shared. */
 async function writeKit(code, scripts, dir, config) {
-  const { renderOfflinePage, KIT_FILES } = code;
+  const { renderOfflinePage, bundledOfflinePageAssets, KIT_FILES } = code;
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   // The service worker injects the real failure and the current config; this is the no-JS fallback.
-  const offline = renderOfflinePage({
-    config,
-    failure: { kind: 'refused', url: '', at: new Date().toISOString() },
-  });
+  const offline = renderOfflinePage(
+    { config, failure: { kind: 'refused', url: '', at: new Date().toISOString() } },
+    bundledOfflinePageAssets(),
+  );
   await writeFile(join(dir, KIT_FILES.offlinePage), offline);
   await writeFile(join(dir, KIT_FILES.config), `${JSON.stringify(config, null, 2)}\n`);
   await writeFile(join(dir, KIT_FILES.register), scripts.register);

@@ -1,42 +1,52 @@
 // Bundles the Cloudflare Worker: server/src/entry/worker.ts → dist/worker.mjs (one ES module, no
-// Node built-ins), and writes the files it serves as they are — the console's page, script and style,
-// the client-sw kit, the OpenAPI document — into dist/worker-assets/, its static assets. wrangler.toml uploads both as-is
-// (no_bundle, [assets]), so the tested files are the deployed files.
+// Node built-ins), and writes the files it serves or inlines as they are — the console's page, script
+// and style, the client-sw kit, the OpenAPI document, the offline page's script and style — into
+// dist/worker-assets/, its static assets. wrangler.toml uploads both as-is (no_bundle, [assets]), so
+// the tested files are the deployed files.
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
 import { KIT_FILES } from '../contract/kit-files.ts';
-import { WORKER_ASSET_FOLDERS } from '../server/src/entry/worker-assets.ts';
+import { OFFLINE_PAGE_FILES, WORKER_ASSET_FOLDERS } from '../server/src/entry/worker-assets.ts';
 import { ensureProxyKit } from './build-sw.mjs';
 import { clientKitModule } from './client-kit-module.mjs';
-import { consoleFiles, esbuildVirtualModules } from './virtual-modules.mjs';
+import { consoleFiles, esbuildVirtualModules, offlinePageAssets } from './virtual-modules.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = join(root, 'dist', 'worker.mjs');
 /** wrangler.toml `[assets] directory`. */
 const assetsDir = join(root, 'dist', 'worker-assets');
-/** Served from the static assets on Workers: the bundle must not carry a second copy. */
-const NOT_IN_BUNDLE = 'startup-help:console-assets';
+/** Read from the static assets on Workers: the bundle must not carry a second copy. */
+const NOT_IN_BUNDLE = ['startup-help:console-assets', 'startup-help:offline-page-assets'];
 const OPENAPI_DOCUMENT = join(root, 'server', 'src', 'routes', 'openapi-document.ts');
+const OFFLINE_PAGE_ASSETS = join(root, 'client-sw', 'src', 'offline-page', 'bundled-page-assets.ts');
 
 /**
- * The Worker serves /openapi.json from its static assets (`writeWorkerAssets`), so its bundle carries
- * neither the document nor zod's JSON Schema code: the in-process builder the app falls back to is
- * replaced by one that says so (the Worker entry always passes the assets).
+ * What the app falls back to when an entry passes nothing — /openapi.json built in this process (and
+ * zod's JSON Schema code with it), the offline page's script and style from the bundle — the Worker
+ * reads from its static assets (`writeWorkerAssets`). Its bundle gets stand-ins that say so if ever
+ * called (the Worker entry always passes the assets).
  */
-function openApiFromAssets() {
+const FROM_ASSETS = new Map([
+  [
+    OPENAPI_DOCUMENT,
+    'export function buildOpenApi() { throw new Error("The Worker reads /openapi.json from its static assets."); }\n',
+  ],
+  [
+    OFFLINE_PAGE_ASSETS,
+    'export function bundledOfflinePageAssets() { throw new Error("The Worker reads the offline page\'s script and style from its static assets."); }\n',
+  ],
+]);
+
+function fromAssets() {
   return {
-    name: 'startup-help-openapi-from-assets',
+    name: 'startup-help-from-assets',
     setup(build) {
-      build.onLoad({ filter: /[\\/]server[\\/]src[\\/]routes[\\/]openapi-document\.ts$/ }, (args) => {
-        if (args.path !== OPENAPI_DOCUMENT) return undefined;
-        return {
-          contents:
-            'export function buildOpenApi() { throw new Error("The Worker reads /openapi.json from its static assets."); }\n',
-          loader: 'js',
-        };
+      build.onLoad({ filter: /[\\/](openapi-document|bundled-page-assets)\.ts$/ }, (args) => {
+        const contents = FROM_ASSETS.get(args.path);
+        return contents === undefined ? undefined : { contents, loader: 'js' };
       });
     },
   };
@@ -55,6 +65,12 @@ async function writeWorkerAssets() {
   await mkdir(openApiDir, { recursive: true });
   const { buildOpenApi } = await import(pathToFileURL(OPENAPI_DOCUMENT).href);
   await writeFile(join(openApiDir, 'openapi.json'), JSON.stringify(buildOpenApi()));
+  // The very bytes the Node bundle inlines; the Worker hashes what it reads for the page's CSP.
+  const offlinePageDir = join(assetsDir, WORKER_ASSET_FOLDERS.offlinePage);
+  await mkdir(offlinePageDir, { recursive: true });
+  const page = await offlinePageAssets();
+  await writeFile(join(offlinePageDir, OFFLINE_PAGE_FILES.script), page.PAGE_SCRIPT);
+  await writeFile(join(offlinePageDir, OFFLINE_PAGE_FILES.style), page.PAGE_STYLE);
   const builtKit = await ensureProxyKit();
   for (const name of [KIT_FILES.serviceWorker, KIT_FILES.register, KIT_FILES.offlinePage]) {
     await copyFile(join(builtKit, name), join(kitDir, name));
@@ -92,13 +108,15 @@ export default async function build() {
     logLevel: 'warning',
     metafile: true,
     // Proxy mode needs the client-sw kit's config at start (`startup-help:client-kit`); its files are assets.
-    plugins: [clientKitModule(), openApiFromAssets(), esbuildVirtualModules()],
+    plugins: [clientKitModule(), fromAssets(), esbuildVirtualModules()],
   });
-  const bundled = Object.keys(metafile.inputs).find((input) => input.endsWith(NOT_IN_BUNDLE));
+  const bundled = NOT_IN_BUNDLE.find((id) =>
+    Object.keys(metafile.inputs).some((input) => input.endsWith(id)),
+  );
   if (bundled) {
     throw new Error(
-      `build:worker: dist/worker.mjs imports ${NOT_IN_BUNDLE}, whose files the Worker serves from dist/worker-assets/. ` +
-        'Import bundled-console-files.ts from the Node entry only.',
+      `build:worker: dist/worker.mjs imports ${bundled}, whose files the Worker reads from dist/worker-assets/. ` +
+        'Import it from the Node entry only, or through a module the Worker build replaces (FROM_ASSETS).',
     );
   }
   const code = await readFile(outfile);

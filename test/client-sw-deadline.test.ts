@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundledOfflinePageAssets } from '../client-sw/src/offline-page/bundled-page-assets.ts';
 import { renderOfflinePage } from '../client-sw/src/offline-page/render-offline-page.ts';
 import { SwConfig } from '../contract/kit-config.ts';
 import { launchChromium } from './chromium.ts';
@@ -80,6 +81,7 @@ async function kitPage(context: BrowserContext, statusURL: string): Promise<Page
   const url = `${publication.url}/buh/e1cib/list`;
   publication.page = renderOfflinePage(
     { config, failure: { kind: 'refused', url, at: new Date(NOW).toISOString() } },
+    bundledOfflinePageAssets(),
     { now: NOW },
   );
   const page = await context.newPage();

@@ -10,6 +10,7 @@ import { COMPATIBILITY_DATE } from './worker-harness.ts';
 
 const ENTRY = `
 import { SwConfig } from './contract/kit-config.ts';
+import { bundledOfflinePageAssets } from './client-sw/src/offline-page/bundled-page-assets.ts';
 import { offlinePageCsp, renderOfflinePage } from './client-sw/src/offline-page/render-offline-page.ts';
 export default {
   fetch(request) {
@@ -20,9 +21,9 @@ export default {
       language,
       failure: { kind: 'server-error', status: 502, url: request.url, at: new Date().toISOString() },
       initialStatus: { userMessage: '<b>Работы</b> до 14:00', displayUntil: new Date(Date.now() + 3600e3).toISOString() },
-    });
+    }, bundledOfflinePageAssets());
     return new Response(html, {
-      headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': offlinePageCsp(config) },
+      headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': offlinePageCsp(bundledOfflinePageAssets(), config) },
     });
   },
 };`;

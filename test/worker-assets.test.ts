@@ -1,6 +1,7 @@
 // The Worker keeps its code small and serves its built, code-free files (the console's page, script
-// and style; the proxy's client-sw kit) from its static assets. A Worker uploaded without them says
-// what is missing and what to run, and still answers 1C clients.
+// and style; the proxy's client-sw kit; the offline page's script and style, which its pages inline)
+// from its static assets. A Worker uploaded without them says what is missing and what to run, and
+// still answers 1C clients.
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,8 @@ import { gzipSync } from 'node:zlib';
 import type { D1Database } from '@cloudflare/workers-types';
 import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundledOfflinePageAssets } from '../client-sw/src/offline-page/bundled-page-assets.ts';
+import { rawRequest } from './proxy-http-client.ts';
 import { applyMigrations, COMPATIBILITY_DATE, WORKER_ASSETS } from './worker-harness.ts';
 
 const DIST = join(import.meta.dirname, '..', 'dist');
@@ -20,7 +23,7 @@ describe('dist/worker.mjs', () => {
     expect(gzipped).toBeLessThanOrEqual(MAX_GZIPPED_BYTES);
   });
 
-  it('carries neither the console, the kit nor the OpenAPI document: their files are beside it, in dist/worker-assets/', async () => {
+  it("carries neither the console, the kit, the OpenAPI document nor the offline page's script and style: their files are beside it, in dist/worker-assets/", async () => {
     const bundle = await readFile(join(DIST, 'worker.mjs'), 'utf8');
     for (const file of [
       'api/openapi.json',
@@ -28,11 +31,87 @@ describe('dist/worker.mjs', () => {
       'admin/console.html',
       'client-sw/sw.js',
       'client-sw/register-sw.js',
+      'offline-page/page-script.js',
+      'offline-page/page-style.css',
     ]) {
       const text = await readFile(join(DIST, 'worker-assets', file), 'utf8');
       // A stretch from the middle of each file: minified code is unique enough at this length.
       const middle = text.slice(Math.floor(text.length / 2), Math.floor(text.length / 2) + 200);
       expect(bundle.includes(middle), file).toBe(false);
+    }
+  });
+});
+
+describe("the offline page's script and style from the static assets", () => {
+  const bundled = bundledOfflinePageAssets();
+  const started: Miniflare[] = [];
+  let withoutScript: string;
+  let full: string;
+
+  /** The bundle with `assets` (undefined: no ASSETS binding), answering plain HTTP at the returned origin. */
+  async function start(assets: typeof WORKER_ASSETS | undefined): Promise<string> {
+    const mf = new Miniflare({
+      modules: true,
+      scriptPath: join(DIST, 'worker.mjs'),
+      compatibilityDate: COMPATIBILITY_DATE,
+      ...(assets && { assets }),
+      d1Databases: ['DB'],
+      bindings: { ADMIN_TOKEN: 'worker-admin-token-0123456789' },
+    });
+    started.push(mf);
+    await applyMigrations((await mf.getD1Database('DB')) as unknown as D1Database);
+    return (await mf.ready).origin;
+  }
+
+  // rawRequest: Node's fetch would say `Sec-Fetch-Mode: cors`, and only a page load gets the page.
+  const friendlyPage = (origin: string) =>
+    rawRequest(`${origin}/friendly/buh?status=502`, {
+      headers: { 'sec-fetch-mode': 'navigate', 'accept-language': 'en' },
+    });
+
+  beforeAll(async () => {
+    withoutScript = await mkdtemp(join(tmpdir(), 'worker-assets-'));
+    await cp(WORKER_ASSETS.directory, withoutScript, { recursive: true });
+    await rm(join(withoutScript, 'offline-page', 'page-script.js'));
+    full = await start(WORKER_ASSETS);
+  });
+
+  afterAll(async () => {
+    await Promise.all(started.map((mf) => mf.dispose()));
+    await rm(withoutScript, { recursive: true, force: true });
+  });
+
+  it('the friendly page inlines the very bytes the Node bundle does, allowed by their hashes', async () => {
+    const response = await friendlyPage(full);
+    expect(response.status).toBe(503);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain(`script-src ${bundled.scriptHash};`);
+    expect(csp).toContain(`style-src ${bundled.styleHash};`);
+    const html = await response.text();
+    expect(html).toContain(`<style>${bundled.style}</style>`);
+    expect(html).toContain(`<script>${bundled.script}</script>`);
+  });
+
+  it("the console's page allows the offline page preview's style", async () => {
+    const response = await rawRequest(`${full}/admin`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toContain(bundled.styleHash);
+    await response.arrayBuffer();
+  });
+
+  it('without them the friendly page still says what happened, unscripted', async () => {
+    const origins = [await start({ ...WORKER_ASSETS, directory: withoutScript }), await start(undefined)];
+    for (const origin of origins) {
+      const response = await friendlyPage(origin);
+      expect(response.status).toBe(503);
+      const html = await response.text();
+      expect(html).toContain('Server error (HTTP 502)');
+      expect(html).toContain('<script></script>');
+      expect(html).not.toContain(bundled.script);
+      // The hash of the empty script the page now has: nothing else may run.
+      expect(response.headers.get('content-security-policy')).toContain(
+        "script-src 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='",
+      );
     }
   });
 });

@@ -12,6 +12,7 @@ import type { ReportWebhook } from './domain/report-webhook.ts';
 import { TurnGate } from './domain/turn-gate.ts';
 import { WarningLimiter } from './domain/warning-limiter.ts';
 import type { ChannelSender } from './notify/senders.ts';
+import { bundledOfflinePageAssets, type OfflinePageSource } from './offline-page.ts';
 import type { Probe } from './probes/probe.ts';
 import { proxyRoutes, type UpstreamOptions } from './proxy/proxy-routes.ts';
 import { adminAuditRoutes } from './routes/admin-audit.ts';
@@ -72,6 +73,11 @@ export interface AppOptions {
    * bundle; Workers: the static assets). Absent = /admin has only the preview endpoint.
    */
   consoleFiles?: StaticFiles<ConsoleFile> | undefined;
+  /**
+   * The offline page's script and style (the friendly page, the console's previews). Default: the
+   * bundle's (Workers read them from the static assets).
+   */
+  offlinePage?: OfflinePageSource | undefined;
   /** `/openapi.json`. Default: built in this process from the schemas (Workers read it from assets). */
   openApi?: StaticFiles<OpenApiFile> | undefined;
   /** Forwards POSTed login-error reports (`REPORT_WEBHOOK_URL`); absent = reports are only counted. */
@@ -154,6 +160,7 @@ export function createServiceDeps(options: AppOptions): ServiceDeps {
       options.activity ?? new ActivityRecorder({ store: options.store, now, logger, flushDelayMs: 0 }),
     reportWebhook: options.reportWebhook,
     consoleFiles: options.consoleFiles,
+    offlinePage: options.offlinePage ?? (async () => bundledOfflinePageAssets()),
     waitUntil: options.waitUntil ?? defaultWaitUntil(),
     clientAddress: options.clientAddress ?? ((c) => c.req.header('cf-connecting-ip')),
     newId: options.newId ?? (() => crypto.randomUUID()),

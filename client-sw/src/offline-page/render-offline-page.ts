@@ -1,9 +1,3 @@
-import {
-  PAGE_SCRIPT,
-  PAGE_SCRIPT_SHA256,
-  PAGE_STYLE,
-  PAGE_STYLE_SHA256,
-} from 'startup-help:offline-page-assets';
 import { FAVICON_DATA_URL } from '../../../contract/favicon.ts';
 import { serializeForScript } from '../../../contract/script-json.ts';
 import { chooseLanguage } from '../language.ts';
@@ -13,20 +7,32 @@ import { STATE_ELEMENT_ID } from './state-json.ts';
 
 export type { OfflinePageState } from './offline-view.ts';
 
-/** CSP source expressions for the page's one inline script and one inline style. */
-export const OFFLINE_PAGE_SCRIPT_HASH = `'sha256-${PAGE_SCRIPT_SHA256}'`;
-export const OFFLINE_PAGE_STYLE_HASH = `'sha256-${PAGE_STYLE_SHA256}'`;
+/**
+ * The page's one inline script and one inline style (built from page-script.ts and page-style.css)
+ * with the CSP source expression (`'sha256-…'`) of exactly these bytes. The renderer takes them as
+ * input: the kit's build and the Node server have them in their bundle, the Worker reads them from
+ * its static assets (its bundle stays small).
+ */
+export interface OfflinePageAssets {
+  readonly script: string;
+  readonly style: string;
+  readonly scriptHash: string;
+  readonly styleHash: string;
+}
 
 /**
  * A strict Content-Security-Policy for the offline page (no 'unsafe-inline'): only our own inline
  * script and style run. With `statusURL`, fetches are limited to this origin and the status service.
  */
-export function offlinePageCsp(options: { readonly statusURL?: string | undefined } = {}): string {
+export function offlinePageCsp(
+  assets: OfflinePageAssets,
+  options: { readonly statusURL?: string | undefined } = {},
+): string {
   const connect = options.statusURL ? `'self' ${new URL(options.statusURL).origin}` : `'self' http: https:`;
   return [
     `default-src 'none'`,
-    `script-src ${OFFLINE_PAGE_SCRIPT_HASH}`,
-    `style-src ${OFFLINE_PAGE_STYLE_HASH}`,
+    `script-src ${assets.scriptHash}`,
+    `style-src ${assets.styleHash}`,
     `connect-src ${connect}`,
     `img-src data:`,
     `base-uri 'none'`,
@@ -60,6 +66,7 @@ const ICON =
  */
 export function renderOfflinePage(
   input: OfflinePageState,
+  assets: OfflinePageAssets,
   options: { readonly now?: number; readonly timeZone?: string } = {},
 ): string {
   const now = options.now ?? Date.now();
@@ -81,11 +88,11 @@ export function renderOfflinePage(
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${e(offlinePageCsp())}">
+<meta http-equiv="Content-Security-Policy" content="${e(offlinePageCsp(assets))}">
 <meta name="robots" content="noindex">
 <link rel="icon" href="${e(FAVICON_DATA_URL)}">
 <title>${e(view.title)}</title>
-<style>${PAGE_STYLE}</style>
+<style>${assets.style}</style>
 </head>
 <body>
 <main aria-labelledby="sh-title">
@@ -108,7 +115,7 @@ export function renderOfflinePage(
 </div></div>
 </main>
 <script type="application/json" id="${STATE_ELEMENT_ID}">${serializeForScript(state)}</script>
-<script>${PAGE_SCRIPT}</script>
+<script>${assets.script}</script>
 </body>
 </html>
 `;

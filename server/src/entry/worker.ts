@@ -17,12 +17,17 @@ import { parsePublicURL } from '../proxy/public-url.ts';
 import { upstreamFromEnv } from '../proxy/upstream-env.ts';
 import { ActivityRecorder } from '../store/activity-recorder.ts';
 import { createD1Store } from '../store/d1-store.ts';
-import { type AssetsBinding, WORKER_ASSET_FOLDERS, workerAssetFiles } from './worker-assets.ts';
+import {
+  type AssetsBinding,
+  offlinePageFromAssets,
+  WORKER_ASSET_FOLDERS,
+  workerAssetFiles,
+} from './worker-assets.ts';
 
 /** Bindings from wrangler.toml (`[vars]`, `[[d1_databases]]`) and secrets (`wrangler secret put`). */
 export interface WorkerEnv {
   DB: D1Database;
-  /** The console's and the client-sw kit's files (`[assets]`, built into dist/worker-assets/). */
+  /** The console's, the client-sw kit's and the offline page's files (`[assets]`, built into dist/worker-assets/). */
   ASSETS?: AssetsBinding;
   /** Secret. One token, or `label:token` pairs separated by commas (the label goes to the audit log). */
   ADMIN_TOKEN?: string;
@@ -120,9 +125,12 @@ async function buildService(env: WorkerEnv): Promise<Service> {
       } as const);
   if (!tokens.ok) logger.error(`admin API off: ${tokens.problem}`);
   if (!env.ASSETS) {
-    logger.error('no ASSETS binding: the admin console, the client-sw kit and /openapi.json answer 503', {
-      fix: 'copy the [assets] section of the project\'s wrangler.toml into yours and run "npm run deploy"',
-    });
+    logger.error(
+      'no ASSETS binding: the admin console, the client-sw kit and /openapi.json answer 503, the friendly page goes unstyled',
+      {
+        fix: 'copy the [assets] section of the project\'s wrangler.toml into yours and run "npm run deploy"',
+      },
+    );
   }
   const store = createD1Store(env.DB, logger);
   return createService({
@@ -138,6 +146,7 @@ async function buildService(env: WorkerEnv): Promise<Service> {
     logger,
     consoleFiles: workerAssetFiles(env.ASSETS, WORKER_ASSET_FOLDERS.console, "The admin console's"),
     openApi: workerAssetFiles(env.ASSETS, WORKER_ASSET_FOLDERS.openapi, 'The OpenAPI document'),
+    offlinePage: offlinePageFromAssets(env.ASSETS, logger),
     ...(reportWebhook && { reportWebhook }),
     ...(upstream && { upstream }),
     snapshotMaxAgeMs: Number.isFinite(maxAge) && maxAge >= 0 ? maxAge : DEFAULT_SNAPSHOT_MAX_AGE_MS,

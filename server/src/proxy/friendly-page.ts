@@ -2,7 +2,12 @@ import { SwConfig } from '../../../contract/kit-config.ts';
 import { parseAcceptLanguage } from '../../../contract/language-match.ts';
 import type { StartupErrorResponse } from '../../../contract/startup-error-response.ts';
 import { ALL_BASES } from '../domain/active-message.ts';
-import { chooseLanguage, offlinePageCsp, renderOfflinePage } from '../offline-page.ts';
+import {
+  chooseLanguage,
+  type OfflinePageSource,
+  offlinePageCsp,
+  renderOfflinePage,
+} from '../offline-page.ts';
 import type { SnapshotCache } from '../store/snapshot-cache.ts';
 import { kitBehaviour } from './client-kit.ts';
 import type { UpstreamFailure } from './plan-upstream-answer.ts';
@@ -55,6 +60,8 @@ export interface FriendlyPageSources {
   /** The service's precomputed answers: the same message a 1C client would get right now. */
   cache: SnapshotCache;
   now: () => number;
+  /** The page's script and style. */
+  pageAssets: OfflinePageSource;
   /** The kit's built config (timeouts, retry schedule); defaults when the kit is absent. */
   kitConfig?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -88,6 +95,7 @@ export function createFriendlyPageRenderer(sources: FriendlyPageSources) {
       ...(baseName ? { baseName } : {}),
     });
     const at = sources.now();
+    const assets = await sources.pageAssets();
     const html = renderOfflinePage(
       {
         config,
@@ -103,9 +111,10 @@ export function createFriendlyPageRenderer(sources: FriendlyPageSources) {
         initialStatus,
         language,
       },
+      assets,
       { now: at, timeZone: settings.timeZone },
     );
-    return { html, language, headers: { 'content-security-policy': offlinePageCsp({ statusURL }) } };
+    return { html, language, headers: { 'content-security-policy': offlinePageCsp(assets, { statusURL }) } };
   };
 }
 

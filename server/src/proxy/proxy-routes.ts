@@ -35,6 +35,7 @@ export function proxyRoutes(deps: ServiceDeps, upstream: UpstreamOptions): Hono 
     renderFriendlyPage: createFriendlyPageRenderer({
       cache: deps.cache,
       now: deps.now,
+      pageAssets: deps.offlinePage,
       kitConfig: upstream.kit?.config,
     }),
     kitConfigFor: async (baseKey) => {

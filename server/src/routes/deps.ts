@@ -7,6 +7,7 @@ import type { MonitorOverview } from '../domain/monitors/monitor-bars.ts';
 import type { ReportWebhook } from '../domain/report-webhook.ts';
 import type { TurnGate } from '../domain/turn-gate.ts';
 import type { WarningLimiter } from '../domain/warning-limiter.ts';
+import type { OfflinePageSource } from '../offline-page.ts';
 import type { ActivityRecorder } from '../store/activity-recorder.ts';
 import type { SnapshotCache } from '../store/snapshot-cache.ts';
 import type { Store } from '../store/store.ts';
@@ -53,6 +54,8 @@ export interface ServiceDeps {
   reportWebhook?: ReportWebhook | undefined;
   /** The console's built page, script and style; absent = no console page (apps built for other tests). */
   consoleFiles?: StaticFiles<ConsoleFile> | undefined;
+  /** The offline page's script and style, for the friendly page and the console's previews. */
+  offlinePage: OfflinePageSource;
   /** Keeps background work (webhook deliveries, activity writes) alive after the answer is sent. */
   waitUntil: (c: Context, work: Promise<unknown>) => void;
   clientAddress: (c: Context) => string | undefined;

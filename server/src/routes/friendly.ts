@@ -19,7 +19,12 @@ import type { ServiceDeps } from './deps.ts';
  * web client's own calls) get a plain gateway error. Any method: nginx keeps the failed request's.
  */
 export function friendlyRoutes(deps: ServiceDeps, kitConfig?: Readonly<Record<string, unknown>>): Hono {
-  const render = createFriendlyPageRenderer({ cache: deps.cache, now: deps.now, kitConfig });
+  const render = createFriendlyPageRenderer({
+    cache: deps.cache,
+    now: deps.now,
+    pageAssets: deps.offlinePage,
+    kitConfig,
+  });
   const app = new Hono();
   app.all('/:baseKey?', async (c) => {
     const query = parseFriendlyPageQuery((name) => c.req.query(name), c.req.header('x-original-uri'));

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { matchesIfNoneMatch } from '../../domain/etag.ts';
-import { OFFLINE_PAGE_STYLE_HASH } from '../../offline-page.ts';
+import type { OfflinePageSource } from '../../offline-page.ts';
 import { adminAuth } from '../admin-auth.ts';
 import { adminLanguage } from '../admin-language.ts';
 import { apiError } from '../api-error.ts';
@@ -19,15 +19,16 @@ import { THIN_CLIENT_DIALOG_CSS } from './preview/thin-client-dialog.tsx';
  * three previews by hash — sandboxed srcdoc frames inherit this policy, and their scripts never run
  * (no allow-scripts).
  */
-async function consoleCsp(): Promise<string> {
+async function consoleCsp(offlinePage: OfflinePageSource): Promise<string> {
   const previewStyles = await Promise.all([
     sha256Source(STATUS_PAGE_CSS),
     sha256Source(THIN_CLIENT_DIALOG_CSS),
+    offlinePage().then((assets) => assets.styleHash),
   ]);
   return [
     "default-src 'none'",
     "script-src 'self'",
-    `style-src 'self' ${previewStyles.join(' ')} ${OFFLINE_PAGE_STYLE_HASH}`,
+    `style-src 'self' ${previewStyles.join(' ')}`,
     "connect-src 'self'",
     "img-src 'self' data:",
     "base-uri 'none'",
@@ -57,12 +58,11 @@ export function createConsoleRoutes(deps: ServiceDeps): Hono<AdminEnv> {
 
   const files = deps.consoleFiles;
   if (files) {
-    const csp = consoleCsp();
     app.get('/', async (c) =>
       c.body((await builtFile(files, 'console.html')).body, 200, {
         'Content-Type': 'text/html; charset=utf-8',
         'Cache-Control': 'no-cache',
-        'Content-Security-Policy': await csp,
+        'Content-Security-Policy': await consoleCsp(deps.offlinePage),
       }),
     );
     const asset = (name: 'console.js' | 'console.css', type: string) =>
@@ -78,7 +78,8 @@ export function createConsoleRoutes(deps: ServiceDeps): Hono<AdminEnv> {
 
   app.post('/preview', adminAuth(deps), adminBodyLimit, jsonBody(PreviewRequest), async (c) => {
     const { snapshot } = await deps.cache.view();
-    return c.json(buildPreviews(c.req.valid('json'), snapshot, deps.now(), adminLanguage(c)));
+    const offlinePage = await deps.offlinePage();
+    return c.json(buildPreviews(c.req.valid('json'), snapshot, deps.now(), offlinePage, adminLanguage(c)));
   });
 
   return app;

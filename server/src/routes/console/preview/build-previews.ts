@@ -5,7 +5,7 @@ import type { Settings } from '../../../../../contract/settings.ts';
 import { ALL_BASES } from '../../../domain/active-message.ts';
 import { lintMessageFields, type MessageLintWarning } from '../../../domain/lint/lint-message-fields.ts';
 import { buildStartupErrorResponse } from '../../../domain/startup-error-body.ts';
-import { renderOfflinePage } from '../../../offline-page.ts';
+import { type OfflinePageAssets, renderOfflinePage } from '../../../offline-page.ts';
 import { buildStatusPageModel } from '../../status-page/status-page-model.ts';
 import { renderStatusPage } from '../../status-page/status-page-view.tsx';
 import { draftToMessage, type PreviewRequest } from './preview-request.ts';
@@ -30,6 +30,7 @@ export function buildPreviews(
   request: PreviewRequest,
   data: { settings: Settings; messages: readonly Message[] },
   now: number,
+  offlinePage: OfflinePageAssets,
   wordsIn = 'en',
 ): Previews {
   const { settings } = data;
@@ -56,6 +57,7 @@ export function buildPreviews(
       initialStatus: body,
       language,
     },
+    offlinePage,
     { now: t },
   );
 
