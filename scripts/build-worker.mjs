@@ -21,18 +21,23 @@ const assetsDir = join(root, 'dist', 'worker-assets');
 /** Read from the static assets on Workers: the bundle must not carry a second copy. */
 const NOT_IN_BUNDLE = ['startup-help:console-assets', 'startup-help:offline-page-assets'];
 const OPENAPI_DOCUMENT = join(root, 'server', 'src', 'routes', 'openapi-document.ts');
+const TEMPLATES_DOCUMENT = join(root, 'server', 'src', 'routes', 'templates-document.ts');
 const OFFLINE_PAGE_ASSETS = join(root, 'client-sw', 'src', 'offline-page', 'bundled-page-assets.ts');
 
 /**
  * What the app falls back to when an entry passes nothing — /openapi.json built in this process (and
- * zod's JSON Schema code with it), the offline page's script and style from the bundle — the Worker
- * reads from its static assets (`writeWorkerAssets`). Its bundle gets stand-ins that say so if ever
- * called (the Worker entry always passes the assets).
+ * zod's JSON Schema code with it), the message templates, the offline page's script and style from
+ * the bundle — the Worker reads from its static assets (`writeWorkerAssets`). Its bundle gets
+ * stand-ins that say so if ever called (the Worker entry always passes the assets).
  */
 const FROM_ASSETS = new Map([
   [
     OPENAPI_DOCUMENT,
     'export function buildOpenApi() { throw new Error("The Worker reads /openapi.json from its static assets."); }\n',
+  ],
+  [
+    TEMPLATES_DOCUMENT,
+    'export function buildTemplatesDocument() { throw new Error("The Worker reads the message templates from its static assets."); }\n',
   ],
   [
     OFFLINE_PAGE_ASSETS,
@@ -44,10 +49,13 @@ function fromAssets() {
   return {
     name: 'startup-help-from-assets',
     setup(build) {
-      build.onLoad({ filter: /[\\/](openapi-document|bundled-page-assets)\.ts$/ }, (args) => {
-        const contents = FROM_ASSETS.get(args.path);
-        return contents === undefined ? undefined : { contents, loader: 'js' };
-      });
+      build.onLoad(
+        { filter: /[\\/](openapi-document|templates-document|bundled-page-assets)\.ts$/ },
+        (args) => {
+          const contents = FROM_ASSETS.get(args.path);
+          return contents === undefined ? undefined : { contents, loader: 'js' };
+        },
+      );
     },
   };
 }
@@ -61,10 +69,12 @@ async function writeWorkerAssets() {
   for (const [name, text] of Object.entries(await consoleFiles())) {
     await writeFile(join(consoleDir, name), text);
   }
-  const openApiDir = join(assetsDir, WORKER_ASSET_FOLDERS.openapi);
-  await mkdir(openApiDir, { recursive: true });
+  const apiDir = join(assetsDir, WORKER_ASSET_FOLDERS.api);
+  await mkdir(apiDir, { recursive: true });
   const { buildOpenApi } = await import(pathToFileURL(OPENAPI_DOCUMENT).href);
-  await writeFile(join(openApiDir, 'openapi.json'), JSON.stringify(buildOpenApi()));
+  await writeFile(join(apiDir, 'openapi.json'), JSON.stringify(buildOpenApi()));
+  const { buildTemplatesDocument } = await import(pathToFileURL(TEMPLATES_DOCUMENT).href);
+  await writeFile(join(apiDir, 'templates.json'), buildTemplatesDocument());
   // The very bytes the Node bundle inlines; the Worker hashes what it reads for the page's CSP.
   const offlinePageDir = join(assetsDir, WORKER_ASSET_FOLDERS.offlinePage);
   await mkdir(offlinePageDir, { recursive: true });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StartupErrorResponse } from '../contract/startup-error-response.ts';
 import { StatusResponse } from '../contract/status.ts';
+import { MESSAGE_TEMPLATES } from '../server/src/domain/templates/message-templates.ts';
 import { buildOpenApi } from '../server/src/routes/openapi-document.ts';
 
 /** A running service under test: `app.request`, a real Node process, or the Worker in miniflare. */
@@ -554,6 +555,13 @@ export function defineHttpContract(label: string, start: () => Promise<ContractT
           timeZone: 'Mars/Olympus',
         });
         expect(bad.status).toBe(400);
+      });
+
+      it('lists the ready-made message templates, as JSON', async () => {
+        const response = await admin('GET', '/api/admin/templates');
+        expect(response.status).toBe(200);
+        expect(response.headers.get('content-type')).toBe('application/json');
+        expect(await response.text()).toBe(JSON.stringify({ templates: MESSAGE_TEMPLATES }));
       });
 
       it('captures startup-error requests as received, without credentials', async () => {

@@ -1,6 +1,6 @@
 // The Worker keeps its code small and serves its built, code-free files (the console's page, script
-// and style; the proxy's client-sw kit; the offline page's script and style, which its pages inline)
-// from its static assets. A Worker uploaded without them says what is missing and what to run, and
+// and style; the proxy's client-sw kit; the OpenAPI document and the message templates; the offline
+// page's script and style, which its pages inline) from its static assets. A Worker uploaded without them says what is missing and what to run, and
 // still answers 1C clients.
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,6 +10,7 @@ import type { D1Database } from '@cloudflare/workers-types';
 import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledOfflinePageAssets } from '../client-sw/src/offline-page/bundled-page-assets.ts';
+import { MESSAGE_TEMPLATES } from '../server/src/domain/templates/message-templates.ts';
 import { rawRequest } from './proxy-http-client.ts';
 import { applyMigrations, COMPATIBILITY_DATE, WORKER_ASSETS } from './worker-harness.ts';
 
@@ -23,10 +24,11 @@ describe('dist/worker.mjs', () => {
     expect(gzipped).toBeLessThanOrEqual(MAX_GZIPPED_BYTES);
   });
 
-  it("carries neither the console, the kit, the OpenAPI document nor the offline page's script and style: their files are beside it, in dist/worker-assets/", async () => {
+  it("carries neither the console, the kit, the OpenAPI document, the message templates nor the offline page's script and style: their files are beside it, in dist/worker-assets/", async () => {
     const bundle = await readFile(join(DIST, 'worker.mjs'), 'utf8');
     for (const file of [
       'api/openapi.json',
+      'api/templates.json',
       'admin/console.js',
       'admin/console.html',
       'client-sw/sw.js',
@@ -39,10 +41,12 @@ describe('dist/worker.mjs', () => {
       const middle = text.slice(Math.floor(text.length / 2), Math.floor(text.length / 2) + 200);
       expect(bundle.includes(middle), file).toBe(false);
     }
+    // api/templates.json is JSON; the bundle would hold its texts as string literals.
+    for (const template of MESSAGE_TEMPLATES) expect(bundle).not.toContain(template.text.ru.main);
   });
 });
 
-describe("the offline page's script and style from the static assets", () => {
+describe('dist/worker.mjs with its static assets', () => {
   const bundled = bundledOfflinePageAssets();
   const started: Miniflare[] = [];
   let withoutScript: string;

@@ -24,7 +24,7 @@ import { adminReportsRoutes } from './routes/admin-reports.ts';
 import { adminRequestsRoutes } from './routes/admin-requests.ts';
 import { adminSchedulesRoutes } from './routes/admin-schedules.ts';
 import { adminSettingsRoutes } from './routes/admin-settings.ts';
-import { adminTemplatesRoutes } from './routes/admin-templates.ts';
+import { adminTemplatesRoutes, builtTemplates, type TemplatesFile } from './routes/admin-templates.ts';
 import { adminWriteTurns } from './routes/admin-write-turns.ts';
 import { onError } from './routes/api-error.ts';
 import { type ConsoleFile, createConsoleRoutes } from './routes/console/console-routes.ts';
@@ -40,6 +40,7 @@ import { startupErrorRoutes } from './routes/startup-error.ts';
 import type { StaticFiles } from './routes/static-files.ts';
 import { statusRoutes } from './routes/status.ts';
 import { statusPageRoutes } from './routes/status-page/status-page-routes.ts';
+import { buildTemplatesDocument } from './routes/templates-document.ts';
 import { ActivityRecorder } from './store/activity-recorder.ts';
 import { SnapshotCache } from './store/snapshot-cache.ts';
 import type { Snapshot, Store } from './store/store.ts';
@@ -80,6 +81,8 @@ export interface AppOptions {
   offlinePage?: OfflinePageSource | undefined;
   /** `/openapi.json`. Default: built in this process from the schemas (Workers read it from assets). */
   openApi?: StaticFiles<OpenApiFile> | undefined;
+  /** `GET /api/admin/templates`. Default: built in this process (Workers read it from assets). */
+  templates?: StaticFiles<TemplatesFile> | undefined;
   /** Forwards POSTed login-error reports (`REPORT_WEBHOOK_URL`); absent = reports are only counted. */
   reportWebhook?: ReportWebhook;
   /**
@@ -239,7 +242,10 @@ export function createService(options: AppOptions): { app: Hono; automation?: Au
   admin.route('/audit', adminAuditRoutes(deps));
   admin.route('/requests', adminRequestsRoutes(deps));
   admin.route('/reports', adminReportsRoutes(deps));
-  admin.route('/templates', adminTemplatesRoutes());
+  admin.route(
+    '/templates',
+    adminTemplatesRoutes(options.templates ?? builtTemplates(buildTemplatesDocument)),
+  );
   if (built) {
     admin.route('/monitors', adminMonitorsRoutes(deps, built.routes));
     admin.route('/schedules', adminSchedulesRoutes(deps, built.routes));

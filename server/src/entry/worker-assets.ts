@@ -16,13 +16,13 @@ export interface AssetsBinding {
 /**
  * Folders of `dist/worker-assets/` (`npm run build:worker` writes them): the console's files
  * (console.html, console.js, console.css), the proxy's kit (sw.js, register-sw.js, offline.html),
- * the OpenAPI document (openapi.json) and the offline page's inline script and style
+ * the API's fixed answers (openapi.json, templates.json) and the offline page's script and style
  * (`OFFLINE_PAGE_FILES`), which the friendly page and the console's previews inline.
  */
 export const WORKER_ASSET_FOLDERS = {
   console: 'admin',
   kit: 'client-sw',
-  openapi: 'api',
+  api: 'api',
   offlinePage: 'offline-page',
 } as const;
 

@@ -126,7 +126,7 @@ async function buildService(env: WorkerEnv): Promise<Service> {
   if (!tokens.ok) logger.error(`admin API off: ${tokens.problem}`);
   if (!env.ASSETS) {
     logger.error(
-      'no ASSETS binding: the admin console, the client-sw kit and /openapi.json answer 503, the friendly page goes unstyled',
+      'no ASSETS binding: the admin console, the client-sw kit, /openapi.json and the message templates answer 503, the friendly page goes unstyled',
       {
         fix: 'copy the [assets] section of the project\'s wrangler.toml into yours and run "npm run deploy"',
       },
@@ -145,7 +145,8 @@ async function buildService(env: WorkerEnv): Promise<Service> {
     adminUnavailable: tokens.ok ? undefined : tokens.problem,
     logger,
     consoleFiles: workerAssetFiles(env.ASSETS, WORKER_ASSET_FOLDERS.console, "The admin console's"),
-    openApi: workerAssetFiles(env.ASSETS, WORKER_ASSET_FOLDERS.openapi, 'The OpenAPI document'),
+    openApi: workerAssetFiles(env.ASSETS, WORKER_ASSET_FOLDERS.api, 'The OpenAPI document'),
+    templates: workerAssetFiles(env.ASSETS, WORKER_ASSET_FOLDERS.api, 'The message templates'),
     offlinePage: offlinePageFromAssets(env.ASSETS, logger),
     ...(reportWebhook && { reportWebhook }),
     ...(upstream && { upstream }),
