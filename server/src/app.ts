@@ -1,4 +1,4 @@
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import type { Channel, ChannelReadiness } from '../../contract/channel.ts';
 import { Automation, messagesAt } from './automation/automation.ts';
 import { readMonitorOverview } from './automation/monitor-overview.ts';
@@ -32,6 +32,7 @@ import type { AutomationDeps, ServiceDeps } from './routes/deps.ts';
 import { feedRoutes } from './routes/feed/feed-routes.ts';
 import { friendlyRoutes } from './routes/friendly.ts';
 import { healthRoutes } from './routes/health.ts';
+import { Hono } from './routes/hono.ts';
 import { builtOpenApi, type OpenApiFile, openApiRoutes } from './routes/openapi.ts';
 import { buildOpenApi } from './routes/openapi-document.ts';
 import { rootRoutes } from './routes/root-routes.ts';

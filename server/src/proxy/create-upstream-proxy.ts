@@ -1,5 +1,6 @@
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { baseKeyFromPath } from '../../../contract/base-key.ts';
+import { Hono } from '../routes/hono.ts';
 import { type ClientKit, type KitConfigFor, matchKitFile, serveKitFile } from './client-kit.ts';
 import { fetchUpstream } from './fetch-upstream.ts';
 import {

@@ -1,5 +1,5 @@
-import { Hono } from 'hono';
 import type { AdminEnv, ServiceDeps } from './deps.ts';
+import { Hono } from './hono.ts';
 import { queryLimit } from './query-limit.ts';
 
 /**

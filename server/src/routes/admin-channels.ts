@@ -1,8 +1,9 @@
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { type Channel, ChannelFields } from '../../../contract/channel.ts';
 import { isoInZone } from '../../../contract/local-time.ts';
 import { testNotice } from '../domain/notifications/notification-texts.ts';
 import type { AdminEnv, AutomationDeps, ServiceDeps } from './deps.ts';
+import { Hono } from './hono.ts';
 import { adminBodyLimit, jsonBody } from './json-body.ts';
 import { auditOf, notFound, requiredVersion, resourceResponse, staleResource } from './versioned-resource.ts';
 

@@ -1,4 +1,4 @@
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { type Message, MessageFields, MessagePatch } from '../../../contract/message.ts';
 import { changedFields } from '../domain/audit-change.ts';
 import { parseIfMatch, versionTag } from '../domain/etag.ts';
@@ -8,6 +8,7 @@ import type { AuditEntry } from '../store/store.ts';
 import { adminLanguage } from './admin-language.ts';
 import { apiError } from './api-error.ts';
 import type { AdminEnv, ServiceDeps } from './deps.ts';
+import { Hono } from './hono.ts';
 import { adminBodyLimit, jsonBody, validationError } from './json-body.ts';
 
 type AdminContext = Context<AdminEnv>;

@@ -1,4 +1,4 @@
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { isoInZone } from '../../../contract/local-time.ts';
 import type { Monitor } from '../../../contract/monitor.ts';
 import { MonitorFields, MonitorPatch } from '../../../contract/monitor.ts';
@@ -7,6 +7,7 @@ import type { MonitorState } from '../domain/monitors/monitor-state.ts';
 import { monitorStatus } from '../domain/monitors/monitor-status.ts';
 import { adminLanguage } from './admin-language.ts';
 import type { AdminEnv, AutomationDeps, ServiceDeps } from './deps.ts';
+import { Hono } from './hono.ts';
 import { adminBodyLimit, jsonBody, validationError } from './json-body.ts';
 import { auditOf, notFound, requiredVersion, resourceResponse, staleResource } from './versioned-resource.ts';
 

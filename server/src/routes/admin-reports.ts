@@ -1,6 +1,6 @@
-import { Hono } from 'hono';
 import { REPORT_HISTORY } from '../domain/report-log.ts';
 import type { AdminEnv, ServiceDeps } from './deps.ts';
+import { Hono } from './hono.ts';
 import { queryLimit } from './query-limit.ts';
 
 /** `GET /api/admin/reports?limit=`: POSTed login-error reports per base and hour, and the latest ones. */

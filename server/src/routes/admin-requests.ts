@@ -1,6 +1,6 @@
-import { Hono } from 'hono';
 import { CAPTURED_REQUESTS } from '../domain/request-capture.ts';
 import type { AdminEnv, ServiceDeps } from './deps.ts';
+import { Hono } from './hono.ts';
 import { queryLimit } from './query-limit.ts';
 
 /** `GET /api/admin/requests?limit=`: the last 200 startup-error requests as received, newest first. */

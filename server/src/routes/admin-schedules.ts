@@ -1,4 +1,4 @@
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import type { AuditAction } from '../../../contract/audit-entry.ts';
 import { isoInZone } from '../../../contract/local-time.ts';
 import {
@@ -18,6 +18,7 @@ import {
 import { adminLanguage } from './admin-language.ts';
 import { apiError } from './api-error.ts';
 import type { AdminEnv, AutomationDeps, ServiceDeps } from './deps.ts';
+import { Hono } from './hono.ts';
 import { adminBodyLimit, jsonBody, validationError } from './json-body.ts';
 import { auditOf, notFound, requiredVersion, resourceResponse, staleResource } from './versioned-resource.ts';
 

@@ -1,9 +1,9 @@
-import { Hono } from 'hono';
 import { Settings } from '../../../contract/settings.ts';
 import { changedFields } from '../domain/audit-change.ts';
 import { parseIfMatch, versionTag } from '../domain/etag.ts';
 import { apiError } from './api-error.ts';
 import type { AdminEnv, ServiceDeps } from './deps.ts';
+import { Hono } from './hono.ts';
 import { adminBodyLimit, jsonBody } from './json-body.ts';
 
 /** `GET/PUT /api/admin/settings`. PUT with `If-Match` is checked against the current version. */

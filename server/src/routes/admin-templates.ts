@@ -1,6 +1,6 @@
-import { Hono } from 'hono';
 import { apiError } from './api-error.ts';
 import type { AdminEnv } from './deps.ts';
+import { Hono } from './hono.ts';
 import { filesOnDemand, type StaticFiles } from './static-files.ts';
 
 /** The one file of the templates answer. */

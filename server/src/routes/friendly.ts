@@ -1,4 +1,3 @@
-import { Hono } from 'hono';
 import { BaseKey } from '../../../contract/base-key.ts';
 import {
   createFriendlyPageRenderer,
@@ -10,6 +9,7 @@ import { isNavigation } from '../proxy/navigation.ts';
 import { plainFailure } from '../proxy/plan-upstream-answer.ts';
 import { apiError } from './api-error.ts';
 import type { ServiceDeps } from './deps.ts';
+import { Hono } from './hono.ts';
 
 /**
  * `/friendly/<baseKey>` (mount at `/friendly`): the friendly page on its own, for a front that keeps

@@ -1,6 +1,6 @@
-import { Hono } from 'hono';
 import { isoInZone } from '../../../contract/local-time.ts';
 import type { ServiceDeps } from './deps.ts';
+import { Hono } from './hono.ts';
 
 /** `GET /healthz`: 200 while the service can answer from its data, 503 when it cannot. */
 export function healthRoutes(deps: ServiceDeps): Hono {

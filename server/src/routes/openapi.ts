@@ -1,6 +1,6 @@
-import { Hono } from 'hono';
 import { matchesIfNoneMatch } from '../domain/etag.ts';
 import { apiError } from './api-error.ts';
+import { Hono } from './hono.ts';
 import { filesOnDemand, type StaticFiles } from './static-files.ts';
 
 /** The one file of the OpenAPI document. */

@@ -1,5 +1,5 @@
-import { Hono } from 'hono';
 import { FAVICON_SVG } from '../../../contract/favicon.ts';
+import { Hono } from './hono.ts';
 
 /**
  * Paths this service answers only when it is not in proxy mode: there, `/` and `/favicon.ico` are

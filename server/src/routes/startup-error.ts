@@ -1,4 +1,3 @@
-import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { baseKeyFromPath } from '../../../contract/base-key.ts';
 import type { LoginErrorReport } from '../../../contract/captured-request.ts';
@@ -8,6 +7,7 @@ import { bodyHead, captureRequest, type RequestToCapture } from '../domain/reque
 import type { PreparedStartupError } from '../store/snapshot-cache.ts';
 import { apiError } from './api-error.ts';
 import type { ServiceDeps } from './deps.ts';
+import { Hono } from './hono.ts';
 
 export const STARTUP_ERROR_BODY_LIMIT = 16 * 1024;
 const PATHS = ['/startup-error', '/startup-error.json', '/startup-error/*'];

@@ -1,8 +1,8 @@
-import { Hono } from 'hono';
 import { matchesIfNoneMatch } from '../domain/etag.ts';
 import { mapInSlices } from '../domain/snapshot-view.ts';
 import { planStatusView } from '../domain/status-view.ts';
 import type { ServiceDeps } from './deps.ts';
+import { Hono } from './hono.ts';
 import { inTurn } from './public-turn.ts';
 import { monitorsOf } from './status-page/public-data-source.ts';
 

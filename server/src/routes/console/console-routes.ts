@@ -1,4 +1,3 @@
-import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { matchesIfNoneMatch } from '../../domain/etag.ts';
 import type { OfflinePageSource } from '../../offline-page.ts';
@@ -6,6 +5,7 @@ import { adminAuth } from '../admin-auth.ts';
 import { adminLanguage } from '../admin-language.ts';
 import { apiError } from '../api-error.ts';
 import type { AdminEnv, ServiceDeps } from '../deps.ts';
+import { Hono } from '../hono.ts';
 import { adminBodyLimit, jsonBody } from '../json-body.ts';
 import type { StaticFile, StaticFiles } from '../static-files.ts';
 import { sha256Source } from '../status-page/sha256-source.ts';

@@ -1,8 +1,9 @@
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { negotiateLanguage } from '../../../../contract/language-match.ts';
 import { PAGE_LANGUAGES } from '../../../../contract/page-languages.ts';
 import { TurnGate } from '../../domain/turn-gate.ts';
 import type { ServiceDeps } from '../deps.ts';
+import { Hono } from '../hono.ts';
 import { inTurn } from '../public-turn.ts';
 import { type PublicDataSource, publicDataSource } from '../status-page/public-data-source.ts';
 import { PAST_WINDOW_MS } from '../status-page/status-page-model.ts';

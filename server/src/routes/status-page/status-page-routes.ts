@@ -1,11 +1,12 @@
 import { STATUS_PAGE_SCRIPT_SHA256 } from 'startup-help:status-page-script';
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { BaseKey } from '../../../../contract/base-key.ts';
 import { negotiateLanguage } from '../../../../contract/language-match.ts';
 import { PAGE_LANGUAGES } from '../../../../contract/page-languages.ts';
 import { TurnGate } from '../../domain/turn-gate.ts';
 import type { ServiceDeps } from '../deps.ts';
+import { Hono } from '../hono.ts';
 import { inTurn } from '../public-turn.ts';
 import { type PublicData, type PublicDataSource, publicDataSource } from './public-data-source.ts';
 import { sha256Source } from './sha256-source.ts';
