@@ -1,15 +1,17 @@
 // Bundles the Cloudflare Worker: server/src/entry/worker.ts → dist/worker.mjs (one ES module, no
 // Node built-ins), and writes the files it serves or inlines as they are — the console's page, script
-// and style, the client-sw kit, the OpenAPI document, the offline page's script and style — into
-// dist/worker-assets/, its static assets. wrangler.toml uploads both as-is (no_bundle, [assets]), so
-// the tested files are the deployed files.
+// and style, the client-sw kit, the OpenAPI document and the message templates, the scripts and style
+// sheets its pages inline — into dist/worker-assets/, its static assets. wrangler.toml uploads both
+// as-is (no_bundle, [assets]), so the tested files are the deployed files.
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
 import { KIT_FILES } from '../contract/kit-files.ts';
-import { OFFLINE_PAGE_FILES, WORKER_ASSET_FOLDERS } from '../server/src/entry/worker-assets.ts';
+import { INLINE_FILES, WORKER_ASSET_FOLDERS } from '../server/src/entry/worker-assets.ts';
+import { THIN_CLIENT_DIALOG_CSS } from '../server/src/routes/console/preview/thin-client-dialog-style.ts';
+import { STATUS_PAGE_CSS } from '../server/src/routes/status-page/status-page-style.ts';
 import { ensureProxyKit } from './build-sw.mjs';
 import { clientKitModule } from './client-kit-module.mjs';
 import { consoleFiles, esbuildVirtualModules, offlinePageAssets } from './virtual-modules.mjs';
@@ -23,10 +25,11 @@ const NOT_IN_BUNDLE = ['startup-help:console-assets', 'startup-help:offline-page
 const OPENAPI_DOCUMENT = join(root, 'server', 'src', 'routes', 'openapi-document.ts');
 const TEMPLATES_DOCUMENT = join(root, 'server', 'src', 'routes', 'templates-document.ts');
 const OFFLINE_PAGE_ASSETS = join(root, 'client-sw', 'src', 'offline-page', 'bundled-page-assets.ts');
+const INLINE_ASSETS = join(root, 'server', 'src', 'routes', 'bundled-inline-assets.ts');
 
 /**
  * What the app falls back to when an entry passes nothing — /openapi.json built in this process (and
- * zod's JSON Schema code with it), the message templates, the offline page's script and style from
+ * zod's JSON Schema code with it), the message templates, the inline scripts and style sheets from
  * the bundle — the Worker reads from its static assets (`writeWorkerAssets`). Its bundle gets
  * stand-ins that say so if ever called (the Worker entry always passes the assets).
  */
@@ -43,6 +46,10 @@ const FROM_ASSETS = new Map([
     OFFLINE_PAGE_ASSETS,
     'export function bundledOfflinePageAssets() { throw new Error("The Worker reads the offline page\'s script and style from its static assets."); }\n',
   ],
+  [
+    INLINE_ASSETS,
+    'export function bundledInlineAssets() { throw new Error("The Worker reads the inline scripts and style sheets from its static assets."); }\n',
+  ],
 ]);
 
 function fromAssets() {
@@ -50,7 +57,9 @@ function fromAssets() {
     name: 'startup-help-from-assets',
     setup(build) {
       build.onLoad(
-        { filter: /[\\/](openapi-document|templates-document|bundled-page-assets)\.ts$/ },
+        {
+          filter: /[\\/](openapi-document|templates-document|bundled-page-assets|bundled-inline-assets)\.ts$/,
+        },
         (args) => {
           const contents = FROM_ASSETS.get(args.path);
           return contents === undefined ? undefined : { contents, loader: 'js' };
@@ -75,12 +84,14 @@ async function writeWorkerAssets() {
   await writeFile(join(apiDir, 'openapi.json'), JSON.stringify(buildOpenApi()));
   const { buildTemplatesDocument } = await import(pathToFileURL(TEMPLATES_DOCUMENT).href);
   await writeFile(join(apiDir, 'templates.json'), buildTemplatesDocument());
-  // The very bytes the Node bundle inlines; the Worker hashes what it reads for the page's CSP.
-  const offlinePageDir = join(assetsDir, WORKER_ASSET_FOLDERS.offlinePage);
-  await mkdir(offlinePageDir, { recursive: true });
+  // The very bytes the Node bundle inlines; the Worker hashes what it reads for the pages' CSP.
+  const inlineDir = join(assetsDir, WORKER_ASSET_FOLDERS.inline);
+  await mkdir(inlineDir, { recursive: true });
   const page = await offlinePageAssets();
-  await writeFile(join(offlinePageDir, OFFLINE_PAGE_FILES.script), page.PAGE_SCRIPT);
-  await writeFile(join(offlinePageDir, OFFLINE_PAGE_FILES.style), page.PAGE_STYLE);
+  await writeFile(join(inlineDir, INLINE_FILES.offlinePageScript), page.PAGE_SCRIPT);
+  await writeFile(join(inlineDir, INLINE_FILES.offlinePageStyle), page.PAGE_STYLE);
+  await writeFile(join(inlineDir, INLINE_FILES.statusPageStyle), STATUS_PAGE_CSS);
+  await writeFile(join(inlineDir, INLINE_FILES.thinClientDialogStyle), THIN_CLIENT_DIALOG_CSS);
   const builtKit = await ensureProxyKit();
   for (const name of [KIT_FILES.serviceWorker, KIT_FILES.register, KIT_FILES.offlinePage]) {
     await copyFile(join(builtKit, name), join(kitDir, name));

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import * as z from '../contract/zod.ts';
 import { createApp } from '../server/src/app.ts';
 import { createTokenVerifier, sha256Hex } from '../server/src/domain/admin-token.ts';
 import { silentLogger } from '../server/src/domain/logger.ts';
+import { bundledInlineAssets } from '../server/src/routes/bundled-inline-assets.ts';
 import { bundledConsoleFiles } from '../server/src/routes/console/bundled-console-files.ts';
 import { openNodeStore } from '../server/src/store/open-node-store.ts';
 import { ADMIN_TOKEN, TEST_SETTINGS } from './console-harness.ts';
@@ -17,6 +19,9 @@ const HOUR = 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString().replace('Z', '+00:00');
 const auth = { Authorization: `Bearer ${ADMIN_TOKEN}` };
 const json = { ...auth, 'Content-Type': 'application/json' };
+/** A CSP hash source for an inline block, as browsers compute it. */
+const sha256Source = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+const inlineStyle = (html: string) => html.match(/<style>([\s\S]*?)<\/style>/)?.[1];
 
 type Fetch = (path: string, init?: RequestInit) => Promise<Response>;
 
@@ -98,6 +103,18 @@ function consoleSuite(name: string, setup: () => Promise<{ fetch: Fetch; close: 
         expect(html).not.toContain('<script>alert(1)');
       }
       expect(String(previews.dialog)).toContain('Дежурный администратор: +7 (495) 123-45-67');
+      // The frames inherit the console's CSP: each preview's style sheet, the bundle's very bytes
+      // (the Worker's read from its static assets), is allowed there by its hash.
+      const csp = (await target.fetch('/admin')).headers.get('content-security-policy') ?? '';
+      const inline = await bundledInlineAssets();
+      for (const [key, css] of [
+        ['dialog', inline.thinClientDialog.css],
+        ['offline', inline.offlinePage.style],
+        ['status', inline.statusPage.css],
+      ] as const) {
+        expect(inlineStyle(String(previews[key])), key).toBe(css);
+        expect(csp, key).toContain(sha256Source(css));
+      }
     });
 
     it('returns lint warnings on create and update without refusing the save; PATCH to now ends a message', async () => {
@@ -144,7 +161,11 @@ function consoleSuite(name: string, setup: () => Promise<{ fetch: Fetch; close: 
     it('serves the status page and the feed', async () => {
       const status = await target.fetch('/status?lang=lv');
       expect(status.status).toBe(200);
-      expect(await status.text()).toContain('1C statuss');
+      const html = await status.text();
+      expect(html).toContain('1C statuss');
+      const css = (await bundledInlineAssets()).statusPage.css;
+      expect(inlineStyle(html)).toBe(css);
+      expect(status.headers.get('content-security-policy')).toContain(`style-src ${sha256Source(css)};`);
       const feed = await target.fetch('/feed.atom');
       expect(feed.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
     });

@@ -12,7 +12,6 @@ import type { ReportWebhook } from './domain/report-webhook.ts';
 import { TurnGate } from './domain/turn-gate.ts';
 import { WarningLimiter } from './domain/warning-limiter.ts';
 import type { ChannelSender } from './notify/senders.ts';
-import { bundledOfflinePageAssets, type OfflinePageSource } from './offline-page.ts';
 import type { Probe } from './probes/probe.ts';
 import { proxyRoutes, type UpstreamOptions } from './proxy/proxy-routes.ts';
 import { adminAuditRoutes } from './routes/admin-audit.ts';
@@ -27,12 +26,14 @@ import { adminSettingsRoutes } from './routes/admin-settings.ts';
 import { adminTemplatesRoutes, builtTemplates, type TemplatesFile } from './routes/admin-templates.ts';
 import { adminWriteTurns } from './routes/admin-write-turns.ts';
 import { onError } from './routes/api-error.ts';
+import { bundledInlineAssets } from './routes/bundled-inline-assets.ts';
 import { type ConsoleFile, createConsoleRoutes } from './routes/console/console-routes.ts';
 import type { AutomationDeps, ServiceDeps } from './routes/deps.ts';
 import { feedRoutes } from './routes/feed/feed-routes.ts';
 import { friendlyRoutes } from './routes/friendly.ts';
 import { healthRoutes } from './routes/health.ts';
 import { Hono } from './routes/hono.ts';
+import type { InlineAssetsSource } from './routes/inline-assets.ts';
 import { builtOpenApi, type OpenApiFile, openApiRoutes } from './routes/openapi.ts';
 import { buildOpenApi } from './routes/openapi-document.ts';
 import { rootRoutes } from './routes/root-routes.ts';
@@ -76,10 +77,10 @@ export interface AppOptions {
    */
   consoleFiles?: StaticFiles<ConsoleFile> | undefined;
   /**
-   * The offline page's script and style (the friendly page, the console's previews). Default: the
-   * bundle's (Workers read them from the static assets).
+   * The scripts and style sheets the pages carry inline (the friendly page, the status page, the
+   * console's previews). Default: the bundle's (Workers read them from the static assets).
    */
-  offlinePage?: OfflinePageSource | undefined;
+  inlineAssets?: InlineAssetsSource | undefined;
   /** `/openapi.json`. Default: built in this process from the schemas (Workers read it from assets). */
   openApi?: StaticFiles<OpenApiFile> | undefined;
   /** `GET /api/admin/templates`. Default: built in this process (Workers read it from assets). */
@@ -164,7 +165,7 @@ export function createServiceDeps(options: AppOptions): ServiceDeps {
       options.activity ?? new ActivityRecorder({ store: options.store, now, logger, flushDelayMs: 0 }),
     reportWebhook: options.reportWebhook,
     consoleFiles: options.consoleFiles,
-    offlinePage: options.offlinePage ?? (async () => bundledOfflinePageAssets()),
+    inlineAssets: options.inlineAssets ?? bundledInlineAssets,
     waitUntil: options.waitUntil ?? defaultWaitUntil(),
     clientAddress: options.clientAddress ?? ((c) => c.req.header('cf-connecting-ip')),
     newId: options.newId ?? (() => crypto.randomUUID()),

@@ -1,7 +1,5 @@
 // The server's one door into the client kit: the kit's pure offline-page renderer, so the proxy's
 // friendly page and the console's previews are the very page the service worker shows.
-import type { OfflinePageAssets } from '../../client-sw/src/offline-page/render-offline-page.ts';
-
 export { chooseLanguage } from '../../client-sw/src/language.ts';
 export { bundledOfflinePageAssets } from '../../client-sw/src/offline-page/bundled-page-assets.ts';
 export type { OfflinePageState } from '../../client-sw/src/offline-page/offline-view.ts';
@@ -10,10 +8,3 @@ export {
   offlinePageCsp,
   renderOfflinePage,
 } from '../../client-sw/src/offline-page/render-offline-page.ts';
-
-/**
- * Where the offline page's script and style come from: the bundle (Node) or the Worker's static
- * assets, read once per isolate. Never rejects: a Worker uploaded without them still renders the
- * page's text (the entry logs what is missing).
- */
-export type OfflinePageSource = () => Promise<OfflinePageAssets>;

@@ -1,10 +1,11 @@
 // The Worker's adapter for its static assets (wrangler.toml `[assets]`, binding ASSETS): the console's
-// page, script and style, the client-sw kit's files and the offline page's script and style are
-// uploaded beside dist/worker.mjs instead of inside it, which keeps the bundle small.
+// page, script and style, the client-sw kit's files, the API's fixed answers and the scripts and
+// style sheets the pages inline are uploaded beside dist/worker.mjs instead of inside it, which keeps
+// the bundle small.
 // `run_worker_first` sends every request to the Worker, so the routes still decide every header;
 // they only read the bytes from here.
 import type { Logger } from '../domain/logger.ts';
-import type { OfflinePageAssets, OfflinePageSource } from '../offline-page.ts';
+import type { InlineAssets, InlineAssetsSource } from '../routes/inline-assets.ts';
 import { filesOnDemand, type StaticFiles } from '../routes/static-files.ts';
 import { sha256Source } from '../routes/status-page/sha256-source.ts';
 
@@ -16,18 +17,23 @@ export interface AssetsBinding {
 /**
  * Folders of `dist/worker-assets/` (`npm run build:worker` writes them): the console's files
  * (console.html, console.js, console.css), the proxy's kit (sw.js, register-sw.js, offline.html),
- * the API's fixed answers (openapi.json, templates.json) and the offline page's script and style
- * (`OFFLINE_PAGE_FILES`), which the friendly page and the console's previews inline.
+ * the API's fixed answers (openapi.json, templates.json) and what the server's pages inline
+ * (`INLINE_FILES`).
  */
 export const WORKER_ASSET_FOLDERS = {
   console: 'admin',
   kit: 'client-sw',
   api: 'api',
-  offlinePage: 'offline-page',
+  inline: 'inline',
 } as const;
 
-/** The files of the `offline-page` folder. */
-export const OFFLINE_PAGE_FILES = { script: 'page-script.js', style: 'page-style.css' } as const;
+/** The files of the `inline` folder (`InlineAssets`). */
+export const INLINE_FILES = {
+  offlinePageScript: 'offline-page.js',
+  offlinePageStyle: 'offline-page.css',
+  statusPageStyle: 'status-page.css',
+  thinClientDialogStyle: 'thin-client-dialog.css',
+} as const;
 
 const DEPLOY = 'Run "npm run deploy": it builds dist/worker.mjs with dist/worker-assets/ and uploads both.';
 
@@ -59,34 +65,38 @@ export function workerAssetFiles<Name extends string>(
 }
 
 /**
- * The offline page's script and style from the static assets, with the CSP hashes of the bytes read.
- * Kept once both are read (an isolate reads them once). Without them the page is rendered bare —
- * its text, the message and the details, unstyled and without the automatic return — and the log
- * says what is missing, so a user still learns what happened.
+ * The inline scripts and style sheets from the static assets, with the CSP hashes of the bytes read;
+ * kept once all are read (an isolate reads them once). A missing one is left out — its page still
+ * says everything, unstyled, and the offline page without its automatic return — and the log says
+ * what is missing and what to run.
  */
-export function offlinePageFromAssets(binding: AssetsBinding | undefined, logger: Logger): OfflinePageSource {
-  type Name = (typeof OFFLINE_PAGE_FILES)[keyof typeof OFFLINE_PAGE_FILES];
-  const files = workerAssetFiles<Name>(binding, WORKER_ASSET_FOLDERS.offlinePage, "The offline page's");
-  let kept: OfflinePageAssets | undefined;
-  const read = async (name: Name): Promise<string | undefined> => {
+export function inlineAssetsFromStatic(
+  binding: AssetsBinding | undefined,
+  logger: Logger,
+): InlineAssetsSource {
+  type Name = (typeof INLINE_FILES)[keyof typeof INLINE_FILES];
+  const files = workerAssetFiles<Name>(binding, WORKER_ASSET_FOLDERS.inline, 'The inline file');
+  let kept: InlineAssets | undefined;
+  const read = async (name: Name) => {
     const file = await files(name);
-    if ('body' in file) return file.body;
-    logger.error(`${file.problem} Until then the friendly page and the console's previews go without it.`);
-    return undefined;
+    if ('problem' in file) logger.error(`${file.problem} Until then the pages that inline it go without it.`);
+    const text = 'body' in file ? file.body : '';
+    return { text, hash: await sha256Source(text), found: 'body' in file };
   };
   return async () => {
     if (kept) return kept;
-    const [script, style] = await Promise.all([
-      read(OFFLINE_PAGE_FILES.script),
-      read(OFFLINE_PAGE_FILES.style),
+    const [script, style, statusPage, thinClientDialog] = await Promise.all([
+      read(INLINE_FILES.offlinePageScript),
+      read(INLINE_FILES.offlinePageStyle),
+      read(INLINE_FILES.statusPageStyle),
+      read(INLINE_FILES.thinClientDialogStyle),
     ]);
-    const assets: OfflinePageAssets = {
-      script: script ?? '',
-      style: style ?? '',
-      scriptHash: await sha256Source(script ?? ''),
-      styleHash: await sha256Source(style ?? ''),
+    const assets: InlineAssets = {
+      offlinePage: { script: script.text, style: style.text, scriptHash: script.hash, styleHash: style.hash },
+      statusPage: { css: statusPage.text, hash: statusPage.hash },
+      thinClientDialog: { css: thinClientDialog.text, hash: thinClientDialog.hash },
     };
-    if (script !== undefined && style !== undefined) kept = assets;
+    if ([script, style, statusPage, thinClientDialog].every((file) => file.found)) kept = assets;
     return assets;
   };
 }

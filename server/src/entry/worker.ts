@@ -19,7 +19,7 @@ import { ActivityRecorder } from '../store/activity-recorder.ts';
 import { createD1Store } from '../store/d1-store.ts';
 import {
   type AssetsBinding,
-  offlinePageFromAssets,
+  inlineAssetsFromStatic,
   WORKER_ASSET_FOLDERS,
   workerAssetFiles,
 } from './worker-assets.ts';
@@ -27,7 +27,7 @@ import {
 /** Bindings from wrangler.toml (`[vars]`, `[[d1_databases]]`) and secrets (`wrangler secret put`). */
 export interface WorkerEnv {
   DB: D1Database;
-  /** The console's, the client-sw kit's and the offline page's files (`[assets]`, built into dist/worker-assets/). */
+  /** The files written by the build into dist/worker-assets/ (`[assets]`; see worker-assets.ts). */
   ASSETS?: AssetsBinding;
   /** Secret. One token, or `label:token` pairs separated by commas (the label goes to the audit log). */
   ADMIN_TOKEN?: string;
@@ -126,7 +126,7 @@ async function buildService(env: WorkerEnv): Promise<Service> {
   if (!tokens.ok) logger.error(`admin API off: ${tokens.problem}`);
   if (!env.ASSETS) {
     logger.error(
-      'no ASSETS binding: the admin console, the client-sw kit, /openapi.json and the message templates answer 503, the friendly page goes unstyled',
+      'no ASSETS binding: the admin console, the client-sw kit, /openapi.json and the message templates answer 503, the pages go unstyled',
       {
         fix: 'copy the [assets] section of the project\'s wrangler.toml into yours and run "npm run deploy"',
       },
@@ -147,7 +147,7 @@ async function buildService(env: WorkerEnv): Promise<Service> {
     consoleFiles: workerAssetFiles(env.ASSETS, WORKER_ASSET_FOLDERS.console, "The admin console's"),
     openApi: workerAssetFiles(env.ASSETS, WORKER_ASSET_FOLDERS.api, 'The OpenAPI document'),
     templates: workerAssetFiles(env.ASSETS, WORKER_ASSET_FOLDERS.api, 'The message templates'),
-    offlinePage: offlinePageFromAssets(env.ASSETS, logger),
+    inlineAssets: inlineAssetsFromStatic(env.ASSETS, logger),
     ...(reportWebhook && { reportWebhook }),
     ...(upstream && { upstream }),
     snapshotMaxAgeMs: Number.isFinite(maxAge) && maxAge >= 0 ? maxAge : DEFAULT_SNAPSHOT_MAX_AGE_MS,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../../../contract/message.ts';
-import { bundledOfflinePageAssets, type OfflinePageState } from '../offline-page.ts';
+import type { OfflinePageState } from '../offline-page.ts';
+import { bundledInlineAssets } from '../routes/bundled-inline-assets.ts';
 import { SnapshotCache } from '../store/snapshot-cache.ts';
 import type { Snapshot, Store } from '../store/store.ts';
 import { createFriendlyPageRenderer } from './friendly-page.ts';
@@ -40,7 +41,7 @@ function renderer() {
   return createFriendlyPageRenderer({
     cache: new SnapshotCache({ store, now: () => NOW }),
     now: () => NOW,
-    pageAssets: async () => bundledOfflinePageAssets(),
+    inlineAssets: bundledInlineAssets,
     kitConfig: {
       networkTimeoutSeconds: 7,
       retryInitialSeconds: 5,

@@ -2,12 +2,8 @@ import { SwConfig } from '../../../contract/kit-config.ts';
 import { parseAcceptLanguage } from '../../../contract/language-match.ts';
 import type { StartupErrorResponse } from '../../../contract/startup-error-response.ts';
 import { ALL_BASES } from '../domain/active-message.ts';
-import {
-  chooseLanguage,
-  type OfflinePageSource,
-  offlinePageCsp,
-  renderOfflinePage,
-} from '../offline-page.ts';
+import { chooseLanguage, offlinePageCsp, renderOfflinePage } from '../offline-page.ts';
+import type { InlineAssetsSource } from '../routes/inline-assets.ts';
 import type { SnapshotCache } from '../store/snapshot-cache.ts';
 import { kitBehaviour } from './client-kit.ts';
 import type { UpstreamFailure } from './plan-upstream-answer.ts';
@@ -60,8 +56,8 @@ export interface FriendlyPageSources {
   /** The service's precomputed answers: the same message a 1C client would get right now. */
   cache: SnapshotCache;
   now: () => number;
-  /** The page's script and style. */
-  pageAssets: OfflinePageSource;
+  /** The page's script and style (`offlinePage`). */
+  inlineAssets: InlineAssetsSource;
   /** The kit's built config (timeouts, retry schedule); defaults when the kit is absent. */
   kitConfig?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -95,7 +91,7 @@ export function createFriendlyPageRenderer(sources: FriendlyPageSources) {
       ...(baseName ? { baseName } : {}),
     });
     const at = sources.now();
-    const assets = await sources.pageAssets();
+    const assets = (await sources.inlineAssets()).offlinePage;
     const html = renderOfflinePage(
       {
         config,

@@ -35,7 +35,7 @@ export function proxyRoutes(deps: ServiceDeps, upstream: UpstreamOptions): Hono 
     renderFriendlyPage: createFriendlyPageRenderer({
       cache: deps.cache,
       now: deps.now,
-      pageAssets: deps.offlinePage,
+      inlineAssets: deps.inlineAssets,
       kitConfig: upstream.kit?.config,
     }),
     kitConfigFor: async (baseKey) => {

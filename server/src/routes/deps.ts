@@ -7,11 +7,11 @@ import type { MonitorOverview } from '../domain/monitors/monitor-bars.ts';
 import type { ReportWebhook } from '../domain/report-webhook.ts';
 import type { TurnGate } from '../domain/turn-gate.ts';
 import type { WarningLimiter } from '../domain/warning-limiter.ts';
-import type { OfflinePageSource } from '../offline-page.ts';
 import type { ActivityRecorder } from '../store/activity-recorder.ts';
 import type { SnapshotCache } from '../store/snapshot-cache.ts';
 import type { Store } from '../store/store.ts';
 import type { ConsoleFile } from './console/console-routes.ts';
+import type { InlineAssetsSource } from './inline-assets.ts';
 import type { StaticFiles } from './static-files.ts';
 
 /** What the admin routes of monitors, recurring windows and notifications need besides the store. */
@@ -54,8 +54,8 @@ export interface ServiceDeps {
   reportWebhook?: ReportWebhook | undefined;
   /** The console's built page, script and style; absent = no console page (apps built for other tests). */
   consoleFiles?: StaticFiles<ConsoleFile> | undefined;
-  /** The offline page's script and style, for the friendly page and the console's previews. */
-  offlinePage: OfflinePageSource;
+  /** The scripts and style sheets the pages carry inline (the friendly, status and preview pages). */
+  inlineAssets: InlineAssetsSource;
   /** Keeps background work (webhook deliveries, activity writes) alive after the answer is sent. */
   waitUntil: (c: Context, work: Promise<unknown>) => void;
   clientAddress: (c: Context) => string | undefined;

@@ -22,7 +22,7 @@ export function friendlyRoutes(deps: ServiceDeps, kitConfig?: Readonly<Record<st
   const render = createFriendlyPageRenderer({
     cache: deps.cache,
     now: deps.now,
-    pageAssets: deps.offlinePage,
+    inlineAssets: deps.inlineAssets,
     kitConfig,
   });
   const app = new Hono();

@@ -1,30 +1,23 @@
 import { secureHeaders } from 'hono/secure-headers';
 import { matchesIfNoneMatch } from '../../domain/etag.ts';
-import type { OfflinePageSource } from '../../offline-page.ts';
 import { adminAuth } from '../admin-auth.ts';
 import { adminLanguage } from '../admin-language.ts';
 import { apiError } from '../api-error.ts';
 import type { AdminEnv, ServiceDeps } from '../deps.ts';
 import { Hono } from '../hono.ts';
+import type { InlineAssets } from '../inline-assets.ts';
 import { adminBodyLimit, jsonBody } from '../json-body.ts';
 import type { StaticFile, StaticFiles } from '../static-files.ts';
-import { sha256Source } from '../status-page/sha256-source.ts';
-import { STATUS_PAGE_CSS } from '../status-page/status-page-style.ts';
 import { buildPreviews } from './preview/build-previews.ts';
 import { PreviewRequest } from './preview/preview-request.ts';
-import { THIN_CLIENT_DIALOG_CSS } from './preview/thin-client-dialog.tsx';
 
 /**
  * The page's CSP. Scripts: only /admin/console.js. Styles: our sheet, plus the inline sheets of the
  * three previews by hash — sandboxed srcdoc frames inherit this policy, and their scripts never run
  * (no allow-scripts).
  */
-async function consoleCsp(offlinePage: OfflinePageSource): Promise<string> {
-  const previewStyles = await Promise.all([
-    sha256Source(STATUS_PAGE_CSS),
-    sha256Source(THIN_CLIENT_DIALOG_CSS),
-    offlinePage().then((assets) => assets.styleHash),
-  ]);
+function consoleCsp(inline: InlineAssets): string {
+  const previewStyles = [inline.statusPage.hash, inline.thinClientDialog.hash, inline.offlinePage.styleHash];
   return [
     "default-src 'none'",
     "script-src 'self'",
@@ -62,7 +55,7 @@ export function createConsoleRoutes(deps: ServiceDeps): Hono<AdminEnv> {
       c.body((await builtFile(files, 'console.html')).body, 200, {
         'Content-Type': 'text/html; charset=utf-8',
         'Cache-Control': 'no-cache',
-        'Content-Security-Policy': await consoleCsp(deps.offlinePage),
+        'Content-Security-Policy': consoleCsp(await deps.inlineAssets()),
       }),
     );
     const asset = (name: 'console.js' | 'console.css', type: string) =>
@@ -78,8 +71,8 @@ export function createConsoleRoutes(deps: ServiceDeps): Hono<AdminEnv> {
 
   app.post('/preview', adminAuth(deps), adminBodyLimit, jsonBody(PreviewRequest), async (c) => {
     const { snapshot } = await deps.cache.view();
-    const offlinePage = await deps.offlinePage();
-    return c.json(buildPreviews(c.req.valid('json'), snapshot, deps.now(), offlinePage, adminLanguage(c)));
+    const inline = await deps.inlineAssets();
+    return c.json(buildPreviews(c.req.valid('json'), snapshot, deps.now(), inline, adminLanguage(c)));
   });
 
   return app;

@@ -5,24 +5,24 @@ import { BaseKey } from '../../../../contract/base-key.ts';
 import { negotiateLanguage } from '../../../../contract/language-match.ts';
 import { PAGE_LANGUAGES } from '../../../../contract/page-languages.ts';
 import { TurnGate } from '../../domain/turn-gate.ts';
+import { bundledInlineAssets } from '../bundled-inline-assets.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { Hono } from '../hono.ts';
+import type { InlineAssetsSource, InlineStyle } from '../inline-assets.ts';
 import { inTurn } from '../public-turn.ts';
 import { type PublicData, type PublicDataSource, publicDataSource } from './public-data-source.ts';
-import { sha256Source } from './sha256-source.ts';
 import { buildStatusPageModel, PAST_WINDOW_MS } from './status-page-model.ts';
-import { STATUS_PAGE_CSS } from './status-page-style.ts';
 import { renderStatusNotFound, renderStatusPage } from './status-page-view.tsx';
 
 /** Ended messages per page of the history. */
 export const HISTORY_PAGE = 20;
 
 /** The one inline script and the one inline style sheet, each by its hash; nothing else runs. */
-export async function statusPageCsp(): Promise<string> {
+function statusPageCsp(style: InlineStyle): string {
   return [
     "default-src 'none'",
     `script-src 'sha256-${STATUS_PAGE_SCRIPT_SHA256}'`,
-    `style-src ${await sha256Source(STATUS_PAGE_CSS)}`,
+    `style-src ${style.hash}`,
     "img-src 'self' data:",
     "base-uri 'none'",
     "form-action 'none'",
@@ -34,21 +34,27 @@ export async function statusPageCsp(): Promise<string> {
  * `/status` and `/status/<baseKey>`: server-rendered, readable without JavaScript, in the language
  * of `?lang=` or `Accept-Language`. Each page is built once per snapshot view and language; the
  * history's further pages (`?before=`) are read from the store, 20 messages at a time.
- * Mount with `app.route('/status', createStatusPageRoutes(source))`.
+ * Mount with `app.route('/status', createStatusPageRoutes(source))`. `inline` gives the page's style
+ * sheet (default: the bundle's).
  */
-export function createStatusPageRoutes(source: PublicDataSource, gate = new TurnGate()): Hono {
+export function createStatusPageRoutes(
+  source: PublicDataSource,
+  gate = new TurnGate(),
+  inline: InlineAssetsSource = bundledInlineAssets,
+): Hono {
   const app = new Hono();
   app.use(secureHeaders({ crossOriginEmbedderPolicy: false }));
 
-  const headers = async (language: string) => ({
+  const headers = (language: string, style: InlineStyle) => ({
     'Content-Type': 'text/html; charset=utf-8',
     'Content-Language': language,
     'Cache-Control': 'no-cache',
     Vary: 'Accept-Language',
-    'Content-Security-Policy': await statusPageCsp(),
+    'Content-Security-Policy': statusPageCsp(style),
   });
 
   const page = async (c: Context, baseKey: string | undefined) => {
+    const style = (await inline()).statusPage;
     const data = await source.current();
     const language = negotiateLanguage(
       { query: c.req.query('lang'), acceptLanguage: c.req.header('Accept-Language') },
@@ -56,7 +62,7 @@ export function createStatusPageRoutes(source: PublicDataSource, gate = new Turn
       data.settings.defaultLanguage,
     );
     if (baseKey !== undefined && !BaseKey.safeParse(baseKey).success) {
-      return c.body(renderStatusNotFound(language), 404, await headers(language));
+      return c.body(renderStatusNotFound(language, style.css), 404, headers(language, style));
     }
     const before = c.req.query('before') || undefined;
     const render = async (from: PublicData) => {
@@ -81,6 +87,7 @@ export function createStatusPageRoutes(source: PublicDataSource, gate = new Turn
             paged: before !== undefined,
             monitors,
           }),
+          style.css,
         ),
       );
     };
@@ -89,7 +96,7 @@ export function createStatusPageRoutes(source: PublicDataSource, gate = new Turn
       before === undefined
         ? await data.prepared(`status-page\n${language}\n${baseKey ?? ''}`, render)
         : await render(data);
-    return c.body(html, 200, await headers(language));
+    return c.body(html, 200, headers(language, style));
   };
 
   app.get('/', (c) => inTurn(gate, () => page(c, undefined)));
@@ -99,5 +106,5 @@ export function createStatusPageRoutes(source: PublicDataSource, gate = new Turn
 
 /** `app.route('/status', statusPageRoutes(deps))`. */
 export function statusPageRoutes(deps: ServiceDeps): Hono {
-  return createStatusPageRoutes(publicDataSource(deps), deps.publicPages);
+  return createStatusPageRoutes(publicDataSource(deps), deps.publicPages, deps.inlineAssets);
 }

@@ -3,7 +3,6 @@ import { FAVICON_DATA_URL } from '../../../../contract/favicon.ts';
 import { LANGUAGE_NAMES, PAGE_LANGUAGES } from '../../../../contract/page-languages.ts';
 import type { BarCell, BaseStatus, StatusMessage } from '../../../../contract/status.ts';
 import type { StatusPageModel } from './status-page-model.ts';
-import { STATUS_PAGE_CSS } from './status-page-style.ts';
 import { pageLanguage, STATUS_PAGE_TEXTS, type StatusPageTexts } from './status-page-texts.ts';
 
 export interface StatusPageLinks {
@@ -180,7 +179,7 @@ function BaseCard(props: {
   );
 }
 
-function StatusPage(props: { model: StatusPageModel; links: StatusPageLinks }) {
+function StatusPage(props: { model: StatusPageModel; style: string; links: StatusPageLinks }) {
   const { model, links } = props;
   const language = pageLanguage(model.language);
   const texts = STATUS_PAGE_TEXTS[language];
@@ -196,7 +195,7 @@ function StatusPage(props: { model: StatusPageModel; links: StatusPageLinks }) {
         </title>
         <link rel="icon" href={FAVICON_DATA_URL} />
         <link rel="alternate" type="application/atom+xml" title={texts.feed} href={links.feedPath} />
-        <style dangerouslySetInnerHTML={{ __html: STATUS_PAGE_CSS }} />
+        <style dangerouslySetInnerHTML={{ __html: props.style }} />
       </head>
       <body>
         <header>
@@ -278,13 +277,24 @@ function StatusPage(props: { model: StatusPageModel; links: StatusPageLinks }) {
   );
 }
 
-/** The whole status page as an HTML string; every text from data is escaped by hono/jsx. */
-export function renderStatusPage(model: StatusPageModel, links: StatusPageLinks = DEFAULT_LINKS): string {
-  return `<!doctype html>${(<StatusPage model={model} links={links} />).toString()}`;
+/**
+ * The whole status page as an HTML string, with `style` inline (STATUS_PAGE_CSS); every text from
+ * data is escaped by hono/jsx.
+ */
+export function renderStatusPage(
+  model: StatusPageModel,
+  style: string,
+  links: StatusPageLinks = DEFAULT_LINKS,
+): string {
+  return `<!doctype html>${(<StatusPage model={model} style={style} links={links} />).toString()}`;
 }
 
 /** A short page for a base key that cannot exist (bad characters); the status page itself never 404s. */
-export function renderStatusNotFound(language: string, links: StatusPageLinks = DEFAULT_LINKS): string {
+export function renderStatusNotFound(
+  language: string,
+  style: string,
+  links: StatusPageLinks = DEFAULT_LINKS,
+): string {
   const texts = STATUS_PAGE_TEXTS[pageLanguage(language)];
   const page = (
     <html lang={language}>
@@ -293,7 +303,7 @@ export function renderStatusNotFound(language: string, links: StatusPageLinks = 
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{texts.notFoundTitle}</title>
         <link rel="icon" href={FAVICON_DATA_URL} />
-        <style dangerouslySetInnerHTML={{ __html: STATUS_PAGE_CSS }} />
+        <style dangerouslySetInnerHTML={{ __html: style }} />
       </head>
       <body>
         <main>

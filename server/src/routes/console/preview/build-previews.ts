@@ -5,7 +5,8 @@ import type { Settings } from '../../../../../contract/settings.ts';
 import { ALL_BASES } from '../../../domain/active-message.ts';
 import { lintMessageFields, type MessageLintWarning } from '../../../domain/lint/lint-message-fields.ts';
 import { buildStartupErrorResponse } from '../../../domain/startup-error-body.ts';
-import { type OfflinePageAssets, renderOfflinePage } from '../../../offline-page.ts';
+import { renderOfflinePage } from '../../../offline-page.ts';
+import type { InlineAssets } from '../../inline-assets.ts';
 import { buildStatusPageModel } from '../../status-page/status-page-model.ts';
 import { renderStatusPage } from '../../status-page/status-page-view.tsx';
 import { draftToMessage, type PreviewRequest } from './preview-request.ts';
@@ -30,7 +31,7 @@ export function buildPreviews(
   request: PreviewRequest,
   data: { settings: Settings; messages: readonly Message[] },
   now: number,
-  offlinePage: OfflinePageAssets,
+  inline: InlineAssets,
   wordsIn = 'en',
 ): Previews {
   const { settings } = data;
@@ -57,7 +58,7 @@ export function buildPreviews(
       initialStatus: body,
       language,
     },
-    offlinePage,
+    inline.offlinePage,
     { now: t },
   );
 
@@ -70,6 +71,7 @@ export function buildPreviews(
       language,
       baseKey: baseKey === ALL_BASES ? undefined : baseKey,
     }),
+    inline.statusPage.css,
   );
 
   const warnings = message
@@ -82,7 +84,7 @@ export function buildPreviews(
   return {
     warnings,
     shownAt: isoInZone(t, settings.timeZone),
-    dialog: renderThinClientDialog(body, language),
+    dialog: renderThinClientDialog(body, language, inline.thinClientDialog.css),
     offline,
     status,
   };
