@@ -2,7 +2,7 @@
 // same JSON bytes as a static file. Same client (wrk), same settings, runs alternated (A B A B…),
 // one CPU each for the server under test and for wrk. Targets: ≥ 0.85× nginx's req/s, p99 ≤ 3 ms.
 // A third server, bare node:http with the same bytes and headers, shows Node's own ceiling.
-// Also prints the gzipped size of dist/worker.mjs (target ≤ 100 KB).
+// Also prints the gzipped size of dist/worker/worker.mjs (target ≤ 100 KB).
 //
 // Usage: npm run bench:status
 //   DURATION=10 CONNECTIONS=50 ROUNDS=2 WARMUP=2 NGINX_WORKERS=1 NGINX_ACCESS_LOG=0 (defaults)
@@ -249,13 +249,13 @@ try {
   await rm(workDir, { recursive: true, force: true }).catch(() => {});
 }
 
-const bundle = join(repo, 'dist', 'worker.mjs');
+const bundle = join(repo, 'dist', 'worker', 'worker.mjs');
 if (existsSync(bundle)) {
   const raw = readFileSync(bundle);
   const gz = gzipSync(raw, { level: 9 }).length;
   console.log(
-    `dist/worker.mjs: ${(raw.length / 1024).toFixed(1)} KB, gzipped ${(gz / 1024).toFixed(1)} KB (target ≤ 100 KB): ${gz <= 100 * 1024 ? 'met' : 'MISSED'}`,
+    `dist/worker/worker.mjs: ${(raw.length / 1024).toFixed(1)} KB, gzipped ${(gz / 1024).toFixed(1)} KB (target ≤ 100 KB): ${gz <= 100 * 1024 ? 'met' : 'MISSED'}`,
   );
 } else {
-  console.log('dist/worker.mjs: not built (npm run build:worker)');
+  console.log('dist/worker/worker.mjs: not built (npm run build:worker)');
 }

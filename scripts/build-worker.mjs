@@ -1,4 +1,4 @@
-// Bundles the Cloudflare Worker: server/src/entry/worker.ts → dist/worker.mjs (one ES module, no
+// Bundles the Cloudflare Worker: server/src/entry/worker.ts → dist/worker/worker.mjs (one ES module, no
 // Node built-ins), and writes the files it serves or inlines as they are — the console's page, script
 // and style, the client-sw kit, the OpenAPI document and the message templates, the scripts and style
 // sheets its pages inline — into dist/worker-assets/, its static assets. wrangler.toml uploads both
@@ -17,7 +17,7 @@ import { clientKitModule } from './client-kit-module.mjs';
 import { consoleFiles, esbuildVirtualModules, offlinePageAssets } from './virtual-modules.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outfile = join(root, 'dist', 'worker.mjs');
+const outfile = join(root, 'dist', 'worker', 'worker.mjs');
 /** wrangler.toml `[assets] directory`. */
 const assetsDir = join(root, 'dist', 'worker-assets');
 /** Read from the static assets on Workers: the bundle must not carry a second copy. */
@@ -136,7 +136,7 @@ export default async function build() {
   );
   if (bundled) {
     throw new Error(
-      `build:worker: dist/worker.mjs imports ${bundled}, whose files the Worker reads from dist/worker-assets/. ` +
+      `build:worker: dist/worker/worker.mjs imports ${bundled}, whose files the Worker reads from dist/worker-assets/. ` +
         'Import it from the Node entry only, or through a module the Worker build replaces (FROM_ASSETS).',
     );
   }
@@ -145,7 +145,7 @@ export default async function build() {
   // Level 9, as bench/status-vs-nginx.mjs measures it.
   const gzipped = gzipSync(code, { level: 9 }).length;
   const assets = await sizeOf(assetsDir);
-  console.log(`build: dist/worker.mjs ${kib(code.length)} (${kib(gzipped)} gzipped)`);
+  console.log(`build: dist/worker/worker.mjs ${kib(code.length)} (${kib(gzipped)} gzipped)`);
   console.log(
     `build: dist/worker-assets/ ${assets.files} files, ${kib(assets.bytes)} (the Worker's static assets)`,
   );

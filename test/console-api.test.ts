@@ -190,7 +190,7 @@ consoleSuite('console, status page and feed via app.request (SQLite store)', asy
 });
 
 // The same console inside the shipped Workers bundle: no file system at runtime, everything bundled.
-consoleSuite('console, status page and feed in dist/worker.mjs (miniflare, D1)', async () => {
+consoleSuite('console, status page and feed in dist/worker/worker.mjs (miniflare, D1)', async () => {
   const mf = await startWorker({ ADMIN_TOKEN: `ops:${ADMIN_TOKEN}` });
   return {
     fetch: async (path, init) => {

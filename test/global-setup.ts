@@ -6,7 +6,7 @@ import { ensureNginx } from './nginx.ts';
 /**
  * Before any test: the tools the tests run for real (nginx, a Chromium), installed where they can be
  * or the run stops at once saying how; then a fresh build of the shipped artifacts (dist/v8i.mjs,
- * dist/worker.mjs, dist/client-sw/). `BUILD_TARGETS=v8i,sw` narrows the build while working on one
+ * dist/worker/worker.mjs, dist/client-sw/). `BUILD_TARGETS=v8i,sw` narrows the build while working on one
  * part; CI builds everything.
  */
 export default async function setup(): Promise<void> {

@@ -14,7 +14,7 @@ import { startWorker } from './worker-harness.ts';
 
 const PUBLIC_URL = 'https://1c.example.com';
 
-// The shipped bundle (dist/worker.mjs) in workerd with a local D1 and UPSTREAM_URL as a var: the
+// The shipped bundle (dist/worker/worker.mjs) in workerd with a local D1 and UPSTREAM_URL as a var: the
 // proxy's Workers path (fetch subrequests), with the kit read from its static assets instead of the disk.
 async function startWorkerTarget({ upstreamURL, timeoutMs }: ProxyTargetOptions): Promise<ProxyTarget> {
   const mf = await startWorker({
@@ -38,8 +38,12 @@ async function startWorkerTarget({ upstreamURL, timeoutMs }: ProxyTargetOptions)
   };
 }
 
-defineProxySuite('dist/worker.mjs in miniflare with UPSTREAM_URL', startWorkerTarget);
-defineTransparencySuite('dist/worker.mjs in miniflare with UPSTREAM_URL', 'workers', startWorkerTarget);
+defineProxySuite('dist/worker/worker.mjs in miniflare with UPSTREAM_URL', startWorkerTarget);
+defineTransparencySuite(
+  'dist/worker/worker.mjs in miniflare with UPSTREAM_URL',
+  'workers',
+  startWorkerTarget,
+);
 
 describe('PUBLIC_URL on Workers', () => {
   it('names the feed and the kit links whatever Host the request carries', async () => {

@@ -10,7 +10,7 @@ import { applyMigrations, COMPATIBILITY_DATE, WORKER_ASSETS } from './worker-har
 const ADMIN_TOKEN = 'worker-admin-token-0123456789';
 const AUTH = { authorization: `Bearer ${ADMIN_TOKEN}` };
 
-describe('dist/worker.mjs: captured requests and reports across isolates', () => {
+describe('dist/worker/worker.mjs: captured requests and reports across isolates', () => {
   let mf: Miniflare;
   let db: D1Database;
 
@@ -18,7 +18,7 @@ describe('dist/worker.mjs: captured requests and reports across isolates', () =>
     const isolate = (name: string) => ({
       name,
       modules: true,
-      scriptPath: join(import.meta.dirname, '..', 'dist', 'worker.mjs'),
+      scriptPath: join(import.meta.dirname, '..', 'dist', 'worker', 'worker.mjs'),
       compatibilityDate: COMPATIBILITY_DATE,
       assets: WORKER_ASSETS,
       d1Databases: { DB: 'shared' },

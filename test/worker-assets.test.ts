@@ -18,14 +18,14 @@ const DIST = join(import.meta.dirname, '..', 'dist');
 /** The project's target for the Worker bundle, as `npm run build:worker` and `bench:status` measure it. */
 const MAX_GZIPPED_BYTES = 100 * 1024;
 
-describe('dist/worker.mjs', () => {
+describe('dist/worker/worker.mjs', () => {
   it(`is at most ${MAX_GZIPPED_BYTES / 1024} KB gzipped (level 9)`, async () => {
-    const gzipped = gzipSync(await readFile(join(DIST, 'worker.mjs')), { level: 9 }).length;
+    const gzipped = gzipSync(await readFile(join(DIST, 'worker', 'worker.mjs')), { level: 9 }).length;
     expect(gzipped).toBeLessThanOrEqual(MAX_GZIPPED_BYTES);
   });
 
   it("carries neither the console, the kit, the OpenAPI document, the message templates nor the offline page's script and style: their files are beside it, in dist/worker-assets/", async () => {
-    const bundle = await readFile(join(DIST, 'worker.mjs'), 'utf8');
+    const bundle = await readFile(join(DIST, 'worker', 'worker.mjs'), 'utf8');
     for (const file of [
       'api/openapi.json',
       'api/templates.json',
@@ -48,7 +48,7 @@ describe('dist/worker.mjs', () => {
   });
 });
 
-describe('dist/worker.mjs with its static assets', () => {
+describe('dist/worker/worker.mjs with its static assets', () => {
   const bundled = bundledOfflinePageAssets();
   const started: Miniflare[] = [];
   let withoutScript: string;
@@ -58,7 +58,7 @@ describe('dist/worker.mjs with its static assets', () => {
   async function start(assets: typeof WORKER_ASSETS | undefined): Promise<string> {
     const mf = new Miniflare({
       modules: true,
-      scriptPath: join(DIST, 'worker.mjs'),
+      scriptPath: join(DIST, 'worker', 'worker.mjs'),
       compatibilityDate: COMPATIBILITY_DATE,
       ...(assets && { assets }),
       d1Databases: ['DB'],
@@ -120,7 +120,7 @@ describe('dist/worker.mjs with its static assets', () => {
   });
 });
 
-describe('dist/worker.mjs without its static assets', () => {
+describe('dist/worker/worker.mjs without its static assets', () => {
   let mf: Miniflare;
   let partialAssets: string;
 
@@ -132,7 +132,7 @@ describe('dist/worker.mjs without its static assets', () => {
     const worker = (name: string, assets: typeof WORKER_ASSETS | undefined) => ({
       name,
       modules: true,
-      scriptPath: join(DIST, 'worker.mjs'),
+      scriptPath: join(DIST, 'worker', 'worker.mjs'),
       compatibilityDate: COMPATIBILITY_DATE,
       ...(assets && { assets }),
       d1Databases: { DB: `db-${name}` },
@@ -184,7 +184,7 @@ describe('dist/worker.mjs without its static assets', () => {
     const script = await request('partial', '/admin/console.js');
     expect(script.status).toBe(503);
     expect(((await script.json()) as { message: string }).message).toBe(
-      `The admin console's console.js is not among this Worker's static assets. Run "npm run deploy": it builds dist/worker.mjs with dist/worker-assets/ and uploads both.`,
+      `The admin console's console.js is not among this Worker's static assets. Run "npm run deploy": it builds dist/worker/worker.mjs with dist/worker-assets/ and uploads both.`,
     );
     const style = await request('partial', '/admin/console.css');
     expect(style.status).toBe(200);

@@ -9,14 +9,14 @@ const HOUR = 60 * 60 * 1000;
 
 // D1 trouble must never reach a 1C client as a 5xx: the startup-error answer keeps coming from the
 // last good data (or the defaults in a cold isolate), while admin writes say plainly what is wrong.
-describe('dist/worker.mjs when D1 fails', () => {
+describe('dist/worker/worker.mjs when D1 fails', () => {
   let mf: Miniflare;
   let db: D1Database;
 
   beforeAll(async () => {
     mf = new Miniflare({
       modules: true,
-      scriptPath: join(import.meta.dirname, '..', 'dist', 'worker.mjs'),
+      scriptPath: join(import.meta.dirname, '..', 'dist', 'worker', 'worker.mjs'),
       compatibilityDate: COMPATIBILITY_DATE,
       assets: WORKER_ASSETS,
       d1Databases: ['DB'],

@@ -18,7 +18,7 @@ interface Delivery {
 
 // How the Worker reads its env (wrangler.toml [vars] and secrets): three configurations of the same
 // bundle share one workerd, each with its own D1 database.
-describe('dist/worker.mjs configured through env', () => {
+describe('dist/worker/worker.mjs configured through env', () => {
   let mf: Miniflare;
   let hook: Server;
   const deliveries: Delivery[] = [];
@@ -41,7 +41,7 @@ describe('dist/worker.mjs configured through env', () => {
     const worker = (name: string, bindings: Record<string, string>) => ({
       name,
       modules: true,
-      scriptPath: join(import.meta.dirname, '..', 'dist', 'worker.mjs'),
+      scriptPath: join(import.meta.dirname, '..', 'dist', 'worker', 'worker.mjs'),
       compatibilityDate: COMPATIBILITY_DATE,
       assets: WORKER_ASSETS,
       d1Databases: { DB: `db-${name}` },

@@ -8,7 +8,7 @@ import { applyMigrations as runMigrations } from '../server/src/store/sql/migrat
 /** What workerd 2026-04-26 (bundled with miniflare) supports; wrangler.toml uses the same date. */
 export const COMPATIBILITY_DATE = '2026-04-26';
 
-const WORKER_BUNDLE = join(import.meta.dirname, '..', 'dist', 'worker.mjs');
+const WORKER_BUNDLE = join(import.meta.dirname, '..', 'dist', 'worker', 'worker.mjs');
 
 /**
  * wrangler.toml's `[assets]` (dist/worker-assets/, written by the build) as wrangler hands it to
@@ -47,7 +47,7 @@ export async function resetDatabase(db: D1Database): Promise<void> {
   await applyMigrations(db);
 }
 
-/** The shipped bundle (dist/worker.mjs, built by the global setup) in workerd with its assets and a local, migrated D1 as DB. */
+/** The shipped bundle (dist/worker/worker.mjs, built by the global setup) in workerd with its assets and a local, migrated D1 as DB. */
 export async function startWorker(bindings: Record<string, string>): Promise<Miniflare> {
   const mf = new Miniflare({
     modules: true,

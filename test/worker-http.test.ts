@@ -3,8 +3,8 @@ import { startWorker } from './worker-harness.ts';
 
 const ADMIN_TOKEN = 'worker-admin-token-0123456789';
 
-// The shipped bundle (dist/worker.mjs, built by the global setup) in workerd with a local D1.
-defineHttpContract('dist/worker.mjs in miniflare with D1', async (): Promise<ContractTarget> => {
+// The shipped bundle (dist/worker/worker.mjs, built by the global setup) in workerd with a local D1.
+defineHttpContract('dist/worker/worker.mjs in miniflare with D1', async (): Promise<ContractTarget> => {
   const mf = await startWorker({ ADMIN_TOKEN: `ops:${ADMIN_TOKEN}` });
   return {
     fetch: async (path, init) => {

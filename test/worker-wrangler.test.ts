@@ -16,7 +16,7 @@ const root = join(import.meta.dirname, '..');
 const ADMIN_TOKEN = 'worker-admin-token-0123456789';
 
 // The deployment path of the README, offline: wrangler itself applies server/migrations and checks
-// wrangler.toml + dist/worker.mjs; the Worker then serves from the database wrangler migrated.
+// wrangler.toml + dist/worker/worker.mjs; the Worker then serves from the database wrangler migrated.
 describe('wrangler.toml with wrangler', () => {
   let dir: string;
 
@@ -40,7 +40,7 @@ describe('wrangler.toml with wrangler', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('deploys dist/worker.mjs as built (dry run), with its static assets, the D1 binding and the vars', async () => {
+  it('deploys dist/worker/worker.mjs as built (dry run), with its static assets, the D1 binding and the vars', async () => {
     const out = join(dir, 'out');
     const { stdout } = await wrangler(
       'deploy',
@@ -54,7 +54,12 @@ describe('wrangler.toml with wrangler', () => {
     expect(stdout).toContain('env.ASSETS');
     expect(stdout).toContain(`from the assets directory ${join(root, 'dist', 'worker-assets')}`);
     expect(stdout).toContain('env.REPORT_WEBHOOK_URL');
-    expect(await readFile(join(out, 'worker.mjs'))).toEqual(await readFile(join(root, 'dist', 'worker.mjs')));
+    expect(await readFile(join(out, 'worker.mjs'))).toEqual(
+      await readFile(join(root, 'dist', 'worker', 'worker.mjs')),
+    );
+    // Nothing else goes up as a module: no page of the kit or the console beside the bundle.
+    expect(stdout).not.toContain('additional modules');
+    expect((await readdir(out)).filter((name) => name !== 'README.md')).toEqual(['worker.mjs']);
   });
 
   it('gives miniflare the [assets] of wrangler.toml exactly as the Worker tests do', () => {
@@ -101,7 +106,7 @@ describe('wrangler.toml with wrangler', () => {
     const databaseId = /database_id\s*=\s*"([^"]+)"/.exec(await readFile(config, 'utf8'))?.[1];
     const mf = new Miniflare({
       modules: true,
-      scriptPath: join(root, 'dist', 'worker.mjs'),
+      scriptPath: join(root, 'dist', 'worker', 'worker.mjs'),
       compatibilityDate: COMPATIBILITY_DATE,
       assets: WORKER_ASSETS,
       d1Databases: { DB: databaseId ?? '' },

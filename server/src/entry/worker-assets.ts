@@ -1,6 +1,6 @@
 // The Worker's adapter for its static assets (wrangler.toml `[assets]`, binding ASSETS): the console's
 // page, script and style, the client-sw kit's files, the API's fixed answers and the scripts and
-// style sheets the pages inline are uploaded beside dist/worker.mjs instead of inside it, which keeps
+// style sheets the pages inline are uploaded beside dist/worker/worker.mjs instead of inside it, which keeps
 // the bundle small.
 // `run_worker_first` sends every request to the Worker, so the routes still decide every header;
 // they only read the bytes from here.
@@ -35,7 +35,8 @@ export const INLINE_FILES = {
   thinClientDialogStyle: 'thin-client-dialog.css',
 } as const;
 
-const DEPLOY = 'Run "npm run deploy": it builds dist/worker.mjs with dist/worker-assets/ and uploads both.';
+const DEPLOY =
+  'Run "npm run deploy": it builds dist/worker/worker.mjs with dist/worker-assets/ and uploads both.';
 
 /**
  * The files in one folder of the static assets. A file that is not there (a Worker uploaded without

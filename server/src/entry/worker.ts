@@ -1,4 +1,4 @@
-// The Cloudflare Workers entry: `npm run build:worker` bundles it to dist/worker.mjs, `npm run deploy`
+// The Cloudflare Workers entry: `npm run build:worker` bundles it to dist/worker/worker.mjs, `npm run deploy`
 // uploads that file. The only server file that reads the Worker's `env`.
 
 import { CLIENT_KIT_CONFIG } from 'startup-help:client-kit';

@@ -1,6 +1,6 @@
 // The OpenAPI document of the service. The Worker bundle replaces this module with the document it
 // returns, computed at build time (scripts/build-worker.mjs), so zod's JSON Schema code stays out
-// of dist/worker.mjs; Node (`npm start`, no build step) generates it here on first request.
+// of dist/worker/worker.mjs; Node (`npm start`, no build step) generates it here on first request.
 import { AuditEntrySchema } from '../../../contract/audit-entry.ts';
 import { CapturedRequest, ReportsResponse } from '../../../contract/captured-request.ts';
 import { MessageLintWarning } from '../../../contract/lint-warning.ts';
