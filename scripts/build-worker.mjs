@@ -14,14 +14,23 @@ import { THIN_CLIENT_DIALOG_CSS } from '../server/src/routes/console/preview/thi
 import { STATUS_PAGE_CSS } from '../server/src/routes/status-page/status-page-style.ts';
 import { ensureProxyKit } from './build-sw.mjs';
 import { clientKitModule } from './client-kit-module.mjs';
-import { consoleFiles, esbuildVirtualModules, offlinePageAssets } from './virtual-modules.mjs';
+import {
+  consoleFiles,
+  esbuildVirtualModules,
+  offlinePageAssets,
+  statusPageScript,
+} from './virtual-modules.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = join(root, 'dist', 'worker', 'worker.mjs');
 /** wrangler.toml `[assets] directory`. */
 const assetsDir = join(root, 'dist', 'worker-assets');
 /** Read from the static assets on Workers: the bundle must not carry a second copy. */
-const NOT_IN_BUNDLE = ['startup-help:console-assets', 'startup-help:offline-page-assets'];
+const NOT_IN_BUNDLE = [
+  'startup-help:console-assets',
+  'startup-help:offline-page-assets',
+  'startup-help:status-page-script',
+];
 const OPENAPI_DOCUMENT = join(root, 'server', 'src', 'routes', 'openapi-document.ts');
 const TEMPLATES_DOCUMENT = join(root, 'server', 'src', 'routes', 'templates-document.ts');
 const OFFLINE_PAGE_ASSETS = join(root, 'client-sw', 'src', 'offline-page', 'bundled-page-assets.ts');
@@ -90,6 +99,10 @@ async function writeWorkerAssets() {
   const page = await offlinePageAssets();
   await writeFile(join(inlineDir, INLINE_FILES.offlinePageScript), page.PAGE_SCRIPT);
   await writeFile(join(inlineDir, INLINE_FILES.offlinePageStyle), page.PAGE_STYLE);
+  await writeFile(
+    join(inlineDir, INLINE_FILES.statusPageScript),
+    (await statusPageScript()).STATUS_PAGE_SCRIPT,
+  );
   await writeFile(join(inlineDir, INLINE_FILES.statusPageStyle), STATUS_PAGE_CSS);
   await writeFile(join(inlineDir, INLINE_FILES.thinClientDialogStyle), THIN_CLIENT_DIALOG_CSS);
   const builtKit = await ensureProxyKit();

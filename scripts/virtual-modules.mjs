@@ -57,7 +57,7 @@ export async function offlinePageAssets() {
 }
 
 /** The status page's one script (the reader's own clock beside the service's times), inlined by hash. */
-async function statusPageScript() {
+export async function statusPageScript() {
   const script = await bundleBrowserScript(
     join(root, 'server', 'src', 'routes', 'status-page', 'reader-time-script.ts'),
     true,

@@ -108,9 +108,9 @@ function consoleSuite(name: string, setup: () => Promise<{ fetch: Fetch; close: 
       const csp = (await target.fetch('/admin')).headers.get('content-security-policy') ?? '';
       const inline = await bundledInlineAssets();
       for (const [key, css] of [
-        ['dialog', inline.thinClientDialog.css],
+        ['dialog', inline.thinClientDialogStyle.text],
         ['offline', inline.offlinePage.style],
-        ['status', inline.statusPage.css],
+        ['status', inline.statusPageStyle.text],
       ] as const) {
         expect(inlineStyle(String(previews[key])), key).toBe(css);
         expect(csp, key).toContain(sha256Source(css));
@@ -163,7 +163,7 @@ function consoleSuite(name: string, setup: () => Promise<{ fetch: Fetch; close: 
       expect(status.status).toBe(200);
       const html = await status.text();
       expect(html).toContain('1C statuss');
-      const css = (await bundledInlineAssets()).statusPage.css;
+      const css = (await bundledInlineAssets()).statusPageStyle.text;
       expect(inlineStyle(html)).toBe(css);
       expect(status.headers.get('content-security-policy')).toContain(`style-src ${sha256Source(css)};`);
       const feed = await target.fetch('/feed.atom');

@@ -35,6 +35,7 @@ describe('dist/worker/worker.mjs', () => {
       'client-sw/register-sw.js',
       'inline/offline-page.js',
       'inline/offline-page.css',
+      'inline/status-page.js',
       'inline/status-page.css',
       'inline/thin-client-dialog.css',
     ]) {

@@ -5,7 +5,7 @@
 // `run_worker_first` sends every request to the Worker, so the routes still decide every header;
 // they only read the bytes from here.
 import type { Logger } from '../domain/logger.ts';
-import type { InlineAssets, InlineAssetsSource } from '../routes/inline-assets.ts';
+import type { InlineAssets, InlineAssetsSource, InlineBlock } from '../routes/inline-assets.ts';
 import { filesOnDemand, type StaticFiles } from '../routes/static-files.ts';
 import { sha256Source } from '../routes/status-page/sha256-source.ts';
 
@@ -31,6 +31,7 @@ export const WORKER_ASSET_FOLDERS = {
 export const INLINE_FILES = {
   offlinePageScript: 'offline-page.js',
   offlinePageStyle: 'offline-page.css',
+  statusPageScript: 'status-page.js',
   statusPageStyle: 'status-page.css',
   thinClientDialogStyle: 'thin-client-dialog.css',
 } as const;
@@ -78,26 +79,34 @@ export function inlineAssetsFromStatic(
   type Name = (typeof INLINE_FILES)[keyof typeof INLINE_FILES];
   const files = workerAssetFiles<Name>(binding, WORKER_ASSET_FOLDERS.inline, 'The inline file');
   let kept: InlineAssets | undefined;
-  const read = async (name: Name) => {
+  const readFile = async (name: Name): Promise<{ block: InlineBlock; found: boolean }> => {
     const file = await files(name);
     if ('problem' in file) logger.error(`${file.problem} Until then the pages that inline it go without it.`);
     const text = 'body' in file ? file.body : '';
-    return { text, hash: await sha256Source(text), found: 'body' in file };
+    return { block: { text, hash: await sha256Source(text) }, found: 'body' in file };
   };
   return async () => {
     if (kept) return kept;
-    const [script, style, statusPage, thinClientDialog] = await Promise.all([
-      read(INLINE_FILES.offlinePageScript),
-      read(INLINE_FILES.offlinePageStyle),
-      read(INLINE_FILES.statusPageStyle),
-      read(INLINE_FILES.thinClientDialogStyle),
+    const read = await Promise.all([
+      readFile(INLINE_FILES.offlinePageScript),
+      readFile(INLINE_FILES.offlinePageStyle),
+      readFile(INLINE_FILES.statusPageScript),
+      readFile(INLINE_FILES.statusPageStyle),
+      readFile(INLINE_FILES.thinClientDialogStyle),
     ]);
+    const [script, style, statusPageScript, statusPageStyle, thinClientDialogStyle] = read;
     const assets: InlineAssets = {
-      offlinePage: { script: script.text, style: style.text, scriptHash: script.hash, styleHash: style.hash },
-      statusPage: { css: statusPage.text, hash: statusPage.hash },
-      thinClientDialog: { css: thinClientDialog.text, hash: thinClientDialog.hash },
+      offlinePage: {
+        script: script.block.text,
+        style: style.block.text,
+        scriptHash: script.block.hash,
+        styleHash: style.block.hash,
+      },
+      statusPageScript: statusPageScript.block,
+      statusPageStyle: statusPageStyle.block,
+      thinClientDialogStyle: thinClientDialogStyle.block,
     };
-    if ([script, style, statusPage, thinClientDialog].every((file) => file.found)) kept = assets;
+    if (read.every((file) => file.found)) kept = assets;
     return assets;
   };
 }

@@ -1,8 +1,8 @@
 import type { OfflinePageAssets } from '../offline-page.ts';
 
-/** An inline style sheet and the CSP source expression (`'sha256-…'`) of exactly these bytes. */
-export interface InlineStyle {
-  readonly css: string;
+/** A script or style sheet a page carries inline, and the CSP source (`'sha256-…'`) of exactly these bytes. */
+export interface InlineBlock {
+  readonly text: string;
   readonly hash: string;
 }
 
@@ -13,8 +13,9 @@ export interface InlineStyle {
  */
 export interface InlineAssets {
   readonly offlinePage: OfflinePageAssets;
-  readonly statusPage: InlineStyle;
-  readonly thinClientDialog: InlineStyle;
+  readonly statusPageScript: InlineBlock;
+  readonly statusPageStyle: InlineBlock;
+  readonly thinClientDialogStyle: InlineBlock;
 }
 
 /**

@@ -17,7 +17,11 @@ import { PreviewRequest } from './preview/preview-request.ts';
  * (no allow-scripts).
  */
 function consoleCsp(inline: InlineAssets): string {
-  const previewStyles = [inline.statusPage.hash, inline.thinClientDialog.hash, inline.offlinePage.styleHash];
+  const previewStyles = [
+    inline.statusPageStyle.hash,
+    inline.thinClientDialogStyle.hash,
+    inline.offlinePage.styleHash,
+  ];
   return [
     "default-src 'none'",
     "script-src 'self'",

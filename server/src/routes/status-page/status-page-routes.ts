@@ -1,4 +1,3 @@
-import { STATUS_PAGE_SCRIPT_SHA256 } from 'startup-help:status-page-script';
 import type { Context } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { BaseKey } from '../../../../contract/base-key.ts';
@@ -8,7 +7,7 @@ import { TurnGate } from '../../domain/turn-gate.ts';
 import { bundledInlineAssets } from '../bundled-inline-assets.ts';
 import type { ServiceDeps } from '../deps.ts';
 import { Hono } from '../hono.ts';
-import type { InlineAssetsSource, InlineStyle } from '../inline-assets.ts';
+import type { InlineAssets, InlineAssetsSource } from '../inline-assets.ts';
 import { inTurn } from '../public-turn.ts';
 import { type PublicData, type PublicDataSource, publicDataSource } from './public-data-source.ts';
 import { buildStatusPageModel, PAST_WINDOW_MS } from './status-page-model.ts';
@@ -18,11 +17,11 @@ import { renderStatusNotFound, renderStatusPage } from './status-page-view.tsx';
 export const HISTORY_PAGE = 20;
 
 /** The one inline script and the one inline style sheet, each by its hash; nothing else runs. */
-function statusPageCsp(style: InlineStyle): string {
+function statusPageCsp(inline: InlineAssets): string {
   return [
     "default-src 'none'",
-    `script-src 'sha256-${STATUS_PAGE_SCRIPT_SHA256}'`,
-    `style-src ${style.hash}`,
+    `script-src ${inline.statusPageScript.hash}`,
+    `style-src ${inline.statusPageStyle.hash}`,
     "img-src 'self' data:",
     "base-uri 'none'",
     "form-action 'none'",
@@ -45,16 +44,16 @@ export function createStatusPageRoutes(
   const app = new Hono();
   app.use(secureHeaders({ crossOriginEmbedderPolicy: false }));
 
-  const headers = (language: string, style: InlineStyle) => ({
+  const headers = (language: string, inline: InlineAssets) => ({
     'Content-Type': 'text/html; charset=utf-8',
     'Content-Language': language,
     'Cache-Control': 'no-cache',
     Vary: 'Accept-Language',
-    'Content-Security-Policy': statusPageCsp(style),
+    'Content-Security-Policy': statusPageCsp(inline),
   });
 
   const page = async (c: Context, baseKey: string | undefined) => {
-    const style = (await inline()).statusPage;
+    const assets = await inline();
     const data = await source.current();
     const language = negotiateLanguage(
       { query: c.req.query('lang'), acceptLanguage: c.req.header('Accept-Language') },
@@ -62,7 +61,11 @@ export function createStatusPageRoutes(
       data.settings.defaultLanguage,
     );
     if (baseKey !== undefined && !BaseKey.safeParse(baseKey).success) {
-      return c.body(renderStatusNotFound(language, style.css), 404, headers(language, style));
+      return c.body(
+        renderStatusNotFound(language, assets.statusPageStyle.text),
+        404,
+        headers(language, assets),
+      );
     }
     const before = c.req.query('before') || undefined;
     const render = async (from: PublicData) => {
@@ -87,7 +90,7 @@ export function createStatusPageRoutes(
             paged: before !== undefined,
             monitors,
           }),
-          style.css,
+          { script: assets.statusPageScript.text, style: assets.statusPageStyle.text },
         ),
       );
     };
@@ -96,7 +99,7 @@ export function createStatusPageRoutes(
       before === undefined
         ? await data.prepared(`status-page\n${language}\n${baseKey ?? ''}`, render)
         : await render(data);
-    return c.body(html, 200, headers(language, style));
+    return c.body(html, 200, headers(language, assets));
   };
 
   app.get('/', (c) => inTurn(gate, () => page(c, undefined)));

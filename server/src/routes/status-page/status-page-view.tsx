@@ -1,4 +1,3 @@
-import { STATUS_PAGE_SCRIPT } from 'startup-help:status-page-script';
 import { FAVICON_DATA_URL } from '../../../../contract/favicon.ts';
 import { LANGUAGE_NAMES, PAGE_LANGUAGES } from '../../../../contract/page-languages.ts';
 import type { BarCell, BaseStatus, StatusMessage } from '../../../../contract/status.ts';
@@ -179,7 +178,13 @@ function BaseCard(props: {
   );
 }
 
-function StatusPage(props: { model: StatusPageModel; style: string; links: StatusPageLinks }) {
+/** What the status page carries inline: its script (reader-time-script.ts) and its style sheet. */
+export interface StatusPageInline {
+  script: string;
+  style: string;
+}
+
+function StatusPage(props: { model: StatusPageModel; inline: StatusPageInline; links: StatusPageLinks }) {
   const { model, links } = props;
   const language = pageLanguage(model.language);
   const texts = STATUS_PAGE_TEXTS[language];
@@ -195,7 +200,7 @@ function StatusPage(props: { model: StatusPageModel; style: string; links: Statu
         </title>
         <link rel="icon" href={FAVICON_DATA_URL} />
         <link rel="alternate" type="application/atom+xml" title={texts.feed} href={links.feedPath} />
-        <style dangerouslySetInnerHTML={{ __html: props.style }} />
+        <style dangerouslySetInnerHTML={{ __html: props.inline.style }} />
       </head>
       <body>
         <header>
@@ -271,22 +276,22 @@ function StatusPage(props: { model: StatusPageModel; style: string; links: Statu
             <a href={`${links.feedPath}?lang=${language}`}>{texts.feed}</a>
           </p>
         </footer>
-        <script dangerouslySetInnerHTML={{ __html: STATUS_PAGE_SCRIPT }} />
+        <script dangerouslySetInnerHTML={{ __html: props.inline.script }} />
       </body>
     </html>
   );
 }
 
 /**
- * The whole status page as an HTML string, with `style` inline (STATUS_PAGE_CSS); every text from
+ * The whole status page as an HTML string, with its script and style sheet inline; every text from
  * data is escaped by hono/jsx.
  */
 export function renderStatusPage(
   model: StatusPageModel,
-  style: string,
+  inline: StatusPageInline,
   links: StatusPageLinks = DEFAULT_LINKS,
 ): string {
-  return `<!doctype html>${(<StatusPage model={model} style={style} links={links} />).toString()}`;
+  return `<!doctype html>${(<StatusPage model={model} inline={inline} links={links} />).toString()}`;
 }
 
 /** A short page for a base key that cannot exist (bad characters); the status page itself never 404s. */

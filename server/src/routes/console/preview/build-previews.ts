@@ -71,7 +71,7 @@ export function buildPreviews(
       language,
       baseKey: baseKey === ALL_BASES ? undefined : baseKey,
     }),
-    inline.statusPage.css,
+    { script: inline.statusPageScript.text, style: inline.statusPageStyle.text },
   );
 
   const warnings = message
@@ -84,7 +84,7 @@ export function buildPreviews(
   return {
     warnings,
     shownAt: isoInZone(t, settings.timeZone),
-    dialog: renderThinClientDialog(body, language, inline.thinClientDialog.css),
+    dialog: renderThinClientDialog(body, language, inline.thinClientDialogStyle.text),
     offline,
     status,
   };
