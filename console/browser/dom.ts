@@ -38,3 +38,17 @@ export function setText(node: HTMLElement, text: string): void {
   node.textContent = text;
   node.hidden = text === '';
 }
+
+/** A button that runs `act` when pressed; a running action is not started twice. */
+export function actionButton(cls: string, label: string, act: () => unknown): HTMLButtonElement {
+  const button = el('button', { type: 'button', class: cls }, label);
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      await act();
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return button;
+}

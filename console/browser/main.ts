@@ -7,11 +7,14 @@ import { VIEWS, type ViewId, viewSection } from '../element-ids.ts';
 import { CONSOLE_TEXTS, chooseConsoleLanguage } from '../texts/console-texts.ts';
 import { type ApiAnswer, createAdminApi, problemText } from './admin-api.ts';
 import { createAuditView } from './audit-view.ts';
+import { createChannelsView } from './channels-view.ts';
 import { browserZone, type ConsoleContext } from './console-context.ts';
 import { byId, el, setText } from './dom.ts';
 import { loadReports, loadRequests } from './log-tables.ts';
 import { createMessageEditor } from './message-editor.ts';
 import { createMessagesView } from './messages-view.ts';
+import { createMonitorsView } from './monitors-view.ts';
+import { createSchedulesView } from './schedules-view.ts';
 import { createSettingsView } from './settings-view.ts';
 import { applyStaticTexts } from './static-texts.ts';
 import type { ZoneMode } from './time-display.ts';
@@ -97,7 +100,11 @@ function contextFor(
 
 /** The tabs and views of a signed-in console; returns how to show one and how to draw them again. */
 function wireViews(signedIn: ConsoleContext) {
-  const messages = createMessagesView(signedIn, (loaded) => editor.open(loaded));
+  const messages = createMessagesView(
+    signedIn,
+    (loaded) => editor.open(loaded),
+    () => showView('schedules'),
+  );
   const editor = createMessageEditor(signedIn, (notice) => {
     messages.notice(notice);
     void messages.load();
@@ -107,8 +114,20 @@ function wireViews(signedIn: ConsoleContext) {
     renderZoneChoice();
   });
   const audit = createAuditView(signedIn);
+  const schedules = createSchedulesView(signedIn);
+  const monitors = createMonitorsView(signedIn);
+  const channels = createChannelsView(signedIn);
+  /** Views with a form of their own: a switch of language or clock redraws it, keeping what was typed. */
+  const relabels: Partial<Record<ViewId, () => void>> = {
+    schedules: schedules.relabel,
+    monitors: monitors.relabel,
+    channels: channels.relabel,
+  };
   const loaders: Record<ViewId, () => Promise<unknown>> = {
     messages: messages.load,
+    schedules: schedules.load,
+    monitors: monitors.load,
+    channels: channels.load,
     settings: settingsView.load,
     audit: audit.load,
     requests: () => loadRequests(signedIn),
@@ -132,7 +151,9 @@ function wireViews(signedIn: ConsoleContext) {
   // Another language or clock: the open form is kept as typed, a list is loaded again.
   redraw = () => {
     editor.relabel();
+    const relabel = relabels[current];
     if (current === 'settings') settingsView.relabel();
+    else if (relabel) relabel();
     else if (byId('editor').hidden) void loaders[current]();
   };
   return showView;

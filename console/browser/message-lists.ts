@@ -2,8 +2,8 @@ import { ALL_BASES, activeMessages, compareByPriority, isActiveAt } from '../../
 import type { Message } from '../../contract/message.ts';
 
 /** A message shown now, and the bases whose users get exactly this one from `/startup-error`. */
-export interface ShownMessage {
-  readonly message: Message;
+export interface ShownMessage<M extends Message = Message> {
+  readonly message: M;
   /** Base keys (`*` = every base without a message of its own) this message wins for. */
   readonly shownFor: readonly string[];
 }
@@ -26,24 +26,24 @@ export function shownWhere(shown: ShownMessage, baseKeys: readonly string[]): Sh
   };
 }
 
-export interface MessageLists {
+export interface MessageLists<M extends Message = Message> {
   /** In the order `/startup-error` picks: most severe first, then the newest. */
-  readonly active: readonly ShownMessage[];
+  readonly active: readonly ShownMessage<M>[];
   /** Soonest first. */
-  readonly upcoming: readonly Message[];
+  readonly upcoming: readonly M[];
   /** Most recently ended first. */
-  readonly past: readonly Message[];
+  readonly past: readonly M[];
 }
 
 /**
  * The console's three lists at `now`. "Shown now" follows the service's own rule, and each message
  * says for which bases it is the one users see — a newer Info never hides the Outage users get.
  */
-export function messageLists(
-  messages: readonly Message[],
+export function messageLists<M extends Message>(
+  messages: readonly M[],
   baseKeys: readonly string[],
   now: number,
-): MessageLists {
+): MessageLists<M> {
   const active = messages.filter((m) => isActiveAt(m, now)).sort(compareByPriority);
   const keys = new Set<string>([ALL_BASES, ...baseKeys]);
   for (const message of active) for (const key of message.bases) keys.add(key);

@@ -5,6 +5,8 @@ import { problemText } from './admin-api.ts';
 import { baseName, type ConsoleContext, timesOf } from './console-context.ts';
 import { byId, el, setText } from './dom.ts';
 import { messageLists, type ShownMessage, shownWhere } from './message-lists.ts';
+import { type ListedMessage, type ListedSchedule, recurringMessages } from './recurring-messages.ts';
+import { occurrenceChanges } from './schedules-view.ts';
 
 export interface LoadedMessage {
   message: Message;
@@ -44,8 +46,10 @@ function shownLabel(ctx: ConsoleContext, shown: ShownMessage): string {
 export function createMessagesView(
   ctx: ConsoleContext,
   openEditor: (loaded: LoadedMessage) => void,
+  openSchedules: () => void,
 ): MessagesView {
   const notice = byId('list-notice');
+  const occurrences = occurrenceChanges(ctx, (text) => setText(notice, text));
 
   /** Fresh ETag first: the list may be older than the message. */
   async function current(id: string): Promise<LoadedMessage | undefined> {
@@ -75,12 +79,26 @@ export function createMessagesView(
     await load();
   }
 
-  function actions(message: Message, kind: ListKind): HTMLElement {
-    const button = (cls: string, label: string, act: () => void) => {
-      const node = el('button', { type: 'button', class: cls }, label);
-      node.addEventListener('click', act);
-      return node;
-    };
+  const button = (cls: string, label: string, act: () => void) => {
+    const node = el('button', { type: 'button', class: cls }, label);
+    node.addEventListener('click', act);
+    return node;
+  };
+
+  /** An occurrence of a recurring window is changed in its window: skip this one, or open the window. */
+  function recurringActions(recurring: NonNullable<ListedMessage['recurring']>): HTMLElement {
+    return el(
+      'div',
+      { class: 'row' },
+      button('skip danger', ctx.texts.skipOnce, () => {
+        void occurrences.skip(recurring.scheduleId, recurring.occurrence).then(load);
+      }),
+      button('open-window', ctx.texts.openWindow, openSchedules),
+    );
+  }
+
+  function actions(message: ListedMessage, kind: ListKind): HTMLElement {
+    if (message.recurring) return recurringActions(message.recurring);
     return el(
       'div',
       { class: 'row' },
@@ -96,7 +114,7 @@ export function createMessagesView(
     );
   }
 
-  function item(message: Message, kind: ListKind, shown?: ShownMessage): HTMLLIElement {
+  function item(message: ListedMessage, kind: ListKind, shown?: ShownMessage<ListedMessage>): HTMLLIElement {
     const times = timesOf(ctx);
     // The text as users read it: {until} filled in, in their zone.
     const picked = pickText(message.text, ctx.language, ctx.settings.defaultLanguage);
@@ -110,6 +128,8 @@ export function createMessagesView(
         'div',
         { class: 'meta' },
         el('span', { class: 'badge' }, severityLabel(ctx, message.severity)),
+        message.recurring &&
+          el('span', { class: 'badge recurring' }, ctx.texts.recurringBadge(message.recurring.name)),
         `${basesLabel(ctx, message.bases)} · ${times.range(message.startsAt, message.displayUntil)}`,
       ),
       shown && el('p', { class: shown.shownFor.length > 0 ? 'shown' : 'shown none' }, shownLabel(ctx, shown)),
@@ -130,13 +150,25 @@ export function createMessagesView(
   }
 
   async function load(): Promise<void> {
-    const answer = await ctx.request('GET', '/api/admin/messages');
+    // Recurring windows store no message per occurrence: their next ones join the lists here.
+    const [answer, windows] = await Promise.all([
+      ctx.request('GET', '/api/admin/messages'),
+      ctx.request('GET', '/api/admin/schedules'),
+    ]);
     if (answer.status !== 200) {
       setText(notice, problemText(answer.data, ctx.texts.couldNotLoadMessages(answer.status)));
       return;
     }
     const { messages } = answer.data as { messages: Message[] };
-    const lists = messageLists(messages, Object.keys(ctx.settings.bases), Date.now());
+    const recurring =
+      windows.status === 200
+        ? recurringMessages((windows.data as { schedules: ListedSchedule[] }).schedules)
+        : [];
+    const lists = messageLists<ListedMessage>(
+      [...messages, ...recurring],
+      Object.keys(ctx.settings.bases),
+      Date.now(),
+    );
     const { texts } = ctx;
     fill(
       'active',

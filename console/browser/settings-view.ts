@@ -6,6 +6,7 @@ import { problemText } from './admin-api.ts';
 import { createBaseEntry, readBaseEntry } from './base-entry.ts';
 import type { ConsoleContext } from './console-context.ts';
 import { byId, el, setText } from './dom.ts';
+import { markFields } from './field-marks.ts';
 import { languageLabel } from './static-texts.ts';
 
 /** The settings form: default language, zone, default help, bases. */
@@ -85,21 +86,12 @@ export function createSettingsView(ctx: ConsoleContext, onSaved: (settings: Sett
   }
 
   /** Points at the refused fields (and takes a keyboard user to the first); [] clears the marks. */
-  function markRefused(problems: readonly FieldProblem[]) {
-    const refused = new Set(problems.map((problem) => problem.path));
-    let first: HTMLElement | undefined;
-    for (const field of form.querySelectorAll<HTMLElement>('[data-path]')) {
-      if (refused.has(field.dataset.path ?? '')) {
-        field.setAttribute('aria-invalid', 'true');
-        field.setAttribute('aria-describedby', error.id);
-        first ??= field;
-      } else {
-        field.removeAttribute('aria-invalid');
-        field.removeAttribute('aria-describedby');
-      }
-    }
-    first?.focus();
-  }
+  const markRefused = (problems: readonly FieldProblem[]) =>
+    markFields(
+      form,
+      problems.map((problem) => problem.path),
+      error.id,
+    );
 
   function showRefused(problems: readonly FieldProblem[], fallback: string) {
     const sentences = problems.map((problem) => problemSentence(problem, ctx.language)).join('; ');

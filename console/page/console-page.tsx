@@ -2,9 +2,12 @@ import { FAVICON_DATA_URL } from '../../contract/favicon.ts';
 import { LANGUAGE_NAMES, PAGE_LANGUAGES } from '../../contract/page-languages.ts';
 import { id, VIEWS, viewSection } from '../element-ids.ts';
 import { EN } from '../texts/en.ts';
+import { ChannelsView } from './channels-markup.tsx';
 import { editorMarkup } from './editor-markup.tsx';
+import { MonitorsView } from './monitors-markup.tsx';
 import { Label } from './page-label.tsx';
 import { text } from './page-text.ts';
+import { SchedulesView } from './schedules-markup.tsx';
 
 function Header() {
   return (
@@ -155,6 +158,9 @@ export function renderConsolePage(): string {
             </nav>
             <MessagesView />
             {editorMarkup()}
+            <SchedulesView />
+            <MonitorsView />
+            <ChannelsView />
             <SettingsView />
             <LogViews />
           </div>

@@ -65,6 +65,41 @@ td pre{margin:0;white-space:pre-wrap;overflow-wrap:break-word;max-height:14rem;o
 td{overflow-wrap:break-word}
 .changes .change{margin:.1rem 0}.changes .field{font-weight:600}
 .changes del{background:#fdeceb;text-decoration:line-through}.changes ins{background:#eef8f1;text-decoration:none}
+/* Monitors, recurring windows, notification channels: one card per item, its state first. */
+.intro{max-width:60rem}
+.items{list-style:none;padding:0;margin:0}
+.items>li{background:var(--card);border:1px solid var(--border);border-left:6px solid var(--muted);border-radius:6px;padding:.6rem .9rem;margin:.5rem 0;overflow-wrap:anywhere}
+.items>li.empty{border-left-color:var(--border);color:var(--muted)}
+.items>li.up{border-left-color:var(--ok)}.items>li.down{border-left-color:var(--bad);background:#fff8f7}.items>li.maintenance{border-left-color:var(--warn)}
+.items>li.off{border-left-color:var(--border);opacity:.85}
+.items .head{display:flex;flex-wrap:wrap;gap:.2rem .5rem;align-items:baseline}
+.items .name{font-size:1.05rem}
+.items p{margin:.25rem 0}
+.items .meta{color:var(--muted);font-size:.9rem}
+.items .actions{margin-top:.4rem}
+.badge.state.up{color:var(--ok)}.badge.state.down{color:#fff;background:var(--bad);border-color:var(--bad)}.badge.state.unknown,.badge.state.off{color:var(--muted)}
+.badge.recurring{color:var(--warn)}
+.situation{font-weight:600}
+.down .situation,.outage{color:var(--bad)}.outage.suppressed,.outage.taken-over{color:var(--warn)}
+.history{margin:.3rem 0 0;padding-left:1.2rem;font-size:.9rem}.history .down{color:var(--bad)}
+.items h4{font-size:.95rem;margin:.6rem 0 .2rem}
+.occurrences{list-style:none;margin:0;padding:0}
+.occurrences li{display:flex;flex-wrap:wrap;gap:.3rem .6rem;align-items:center;padding:.25rem 0;border-top:1px solid var(--border)}
+.occurrences .when{font-weight:600}.occurrences .skipped .when{text-decoration:line-through;color:var(--muted)}
+.occurrences .status{color:var(--warn)}
+.occurrences .move{flex-basis:100%}.occurrences .move input{width:auto;max-width:100%}
+.number-fields{display:grid;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr));gap:.2rem 1rem;align-items:end}
+.number-fields label{display:block;margin-top:.7rem}
+label.choice{font-weight:400;gap:.5rem;margin:.35rem 0;align-items:flex-start}
+label.choice input{margin-top:.2rem;flex:none}
+.summary{font-weight:600;margin:.6rem 0}
+details{margin:.5rem 0}details>summary{cursor:pointer;font-weight:600}
+.secret-note{border-left:4px solid var(--accent);background:#eef4fb;padding:.5rem .8rem;margin:.8rem 0;font-size:.92rem}
+.secret-note:empty{display:none}
+.readiness{font-weight:600}.readiness.ready{color:var(--ok)}.readiness.not-ready{color:var(--bad)}
+.last.failed{color:var(--bad)}.last.delivered{color:var(--ok)}
+.outcome.failed strong{color:var(--bad)}.outcome.delivered strong{color:var(--ok)}.outcome.pending strong{color:var(--warn)}
+.outcome .detail{font-size:.85rem;color:var(--muted)}
 /* On a phone a table becomes one card per row, each value under its column's name. */
 @media (max-width:40rem){
 table.cards,table.cards tbody,table.cards tr,table.cards td{display:block;width:100%}

@@ -1,3 +1,6 @@
+import { EN_AUTOMATION } from './en-automation.ts';
+import type { Words } from './words.ts';
+
 /**
  * Every word of the admin console in English. The other languages (ru.ts, lv.ts) have the same keys,
  * checked by `ConsoleTexts`. Plain strings can be put into the page's markup (`data-text`);
@@ -14,6 +17,9 @@ export const EN = {
   timesMine: 'my zone',
   sections: 'Sections',
   tabMessages: 'Messages',
+  tabSchedules: 'Recurring windows',
+  tabMonitors: 'Monitors',
+  tabChannels: 'Notifications',
   tabSettings: 'Settings',
   tabAudit: 'Audit log',
   tabRequests: 'Captured requests',
@@ -191,10 +197,8 @@ export const EN = {
   colReports: 'Reports',
   colHour: 'Hour starting',
   noReports: 'No reports.',
-};
 
-type Words<T> = {
-  [K in keyof T]: T[K] extends (...args: infer A) => string ? (...args: A) => string : string;
+  ...EN_AUTOMATION,
 };
 
 /** The console's words in one language. */

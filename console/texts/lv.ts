@@ -1,4 +1,5 @@
 import type { ConsoleTexts } from './en.ts';
+import { LV_AUTOMATION } from './lv-automation.ts';
 
 /** The admin console in Latvian. */
 export const LV: ConsoleTexts = {
@@ -11,6 +12,9 @@ export const LV: ConsoleTexts = {
   timesMine: 'manā joslā',
   sections: 'Sadaļas',
   tabMessages: 'Ziņojumi',
+  tabSchedules: 'Regulārie darbi',
+  tabMonitors: 'Uzraudzība',
+  tabChannels: 'Paziņojumi',
   tabSettings: 'Iestatījumi',
   tabAudit: 'Izmaiņu žurnāls',
   tabRequests: 'Saņemtie pieprasījumi',
@@ -183,4 +187,6 @@ export const LV: ConsoleTexts = {
   colReports: 'Atskaites',
   colHour: 'Stunda, sākot ar',
   noReports: 'Atskaišu nav.',
+
+  ...LV_AUTOMATION,
 };

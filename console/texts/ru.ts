@@ -1,4 +1,5 @@
 import type { ConsoleTexts } from './en.ts';
+import { RU_AUTOMATION } from './ru-automation.ts';
 
 /** The admin console in Russian. */
 export const RU: ConsoleTexts = {
@@ -11,6 +12,9 @@ export const RU: ConsoleTexts = {
   timesMine: 'моё',
   sections: 'Разделы',
   tabMessages: 'Сообщения',
+  tabSchedules: 'Регулярные работы',
+  tabMonitors: 'Мониторинг',
+  tabChannels: 'Оповещения',
   tabSettings: 'Настройки',
   tabAudit: 'Журнал изменений',
   tabRequests: 'Полученные запросы',
@@ -182,4 +186,6 @@ export const RU: ConsoleTexts = {
   colReports: 'Отчётов',
   colHour: 'Час, начиная с',
   noReports: 'Отчётов нет.',
+
+  ...RU_AUTOMATION,
 };
