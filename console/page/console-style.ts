@@ -21,7 +21,7 @@ button[aria-pressed="true"]{background:#17324f;border-color:#17324f;color:#fff}
 :focus-visible{outline:3px solid var(--focus);outline-offset:2px}
 input,textarea,select{font:inherit;padding:.4rem .5rem;border:1px solid #8793a3;border-radius:6px;background:#fff;color:var(--fg);width:100%}
 select{width:auto;max-width:100%;min-width:0}
-input[type=checkbox]{width:auto}
+input[type=checkbox],input[type=radio]{width:auto}
 textarea{min-height:5.5rem;resize:vertical}
 label{font-weight:600}
 form>label,fieldset>label{display:block;margin-top:.7rem}
@@ -90,7 +90,7 @@ td{overflow-wrap:break-word}
 .occurrences .move{flex-basis:100%}.occurrences .move input{width:auto;max-width:100%}
 .number-fields{display:grid;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr));gap:.2rem 1rem;align-items:end}
 .number-fields label{display:block;margin-top:.7rem}
-label.choice{font-weight:400;gap:.5rem;margin:.35rem 0;align-items:flex-start}
+label.choice{display:flex;flex-wrap:nowrap;font-weight:400;gap:.5rem;margin:.35rem 0;align-items:flex-start}
 label.choice input{margin-top:.2rem;flex:none}
 .summary{font-weight:600;margin:.6rem 0}
 details{margin:.5rem 0}details>summary{cursor:pointer;font-weight:600}
