@@ -9,8 +9,8 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatZonedDateTime } from '../contract/local-time.ts';
 import { launchChromium } from './chromium.ts';
-import { ADMIN_TOKEN } from './console-harness.ts';
 import { type AutomationService, startAutomationService } from './console-automation-harness.ts';
+import { ADMIN_TOKEN } from './console-harness.ts';
 import { FakeReceiver, FakeWebPublication } from './monitors-fakes.ts';
 
 const SHOTS = 'test-results/console-automation';
@@ -104,14 +104,20 @@ describe('monitors in the console', () => {
     const monitor = card(page, 'monitors-list', 'Веб-публикация');
     await monitor.waitFor(WAIT);
     expect(await page.textContent('#monitors-notice')).toBe('Сохранено.');
-    const { monitors } = await json<{ monitors: { id: string; bases: string[] }[] }>(service, '/api/admin/monitors');
+    const { monitors } = await json<{ monitors: { id: string; bases: string[] }[] }>(
+      service,
+      '/api/admin/monitors',
+    );
     expect(monitors.map((m) => m.bases)).toEqual([['buh']]);
     const id = monitors[0]?.id ?? '';
-    const status = async () => (await json<{ status: MonitorStatusWire }>(service, `/api/admin/monitors/${id}`)).status;
+    const status = async () =>
+      (await json<{ status: MonitorStatusWire }>(service, `/api/admin/monitors/${id}`)).status;
 
     await stepUntil(10_000, async () => (await status()).state === 'up');
     await expect.poll(() => monitor.getAttribute('data-state'), WAIT).toBe('up');
-    expect(await monitor.locator('.last-check').textContent()).toMatch(/^Последняя проверка 27 ноября, 14:0\d МСК: ответ за \d+ мс$/);
+    expect(await monitor.locator('.last-check').textContent()).toMatch(
+      /^Последняя проверка 27 ноября, 14:0\d МСК: ответ за \d+ мс$/,
+    );
 
     web.mode = 'down';
     await stepUntil(10_000, async () => (await status()).state === 'down');
@@ -119,8 +125,12 @@ describe('monitors in the console', () => {
     expect(down.messageId).toBeDefined();
     await expect.poll(() => monitor.getAttribute('data-state'), WAIT).toBe('down');
     expect(await monitor.locator('.badge.state').textContent()).toBe('Недоступен');
-    expect(await monitor.locator('.situation').textContent()).toBe(`Не отвечает с ${moscow(down.since ?? '')}.`);
-    expect(await monitor.locator('.outage').textContent()).toBe('Пользователи сейчас видят сообщение о сбое.');
+    expect(await monitor.locator('.situation').textContent()).toBe(
+      `Не отвечает с ${moscow(down.since ?? '')}.`,
+    );
+    expect(await monitor.locator('.outage').textContent()).toBe(
+      'Пользователи сейчас видят сообщение о сбое.',
+    );
     expect(await monitor.locator('.last-check').textContent()).toMatch(/: HTTP 503$/);
     await page.screenshot({ path: `${SHOTS}/1280-monitor-down.png`, fullPage: true });
     // What users get, and the message in the console's list, are the monitor's.
@@ -141,7 +151,7 @@ describe('monitors in the console', () => {
     const after = await (await fetch(`${service.url}/startup-error/buh?lang=ru`)).json();
     expect(after.userMessage).toBeUndefined();
     await monitor.locator('button.history').click();
-    await expect.poll(() => monitor.locator('.history li').count(), WAIT).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => monitor.locator('.transitions li').count(), WAIT).toBeGreaterThanOrEqual(2);
     await context.close();
   });
 
@@ -184,11 +194,14 @@ describe('recurring windows in the console', () => {
     expect(await times.count()).toBe(7);
 
     await times.first().locator('button.skip').click();
-    await expect.poll(() => times.first().locator('.status').textContent(), WAIT).toBe(' · пропущено');
+    await expect.poll(() => times.first().locator('.status').textContent(), WAIT).toBe('пропущено');
     expect(await page.textContent('#schedules-notice')).toBe(
       'Пропущено: 28 ноября, 01:00 МСК. В этот раз пользователи его не увидят.',
     );
-    const { schedules } = await json<{ schedules: { exceptions: unknown[] }[] }>(service, '/api/admin/schedules');
+    const { schedules } = await json<{ schedules: { exceptions: unknown[] }[] }>(
+      service,
+      '/api/admin/schedules',
+    );
     expect(schedules[0]?.exceptions).toEqual([{ occurrence: '2026-11-28T01:00:00+03:00', action: 'skip' }]);
     await page.screenshot({ path: `${SHOTS}/1280-schedules.png`, fullPage: true });
 
@@ -208,7 +221,9 @@ describe('notifications in the console', () => {
     const { context, page } = await consoleIn(service);
     await page.click('button.tab[data-view="channels"]');
     await page.click('#new-channel');
-    expect(await page.textContent('#channel-secret-note')).toContain('Сам токен бота в эту форму не вводится');
+    expect(await page.textContent('#channel-secret-note')).toContain(
+      'Сам токен бота в эту форму не вводится',
+    );
     await page.fill('#channel-name', 'Дежурные');
     await page.fill('#channel-chat-id', '-1001234567890');
     await page.fill('#channel-token-env', TELEGRAM_TOKEN);
@@ -243,10 +258,14 @@ describe('notifications in the console', () => {
     expect(await channel.locator('.target').textContent()).toBe(
       `POST ${hook.base}/hook · подпись ключом из HOOK_SECRET`,
     );
-    expect(await channel.locator('.readiness').textContent()).toBe('Готов к отправке.');
+    expect(await channel.locator('.readiness').textContent()).toBe(
+      'Настроен: всё нужное для отправки на месте.',
+    );
 
     await channel.locator('button.test').click();
-    await expect.poll(() => page.textContent('#channels-notice'), WAIT).toContain('Проверка поставлена в очередь');
+    await expect
+      .poll(() => page.textContent('#channels-notice'), WAIT)
+      .toContain('Проверка поставлена в очередь');
     const delivery = async () =>
       (await json<{ deliveries: { state: string; attempts: number }[] }>(service, '/api/admin/channels'))
         .deliveries[0];
@@ -258,7 +277,9 @@ describe('notifications in the console', () => {
     await expect.poll(() => outcome.getAttribute('data-state'), WAIT).toBe('failed');
     expect(await outcome.locator('strong').textContent()).toBe('Не доставлено');
     expect(await outcome.locator('.detail').textContent()).toBe('попыток: 6; получатель ответил HTTP 500');
-    expect(await channel.locator('.last').textContent()).toMatch(/^Последняя отправка: не доставлено, 27 ноября, 14:\d\d МСК\.$/);
+    expect(await channel.locator('.last').textContent()).toMatch(
+      /^Последняя отправка: не доставлено, 27 ноября, 14:\d\d МСК\.$/,
+    );
     await page.screenshot({ path: `${SHOTS}/1280-channels.png`, fullPage: true });
     // The signing key is named, never shown: not on the page, not in any answer the console got.
     expect(await page.content()).not.toContain(HOOK_SECRET);
@@ -299,7 +320,9 @@ describe('the automatic features’ tabs on a phone', () => {
     for (const view of ['schedules', 'monitors', 'channels'] as const) {
       await page.click(`button.tab[data-view="${view}"]`);
       await page.locator(`#view-${view} .items > li[data-id]`).first().waitFor(WAIT);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth), view).toBeLessThanOrEqual(width);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), view).toBeLessThanOrEqual(
+        width,
+      );
       await page.screenshot({ path: `${SHOTS}/${width}-${view}.png`, fullPage: true });
     }
     await page.click('button.tab[data-view="channels"]');

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { Settings } from '../contract/settings.ts';
-import { createApp } from '../server/src/app.ts';
+import { type AutomationOptions, createService } from '../server/src/app.ts';
+import type { Automation } from '../server/src/automation/automation.ts';
 import { createTokenVerifier, sha256Hex } from '../server/src/domain/admin-token.ts';
 import { silentLogger } from '../server/src/domain/logger.ts';
 import type { UpstreamOptions } from '../server/src/proxy/proxy-routes.ts';
@@ -29,24 +30,28 @@ export interface RunningService {
   url: string;
   /** Calls the real admin API with the token (to arrange and check state). */
   api(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
+  /** The runner of monitors, recurring windows and notifications, when the service has them. */
+  automation?: Automation;
   close(): Promise<void>;
 }
 
 /**
  * The real app with its SQLite store in a temp dir, served over HTTP on an ephemeral loopback port; `now`
- * is its clock (a fixed instant's, for the cases that show times); `upstream` turns on proxy mode.
+ * is its clock (a fixed instant's, for the cases that show times); `upstream` turns on proxy mode;
+ * `automation` turns on monitors, recurring windows and notifications (no timer: the test runs passes).
  */
 export async function startService(
-  options: { now?: () => number; upstream?: UpstreamOptions } = {},
+  options: { now?: () => number; upstream?: UpstreamOptions; automation?: AutomationOptions } = {},
 ): Promise<RunningService> {
   const dir = await mkdtemp(join(tmpdir(), 'console-test-'));
   const store = await openNodeStore({ dir, logger: silentLogger });
-  const app = createApp({
+  const { app, automation } = createService({
     store,
     verifyAdminToken: createTokenVerifier([{ label: 'ops', sha256: await sha256Hex(ADMIN_TOKEN) }]),
     consoleFiles: bundledConsoleFiles,
     ...(options.now ? { now: options.now } : {}),
     ...(options.upstream ? { upstream: options.upstream } : {}),
+    ...(options.automation ? { automation: options.automation } : {}),
   });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
@@ -66,7 +71,9 @@ export async function startService(
   return {
     url,
     api,
+    ...(automation && { automation }),
     close: async () => {
+      await automation?.idle();
       (server as import('node:http').Server).closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();

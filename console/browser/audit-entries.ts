@@ -1,9 +1,21 @@
 import type { AuditEntryWire } from '../../contract/audit-entry.ts';
 import { pickText } from '../../contract/language-match.ts';
 import type { Message } from '../../contract/message.ts';
+import { type AuditThing, asRecord, automationName, automationVerb, thingOf } from './audit-automation.ts';
 
 /** What an administrator did, in plain words (the texts say it in the console's language). */
-export type AuditVerb = 'created' | 'edited' | 'moved-deadline' | 'ended' | 'deleted' | 'settings';
+export type AuditVerb =
+  | 'created'
+  | 'edited'
+  | 'moved-deadline'
+  | 'ended'
+  | 'deleted'
+  | 'settings'
+  | 'turned-on'
+  | 'turned-off'
+  | 'skipped-occurrence'
+  | 'moved-occurrence'
+  | 'restored-occurrence';
 
 /** One changed field: `text.ru`, `displayUntil`, `bases`, `bases.buh` (a base in the settings)… */
 export interface AuditChange {
@@ -16,6 +28,8 @@ export interface AuditChange {
 export interface AuditRow {
   readonly entry: AuditEntryWire;
   readonly verb: AuditVerb;
+  /** A monitor, recurring window or channel, by its name; absent for messages and settings. */
+  readonly thing?: { readonly kind: AuditThing; readonly name: string };
   /** The message it is about: its first words and bases, when known. */
   readonly subject?: { readonly words: string; readonly bases: readonly string[] };
   readonly changes: readonly AuditChange[];
@@ -25,16 +39,21 @@ export interface AuditRow {
 export type KnownMessages = ReadonlyMap<string, Pick<Message, 'text' | 'bases'>>;
 
 /** Bookkeeping every change carries; not what the administrator changed. */
-const BOOKKEEPING = new Set(['id', 'version', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy']);
+const BOOKKEEPING = new Set([
+  'id',
+  'version',
+  'createdAt',
+  'updatedAt',
+  'createdBy',
+  'updatedBy',
+  'exceptions',
+]);
 /** Fields whose parts are shown one by one: a text per language, a base per key. */
 const PER_PART = new Set(['text', 'helpText', 'bases']);
 const DEADLINE_ONLY = new Set(['displayUntil', 'timeZone']);
 const WORDS_SHOWN = 60;
 
-const record = (value: unknown): Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
+const record = asRecord;
 
 function flatten(value: unknown): Map<string, unknown> {
   const fields = new Map<string, unknown>();
@@ -106,6 +125,14 @@ function subjectOf(entry: AuditEntryWire, known: KnownMessages, language: string
 /** An entry as a sentence: who, a plain verb, which message, and what changed field by field. */
 export function describeAudit(entry: AuditEntryWire, known: KnownMessages, language: string): AuditRow {
   const changes = auditChanges(entry.before, entry.after);
+  const kind = thingOf(entry.action);
+  if (kind) {
+    return {
+      entry,
+      ...automationVerb(entry, changes),
+      thing: { kind, name: automationName(entry) ?? entry.target },
+    };
+  }
   const subject = subjectOf(entry, known, language);
   return { entry, verb: verbOf(entry, changes), ...(subject && { subject }), changes };
 }
@@ -118,7 +145,7 @@ export function messagesInEntries(
   for (const entry of entries) {
     const side = record(entry.after ?? entry.before);
     if (
-      entry.action !== 'settings.update' &&
+      entry.action.startsWith('message.') &&
       side.text &&
       Array.isArray(side.bases) &&
       !found.has(entry.target)

@@ -21,6 +21,22 @@ interface AuditPage {
   next?: string;
 }
 
+/** The fields of monitors, recurring windows and channels that have a word; others keep the API's name. */
+const AUTOMATION_FIELDS = (texts: ConsoleContext['texts']): Record<string, string> => ({
+  name: texts.fieldName,
+  kind: texts.fieldKind,
+  target: texts.fieldTarget,
+  enabled: texts.fieldEnabled,
+  cron: texts.fieldRepeat,
+  durationMinutes: texts.fieldDuration,
+  intervalSeconds: texts.fieldInterval,
+  timeoutSeconds: texts.fieldTimeout,
+  failuresToDown: texts.fieldFailures,
+  successesToUp: texts.fieldSuccesses,
+  events: texts.fieldEvents,
+  occurrence: texts.fieldOccurrence,
+});
+
 function fieldLabel(ctx: ConsoleContext, field: string): string {
   const { texts } = ctx;
   const [root = '', part = ''] = field.split(/\.(.*)/s);
@@ -32,15 +48,18 @@ function fieldLabel(ctx: ConsoleContext, field: string): string {
     severity: texts.fieldSeverity,
     timeZone: texts.fieldTimeZone,
     defaultLanguage: texts.fieldDefaultLanguage,
-    text: texts.fieldText(languageLabel(part, ctx.language)),
+    text: part ? texts.fieldText(languageLabel(part, ctx.language)) : undefined,
     helpText: part ? texts.fieldHelpText(languageLabel(part, ctx.language)) : undefined,
+    ...AUTOMATION_FIELDS(texts),
   };
   return named[root] ?? field;
 }
 
 function valueText(ctx: ConsoleContext, field: string, value: unknown): string {
   if (value === undefined || value === null || value === '') return ctx.texts.none;
-  if (field === 'startsAt' || field === 'displayUntil') return timesOf(ctx).at(String(value));
+  if (['startsAt', 'displayUntil', 'occurrence', 'startsFrom', 'endsAt'].includes(field))
+    return timesOf(ctx).at(String(value));
+  if (typeof value === 'boolean') return value ? ctx.texts.yes : ctx.texts.no;
   if (field === 'severity') return severityLabel(ctx, value as Severity);
   if (field === 'bases' && Array.isArray(value))
     return value.map((key) => baseName(ctx, String(key))).join(', ');
@@ -65,17 +84,38 @@ function changeLine(ctx: ConsoleContext, change: AuditChange): HTMLElement {
   );
 }
 
-function whatText(ctx: ConsoleContext, row: AuditRow): string {
+/** A verb that is one word or phrase (the occurrence verbs name the window themselves). */
+function verbWord(ctx: ConsoleContext, verb: AuditRow['verb']): string {
   const { texts } = ctx;
-  const verb = {
+  const words: Partial<Record<AuditRow['verb'], string>> = {
     created: texts.verbCreated,
     edited: texts.verbEdited,
     'moved-deadline': texts.verbMovedDeadline,
     ended: texts.verbEnded,
     deleted: texts.verbDeleted,
     settings: texts.verbSettings,
-  }[row.verb];
-  if (!row.subject) return row.verb === 'settings' ? verb : `${verb} ${texts.aMessage}`;
+    'turned-on': texts.verbTurnedOn,
+    'turned-off': texts.verbTurnedOff,
+  };
+  return words[verb] ?? texts.verbEdited;
+}
+
+/** "turned off the monitor «Веб-публикация»", "skipped one occurrence of «Ночное копирование»". */
+function automationText(ctx: ConsoleContext, row: AuditRow, thing: NonNullable<AuditRow['thing']>): string {
+  const { texts } = ctx;
+  if (row.verb === 'skipped-occurrence') return texts.verbSkippedOccurrence(thing.name);
+  if (row.verb === 'moved-occurrence') return texts.verbMovedOccurrence(thing.name);
+  if (row.verb === 'restored-occurrence') return texts.verbRestoredOccurrence(thing.name);
+  const noun = { monitor: texts.thingMonitor, schedule: texts.thingSchedule, channel: texts.thingChannel }[
+    thing.kind
+  ];
+  return `${verbWord(ctx, row.verb)} ${noun} «${thing.name}»`;
+}
+
+function whatText(ctx: ConsoleContext, row: AuditRow): string {
+  if (row.thing) return automationText(ctx, row, row.thing);
+  const verb = verbWord(ctx, row.verb);
+  if (!row.subject) return row.verb === 'settings' ? verb : `${verb} ${ctx.texts.aMessage}`;
   const bases = row.subject.bases.map((key) => baseLabel(ctx, key)).join(', ');
   return `${verb} «${row.subject.words}»${bases ? ` (${bases})` : ''}`;
 }

@@ -1,11 +1,15 @@
-/** The field that stands for `path`: the one naming it, else the one naming its nearest parent (`to.1` → `to`). */
-function fieldFor(form: HTMLElement, path: string): HTMLElement | undefined {
+/**
+ * The fields that stand for `path`: those naming it (two bases with one key are both meant), else
+ * those naming its nearest parent (`to.1` → `to`).
+ */
+function fieldsFor(form: HTMLElement, path: string): HTMLElement[] {
   const parts = path.split('.');
   for (let i = parts.length; i > 0; i--) {
-    const field = form.querySelector<HTMLElement>(`[data-path="${CSS.escape(parts.slice(0, i).join('.'))}"]`);
-    if (field) return field;
+    const selector = `[data-path="${CSS.escape(parts.slice(0, i).join('.'))}"]`;
+    const fields = [...form.querySelectorAll<HTMLElement>(selector)];
+    if (fields.length > 0) return fields;
   }
-  return undefined;
+  return [];
 }
 
 /**
@@ -13,7 +17,7 @@ function fieldFor(form: HTMLElement, path: string): HTMLElement | undefined {
  * user to the first; [] clears the marks. A field names its path with `data-path`.
  */
 export function markFields(form: HTMLElement, paths: readonly string[], errorId: string): void {
-  const refused = new Set(paths.map((path) => fieldFor(form, path)));
+  const refused = new Set(paths.flatMap((path) => fieldsFor(form, path)));
   let first: HTMLElement | undefined;
   for (const field of form.querySelectorAll<HTMLElement>('[data-path]')) {
     if (refused.has(field)) {
@@ -33,7 +37,7 @@ export function markFields(form: HTMLElement, paths: readonly string[], errorId:
  * language's text area by its fieldset too ("Outage message, Russian (ru)").
  */
 export function fieldLabel(form: HTMLElement, path: string): string | undefined {
-  const field = fieldFor(form, path);
+  const [field] = fieldsFor(form, path);
   if (!field) return undefined;
   const label = field.id
     ? form.querySelector(`label[for="${CSS.escape(field.id)}"]`)?.textContent?.trim()

@@ -124,10 +124,10 @@ export function createMonitorsView(ctx: ConsoleContext) {
     const transitions = histories.get(id);
     if (!transitions) return null;
     const times = timesOf(ctx);
-    if (transitions.length === 0) return el('p', { class: 'meta history' }, ctx.texts.noHistory);
+    if (transitions.length === 0) return el('p', { class: 'meta transitions' }, ctx.texts.noHistory);
     return el(
       'ul',
-      { class: 'history' },
+      { class: 'transitions' },
       ...transitions.map((change) => {
         const state = stateWord(ctx, change.state);
         const problem = change.problem ? ` (${problemWords(change.problem, ctx.texts)})` : '';

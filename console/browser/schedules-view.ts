@@ -103,7 +103,7 @@ export function createSchedulesView(ctx: ConsoleContext) {
       'li',
       { class: `occurrence ${occurrence.status}`, 'data-occurrence': occurrence.occurrence },
       el('span', { class: 'when' }, times.range(occurrence.startsAt, occurrence.displayUntil)),
-      status ? el('span', { class: 'status' }, ` · ${status}`) : null,
+      status ? el('span', { class: 'status' }, status) : null,
       el(
         'span',
         { class: 'row actions' },
@@ -111,7 +111,7 @@ export function createSchedulesView(ctx: ConsoleContext) {
           ? actionButton('skip', texts.skipOnce, () =>
               reload(changes.skip(schedule.id, occurrence.occurrence)),
             )
-          : actionButton('undo', texts.undoException, () =>
+          : actionButton('undo', occurrence.status === 'skipped' ? texts.undoSkip : texts.undoMove, () =>
               reload(changes.undo(schedule.id, occurrence.occurrence)),
             ),
         occurrence.status !== 'skipped' &&

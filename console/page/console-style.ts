@@ -81,12 +81,12 @@ td{overflow-wrap:break-word}
 .badge.recurring{color:var(--warn)}
 .situation{font-weight:600}
 .down .situation,.outage{color:var(--bad)}.outage.suppressed,.outage.taken-over{color:var(--warn)}
-.history{margin:.3rem 0 0;padding-left:1.2rem;font-size:.9rem}.history .down{color:var(--bad)}
+.transitions{margin:.3rem 0 0;padding-left:1.2rem;font-size:.9rem}.transitions .down{color:var(--bad)}
 .items h4{font-size:.95rem;margin:.6rem 0 .2rem}
 .occurrences{list-style:none;margin:0;padding:0}
 .occurrences li{display:flex;flex-wrap:wrap;gap:.3rem .6rem;align-items:center;padding:.25rem 0;border-top:1px solid var(--border)}
 .occurrences .when{font-weight:600}.occurrences .skipped .when{text-decoration:line-through;color:var(--muted)}
-.occurrences .status{color:var(--warn)}
+.occurrences .status{color:var(--warn);font-weight:600;font-size:.9rem}
 .occurrences .move{flex-basis:100%}.occurrences .move input{width:auto;max-width:100%}
 .number-fields{display:grid;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr));gap:.2rem 1rem;align-items:end}
 .number-fields label{display:block;margin-top:.7rem}

@@ -129,7 +129,8 @@ export const EN_AUTOMATION = {
   moveOnce: 'Move…',
   moveTo: 'Show it instead from',
   moveSave: 'Move',
-  undoException: 'Undo',
+  undoSkip: 'Show it after all',
+  undoMove: 'Back to its usual time',
   skippedNotice: (when: string) => `Skipped: ${when}. Users will not see it this time.`,
   movedNotice: (when: string) => `Moved: it now starts ${when}.`,
   undoneNotice: 'Back as the pattern says.',
@@ -189,7 +190,7 @@ export const EN_AUTOMATION = {
   notAVariableName: (field: string) =>
     `${field}: write the name of an environment variable in capitals, such as TELEGRAM_TOKEN — not the secret itself. Nothing was sent.`,
   needEventChoice: 'Choose at least one event to send.',
-  channelReady: 'Ready to send.',
+  channelReady: 'Set up: everything it needs to send is in place.',
   emailUnavailable:
     'Unavailable on Cloudflare Workers: e-mail cannot be sent from there. Use a Telegram or webhook channel, or run the service on Node.',
   variableMissing: (name: string) =>
@@ -223,6 +224,30 @@ export const EN_AUTOMATION = {
     `attempt ${attempts} failed (${problem}); next try ${next}`,
   firstAttempt: 'first attempt under way',
   unknownChannel: '(deleted channel)',
+
+  // Audit log
+  thingMonitor: 'the monitor',
+  thingSchedule: 'the recurring window',
+  thingChannel: 'the notification channel',
+  verbTurnedOn: 'turned on',
+  verbTurnedOff: 'turned off',
+  verbSkippedOccurrence: (name: string) => `skipped one occurrence of «${name}»`,
+  verbMovedOccurrence: (name: string) => `moved one occurrence of «${name}»`,
+  verbRestoredOccurrence: (name: string) => `put one occurrence of «${name}» back as the pattern says`,
+  fieldName: 'Name',
+  fieldKind: 'Kind',
+  fieldTarget: 'What is checked',
+  fieldEnabled: 'On',
+  fieldRepeat: 'Repeats (cron)',
+  fieldDuration: 'Lasts (minutes)',
+  fieldInterval: 'Check every (seconds)',
+  fieldTimeout: 'Wait for an answer (seconds)',
+  fieldFailures: 'Failed checks before the message',
+  fieldSuccesses: 'Good checks before it ends',
+  fieldEvents: 'Events',
+  fieldOccurrence: 'Occurrence',
+  yes: 'yes',
+  no: 'no',
 };
 
 /** The automatic features' words in one language. */
