@@ -67,12 +67,21 @@ async function json<T>(on: AutomationService, path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** Lets the service's clock run a step at a time (each a pass of probes and deliveries) until `done`. */
-async function stepUntil(stepMs: number, done: () => Promise<boolean>, limit = 40): Promise<void> {
+/**
+ * Lets the service's clock run a step at a time (each a pass of probes and deliveries) until `done`;
+ * the page's clock then shows the service's time, as a browser beside a real service would.
+ */
+async function stepUntil(
+  page: Page,
+  stepMs: number,
+  done: () => Promise<boolean>,
+  limit = 40,
+): Promise<void> {
   for (let step = 0; !(await done()); step++) {
     if (step >= limit) throw new Error(`not reached within ${limit} steps of ${stepMs} ms`);
     await service.advance(stepMs);
   }
+  await page.clock.setSystemTime(service.now());
 }
 
 const card = (page: Page, list: string, name: string): Locator =>
@@ -98,7 +107,7 @@ describe('monitors in the console', () => {
     await page.fill('#monitor-interval', '10');
     await page.fill('#monitor-timeout', '3');
     expect(await page.textContent('#monitor-timing')).toBe(
-      'Пользователи увидят сообщение о сбое не позже чем примерно через 30 с после того, как сервер перестанет отвечать; оно снимется примерно через 20 с после того, как сервер снова ответит.',
+      'Пользователи увидят сообщение о сбое не позже чем примерно через 30\u00a0с после того, как сервер перестанет отвечать; оно снимется примерно через 20\u00a0с после того, как сервер снова ответит.',
     );
     await page.click('#monitor-save');
     const monitor = card(page, 'monitors-list', 'Веб-публикация');
@@ -113,14 +122,14 @@ describe('monitors in the console', () => {
     const status = async () =>
       (await json<{ status: MonitorStatusWire }>(service, `/api/admin/monitors/${id}`)).status;
 
-    await stepUntil(10_000, async () => (await status()).state === 'up');
+    await stepUntil(page, 10_000, async () => (await status()).state === 'up');
     await expect.poll(() => monitor.getAttribute('data-state'), WAIT).toBe('up');
     expect(await monitor.locator('.last-check').textContent()).toMatch(
       /^Последняя проверка 27 ноября, 14:0\d МСК: ответ за \d+ мс$/,
     );
 
     web.mode = 'down';
-    await stepUntil(10_000, async () => (await status()).state === 'down');
+    await stepUntil(page, 10_000, async () => (await status()).state === 'down');
     const down = await status();
     expect(down.messageId).toBeDefined();
     await expect.poll(() => monitor.getAttribute('data-state'), WAIT).toBe('down');
@@ -140,10 +149,14 @@ describe('monitors in the console', () => {
     await expect
       .poll(() => page.locator('#list-active li[data-id] .meta').last().textContent(), WAIT)
       .toContain('monitor:Веб-публикация');
+    expect(await page.locator('#list-active li[data-id] .auto').textContent()).toBe(
+      'Опубликовал монитор «Веб-публикация»: сообщение снимется само, когда сервер снова ответит. Если изменить срок показа, сообщение станет вашим и монитор его не тронет.',
+    );
+    await page.screenshot({ path: `${SHOTS}/1280-messages-monitor-down.png`, fullPage: true });
 
     web.mode = 'up';
     await page.click('button.tab[data-view="monitors"]');
-    await stepUntil(10_000, async () => (await status()).state === 'up');
+    await stepUntil(page, 10_000, async () => (await status()).state === 'up');
     const up = await status();
     await expect.poll(() => monitor.getAttribute('data-state'), WAIT).toBe('up');
     expect(await monitor.locator('.situation').textContent()).toBe(`Отвечает с ${moscow(up.since ?? '')}.`);
@@ -182,13 +195,13 @@ describe('recurring windows in the console', () => {
     expect(await page.inputValue('#schedule-zone')).toBe('Europe/Moscow');
     await page.fill('#schedule-time', '01:00');
     await page.fill('#schedule-duration', '60');
-    expect(await page.textContent('#schedule-summary')).toBe('Каждый день в 01:00 МСК, на 1 ч');
+    expect(await page.textContent('#schedule-summary')).toBe('Каждый день в 01:00 МСК, на 1\u00a0ч');
     await page.click('#schedule-template');
     expect(await page.inputValue('#schedule-text-ru')).toContain('{until}');
     await page.click('#schedule-save');
     const window = card(page, 'schedules-list', 'Ночное резервное копирование');
     await window.waitFor(WAIT);
-    expect(await window.locator('.repeat').textContent()).toBe('Каждый день в 01:00 МСК, на 1 ч');
+    expect(await window.locator('.repeat').textContent()).toBe('Каждый день в 01:00 МСК, на 1\u00a0ч');
     const times = window.locator('.occurrences li');
     expect(await times.first().locator('.when').textContent()).toBe('28 ноября, 01:00 – 02:00 МСК');
     expect(await times.count()).toBe(7);
@@ -269,7 +282,7 @@ describe('notifications in the console', () => {
     const delivery = async () =>
       (await json<{ deliveries: { state: string; attempts: number }[] }>(service, '/api/admin/channels'))
         .deliveries[0];
-    await stepUntil(60_000, async () => (await delivery())?.state === 'failed');
+    await stepUntil(page, 60_000, async () => (await delivery())?.state === 'failed');
     expect((await delivery())?.attempts).toBe(6);
     expect(hook.received).toHaveLength(6);
 
@@ -310,6 +323,54 @@ describe('a service that cannot send e-mail (as on Workers)', () => {
     expect(await channel.locator('.target').textContent()).toBe(
       'Кому: oncall@example.com, boss@example.com через smtp.example.com · пароль из переменной SMTP_PASSWORD',
     );
+    await context.close();
+  });
+});
+
+describe('the audit log', () => {
+  it('says in plain words what was done to monitors, windows and channels, and by whom', async () => {
+    const { context, page } = await consoleIn(service);
+    await page.click('button.tab[data-view="audit"]');
+    const rows = page.locator('#audit-table tbody tr');
+    await rows.first().waitFor(WAIT);
+    const what = await rows.evaluateAll((cells) => cells.map((row) => row.children[2]?.textContent ?? ''));
+    expect(what).toContain('создал(а) монитор «Веб-публикация»');
+    expect(what).toContain('создал(а) регулярное окно работ «Ночное резервное копирование»');
+    expect(what).toContain('пропустил(а) один раз окна работ «Ночное резервное копирование»');
+    expect(what).toContain('создал(а) канал оповещений «Ops»');
+    const skipped = rows.filter({ hasText: 'пропустил(а) один раз' });
+    expect(await skipped.locator('.change').textContent()).toBe('Раз: 28 ноября, 01:00 МСК');
+    // The monitor's own message is signed by the monitor.
+    expect(await rows.locator('td:nth-child(2)').allTextContents()).toContain('monitor:Веб-публикация');
+    await page.screenshot({ path: `${SHOTS}/1280-audit.png`, fullPage: true });
+    await context.close();
+  });
+});
+
+describe('the automatic features in Latvian and English', () => {
+  it('speaks the console’s language in every line it writes itself', async () => {
+    const { context, page } = await consoleIn(service, 390);
+    await page.selectOption('#console-language', 'lv');
+    await page.click('button.tab[data-view="monitors"]');
+    const monitor = card(page, 'monitors-list', 'Веб-публикация');
+    await expect
+      .poll(() => monitor.locator('.situation').textContent(), WAIT)
+      .toMatch(/^Atbild kopš 27\. novembris, 14:\d\d MSK\.$/);
+    expect(await page.textContent('button.tab[data-view="schedules"]')).toBe('Regulārie darbi');
+    await page.screenshot({ path: `${SHOTS}/390-monitors-lv.png`, fullPage: true });
+    await page.click('button.tab[data-view="channels"]');
+    const failed = page.locator('#deliveries-table .outcome[data-state="failed"] .detail').first();
+    await expect.poll(() => failed.textContent(), WAIT).toBe('mēģinājumi: 6; saņēmējs atbildēja HTTP 500');
+    await page.selectOption('#console-language', 'en');
+    await expect
+      .poll(() => failed.textContent(), WAIT)
+      .toBe('after 6 attempts: the receiver answered HTTP 500');
+    await page.click('button.tab[data-view="schedules"]');
+    const window = card(page, 'schedules-list', 'Ночное резервное копирование');
+    await expect
+      .poll(() => window.locator('.repeat').textContent(), WAIT)
+      .toBe('Every day at 1:00 AM MSK, for 1\u00a0h');
+    await page.screenshot({ path: `${SHOTS}/390-schedules-en.png`, fullPage: true });
     await context.close();
   });
 });

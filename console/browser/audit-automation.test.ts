@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEntryWire } from '../../contract/audit-entry.ts';
+import { namesInEntries } from './audit-automation.ts';
 import { describeAudit } from './audit-entries.ts';
 
 const entry = (fields: Partial<AuditEntryWire>): AuditEntryWire => ({
@@ -95,5 +96,22 @@ describe('audit entries of monitors, recurring windows and channels', () => {
       verb: 'restored-occurrence',
       changes: [{ field: 'occurrence', after: skip.occurrence }],
     });
+  });
+
+  it('names an item whose entry keeps only the changed fields by the other entries', () => {
+    const skip = { occurrence: '2026-11-28T01:00:00+03:00', action: 'skip' };
+    const names = namesInEntries([entry({ action: 'schedule.create', target: 's1', after: WINDOW })]);
+    const bare = entry({
+      action: 'schedule.exception',
+      target: 's1',
+      before: { exceptions: [] },
+      after: { exceptions: [skip] },
+    });
+    expect(describeAudit(bare, none, 'ru', names).thing).toEqual({
+      kind: 'schedule',
+      name: 'Ночное копирование',
+    });
+    expect(describeAudit(bare, none, 'ru').thing).toEqual({ kind: 'schedule', name: 's1' });
+    expect(describeAudit(bare, none, 'ru', names).verb).toBe('skipped-occurrence');
   });
 });

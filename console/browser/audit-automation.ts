@@ -59,11 +59,24 @@ export function automationVerb(
   return { verb: 'edited', changes };
 }
 
-/** The name the entry's item had (after the change, else before). */
+/** The name the entry's item had (after the change, else before), when the entry carries it. */
 export function automationName(entry: AuditEntryWire): string | undefined {
   for (const side of [entry.after, entry.before]) {
     const name = asRecord(side).name;
     if (typeof name === 'string') return name;
   }
   return undefined;
+}
+
+/** Names of monitors, windows and channels by id: an entry of a change keeps only the changed fields. */
+export type KnownNames = ReadonlyMap<string, string>;
+
+/** The names the entries themselves show (a creation carries all fields), newest first. */
+export function namesInEntries(entries: readonly AuditEntryWire[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const entry of entries) {
+    const name = thingOf(entry.action) && automationName(entry);
+    if (name && !names.has(entry.target)) names.set(entry.target, name);
+  }
+  return names;
 }

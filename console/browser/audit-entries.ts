@@ -1,7 +1,14 @@
 import type { AuditEntryWire } from '../../contract/audit-entry.ts';
 import { pickText } from '../../contract/language-match.ts';
 import type { Message } from '../../contract/message.ts';
-import { type AuditThing, asRecord, automationName, automationVerb, thingOf } from './audit-automation.ts';
+import {
+  type AuditThing,
+  asRecord,
+  automationName,
+  automationVerb,
+  type KnownNames,
+  thingOf,
+} from './audit-automation.ts';
 
 /** What an administrator did, in plain words (the texts say it in the console's language). */
 export type AuditVerb =
@@ -123,15 +130,17 @@ function subjectOf(entry: AuditEntryWire, known: KnownMessages, language: string
 }
 
 /** An entry as a sentence: who, a plain verb, which message, and what changed field by field. */
-export function describeAudit(entry: AuditEntryWire, known: KnownMessages, language: string): AuditRow {
+export function describeAudit(
+  entry: AuditEntryWire,
+  known: KnownMessages,
+  language: string,
+  names: KnownNames = new Map(),
+): AuditRow {
   const changes = auditChanges(entry.before, entry.after);
   const kind = thingOf(entry.action);
   if (kind) {
-    return {
-      entry,
-      ...automationVerb(entry, changes),
-      thing: { kind, name: automationName(entry) ?? entry.target },
-    };
+    const name = automationName(entry) ?? names.get(entry.target) ?? entry.target;
+    return { entry, ...automationVerb(entry, changes), thing: { kind, name } };
   }
   const subject = subjectOf(entry, known, language);
   return { entry, verb: verbOf(entry, changes), ...(subject && { subject }), changes };

@@ -1,5 +1,6 @@
 import type { AuditEntryWire } from '../../contract/audit-entry.ts';
 import type { Message, Severity } from '../../contract/message.ts';
+import { namesInEntries } from './audit-automation.ts';
 import {
   type AuditChange,
   type AuditRow,
@@ -124,6 +125,8 @@ function whatText(ctx: ConsoleContext, row: AuditRow): string {
 export function createAuditView(ctx: ConsoleContext) {
   const more = byId('audit-more');
   let known: KnownMessages = new Map();
+  /** Names of monitors, windows and channels: from the entries, else as they are now. */
+  let names = new Map<string, string>();
   let rows: AuditRow[] = [];
   let next: string | undefined;
 
@@ -150,18 +153,33 @@ export function createAuditView(ctx: ConsoleContext) {
     const data = (await loadInto(ctx, query, 'audit-table', () => el('p', {}))) as AuditPage | undefined;
     if (!data) return;
     known = new Map([...messagesInEntries(data.entries), ...known]);
+    names = new Map([...names, ...namesInEntries(data.entries)]);
     rows = [
       ...(before ? rows : []),
-      ...data.entries.map((entry) => describeAudit(entry, known, ctx.language)),
+      ...data.entries.map((entry) => describeAudit(entry, known, ctx.language, names)),
     ];
     next = data.next;
     render();
   }
 
+  /** The monitors, windows and channels there are now, by id (a service without them has none). */
+  async function currentNames(): Promise<Map<string, string>> {
+    const lists = await Promise.all(
+      (['monitors', 'schedules', 'channels'] as const).map(async (kind) => {
+        const answer = await ctx.request('GET', `/api/admin/${kind}`);
+        const items =
+          answer.status === 200 ? (answer.data as Record<string, { id: string; name: string }[]>)[kind] : [];
+        return (items ?? []).map((item) => [item.id, item.name] as const);
+      }),
+    );
+    return new Map(lists.flat());
+  }
+
   async function load(): Promise<void> {
-    const listed = await ctx.request('GET', '/api/admin/messages');
+    const [listed, current] = await Promise.all([ctx.request('GET', '/api/admin/messages'), currentNames()]);
     const messages = listed.status === 200 ? (listed.data as { messages: Message[] }).messages : [];
     known = new Map(messages.map((message) => [message.id, message]));
+    names = current;
     await page(undefined);
   }
 

@@ -6,12 +6,12 @@ import { problemWords } from './problem-words.ts';
 const { ru, en, lv } = CONSOLE_TEXTS;
 
 describe('durations as people say them', () => {
-  it('puts the biggest unit first and leaves out zeros', () => {
-    expect(durationWords(90, en)).toBe('1 min 30 s');
-    expect(durationWords(60, ru)).toBe('1 мин');
-    expect(durationWords(45, lv)).toBe('45 s');
-    expect(durationWords(3900, ru)).toBe('1 ч 5 мин');
-    expect(durationWords(0, en)).toBe('0 s');
+  it('puts the biggest unit first and leaves out zeros; a number stays with its unit', () => {
+    expect(durationWords(90, en)).toBe('1\u00a0min 30\u00a0s');
+    expect(durationWords(60, ru)).toBe('1\u00a0мин');
+    expect(durationWords(45, lv)).toBe('45\u00a0s');
+    expect(durationWords(3900, ru)).toBe('1\u00a0ч 5\u00a0мин');
+    expect(durationWords(0, en)).toBe('0\u00a0s');
   });
 });
 

@@ -20,6 +20,9 @@ export interface MessagesView {
 
 type ListKind = 'active' | 'upcoming' | 'past';
 
+/** Who a monitor's outage message is created by: `monitor:<its name>`. */
+const MONITOR_AUTHOR = 'monitor:';
+
 export function severityLabel(ctx: ConsoleContext, severity: Severity): string {
   const { texts } = ctx;
   return { outage: texts.severityOutage, maintenance: texts.severityMaintenance, info: texts.severityInfo }[
@@ -134,6 +137,13 @@ export function createMessagesView(
       ),
       shown && el('p', { class: shown.shownFor.length > 0 ? 'shown' : 'shown none' }, shownLabel(ctx, shown)),
       el('p', { class: 'text' }, text),
+      kind !== 'past' && message.createdBy.startsWith(MONITOR_AUTHOR)
+        ? el(
+            'p',
+            { class: 'auto' },
+            ctx.texts.postedByMonitor(message.createdBy.slice(MONITOR_AUTHOR.length)),
+          )
+        : null,
       el(
         'p',
         { class: 'meta' },

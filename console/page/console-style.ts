@@ -51,6 +51,7 @@ ul.lint li.clean{border-left-color:var(--ok);background:#eef8f1}
 .messages li.outage{border-left-color:var(--bad)}.messages li.maintenance{border-left-color:var(--warn)}.messages li.info{border-left-color:var(--accent)}
 .messages .text{white-space:pre-line;margin:.25rem 0}
 .messages .meta{color:var(--muted);font-size:.9rem}
+.messages .auto{border-left:4px solid var(--accent);background:#eef4fb;padding:.3rem .6rem;margin:.3rem 0;font-size:.92rem}
 .empty{color:var(--muted)}
 .badge{display:inline-block;font-size:.8rem;font-weight:700;border:1px solid currentColor;border-radius:999px;padding:0 .5rem;margin-right:.4rem}
 .conflict{border:2px solid var(--bad);background:#fdeceb;border-radius:8px;padding:.75rem 1rem;margin:.75rem 0}

@@ -24,9 +24,9 @@ export const EN_AUTOMATION = {
   fixFields: (problems: string) => `Not saved: ${problems}.`,
   enabledLabel: 'On',
   basesChoiceAll: 'All bases',
-  durationHours: (hours: number) => `${hours} h`,
-  durationMinutes: (minutes: number) => `${minutes} min`,
-  durationSeconds: (seconds: number) => `${seconds} s`,
+  durationHours: (hours: number) => `${hours}\u00a0h`,
+  durationMinutes: (minutes: number) => `${minutes}\u00a0min`,
+  durationSeconds: (seconds: number) => `${seconds}\u00a0s`,
   languagesDefault: (language: string) => `The default language (${language})`,
 
   // Monitors
@@ -137,6 +137,8 @@ export const EN_AUTOMATION = {
   needMoveTime: 'Choose when it should start instead.',
   confirmDeleteSchedule: 'Delete this recurring window? None of its occurrences will show any more.',
   recurringBadge: (name: string) => `Recurring: ${name}`,
+  postedByMonitor: (name: string) =>
+    `Posted by the monitor «${name}»: it ends by itself when the server answers again. Change its deadline and it is yours: the monitor leaves it alone.`,
   openWindow: 'Open the window',
 
   // Notifications

@@ -21,9 +21,9 @@ export const LV_AUTOMATION: AutomationTexts = {
   fixFields: (problems) => `Nav saglabāts: ${problems}.`,
   enabledLabel: 'Ieslēgts',
   basesChoiceAll: 'Visas bāzes',
-  durationHours: (hours) => `${hours} h`,
-  durationMinutes: (minutes) => `${minutes} min`,
-  durationSeconds: (seconds) => `${seconds} s`,
+  durationHours: (hours) => `${hours}\u00a0h`,
+  durationMinutes: (minutes) => `${minutes}\u00a0min`,
+  durationSeconds: (seconds) => `${seconds}\u00a0s`,
   languagesDefault: (language) => `Noklusējuma valoda (${language})`,
 
   monitorsTitle: 'Uzraudzība',
@@ -134,6 +134,8 @@ export const LV_AUTOMATION: AutomationTexts = {
   needMoveTime: 'Izvēlieties, kad tā vietā sākt.',
   confirmDeleteSchedule: 'Dzēst šo regulāro darbu logu? Neviena tā reize vairs netiks rādīta.',
   recurringBadge: (name) => `Regulāri: ${name}`,
+  postedByMonitor: (name) =>
+    `Publicēja monitors «${name}»: ziņojums beigsies pats, kad serveris atkal atbildēs. Ja maināt termiņu, ziņojums kļūst jūsu, un monitors to neaiztiek.`,
   openWindow: 'Atvērt darbu logu',
 
   channelsTitle: 'Paziņojumi',

@@ -20,9 +20,9 @@ export const RU_AUTOMATION: AutomationTexts = {
   fixFields: (problems) => `Не сохранено: ${problems}.`,
   enabledLabel: 'Включено',
   basesChoiceAll: 'Все базы',
-  durationHours: (hours) => `${hours} ч`,
-  durationMinutes: (minutes) => `${minutes} мин`,
-  durationSeconds: (seconds) => `${seconds} с`,
+  durationHours: (hours) => `${hours}\u00a0ч`,
+  durationMinutes: (minutes) => `${minutes}\u00a0мин`,
+  durationSeconds: (seconds) => `${seconds}\u00a0с`,
   languagesDefault: (language) => `Язык по умолчанию (${language})`,
 
   monitorsTitle: 'Мониторинг',
@@ -132,6 +132,8 @@ export const RU_AUTOMATION: AutomationTexts = {
   needMoveTime: 'Выберите, когда начать вместо этого.',
   confirmDeleteSchedule: 'Удалить регулярное окно работ? Ни один его раз больше не будет показан.',
   recurringBadge: (name) => `Регулярно: ${name}`,
+  postedByMonitor: (name) =>
+    `Опубликовал монитор «${name}»: сообщение снимется само, когда сервер снова ответит. Если изменить срок показа, сообщение станет вашим и монитор его не тронет.`,
   openWindow: 'Открыть окно работ',
 
   channelsTitle: 'Оповещения',
