@@ -211,11 +211,34 @@ describe('recurring windows in the console', () => {
     expect(await page.textContent('#schedules-notice')).toBe(
       'Пропущено: 28 ноября, 01:00 МСК. В этот раз пользователи его не увидят.',
     );
+    // Another occurrence moved to 03:00 on the console's clock (the users' zone).
+    await times.nth(1).locator('button.move-open').click();
+    await times.nth(1).locator('input.move-to').fill('2026-11-29T03:00');
+    await times.nth(1).locator('button.move-save').click();
+    await expect
+      .poll(() => window.locator('.occurrences li.moved .when').textContent(), WAIT)
+      .toBe('29 ноября, 03:00 – 04:00 МСК');
+    expect(await window.locator('.occurrences li.moved .status').textContent()).toBe(
+      'перенесено с 29 ноября, 01:00 МСК',
+    );
     const { schedules } = await json<{ schedules: { exceptions: unknown[] }[] }>(
       service,
       '/api/admin/schedules',
     );
-    expect(schedules[0]?.exceptions).toEqual([{ occurrence: '2026-11-28T01:00:00+03:00', action: 'skip' }]);
+    expect(schedules[0]?.exceptions).toEqual([
+      { occurrence: '2026-11-28T01:00:00+03:00', action: 'skip' },
+      { occurrence: '2026-11-29T01:00:00+03:00', action: 'move', startsAt: '2026-11-29T03:00:00+03:00' },
+    ]);
+    // Edited: it lasts longer now; the form came back as it was saved.
+    await window.locator('button.edit').click();
+    await page.waitForSelector('#schedule-form:not([hidden])');
+    expect(await page.inputValue('#schedule-name')).toBe('Ночное резервное копирование');
+    expect(await page.inputValue('#schedule-repeat')).toBe('daily');
+    await page.fill('#schedule-duration', '90');
+    await page.click('#schedule-save');
+    await expect
+      .poll(() => window.locator('.repeat').textContent(), WAIT)
+      .toBe('Каждый день в 01:00 МСК, на 1\u00a0ч 30\u00a0мин');
     await page.screenshot({ path: `${SHOTS}/1280-schedules.png`, fullPage: true });
 
     // The next occurrence users will see is among the upcoming messages, marked as the window's.
@@ -224,7 +247,7 @@ describe('recurring windows in the console', () => {
     await expect
       .poll(() => upcoming.locator('.badge.recurring').textContent(), WAIT)
       .toBe('Регулярно: Ночное резервное копирование');
-    expect(await upcoming.locator('.meta').first().textContent()).toContain('29 ноября, 01:00 – 02:00 МСК');
+    expect(await upcoming.locator('.meta').first().textContent()).toContain('29 ноября, 03:00 – 04:30 МСК');
     await context.close();
   });
 });
@@ -294,6 +317,15 @@ describe('notifications in the console', () => {
       /^Последняя отправка: не доставлено, 27 ноября, 14:\d\d МСК\.$/,
     );
     await page.screenshot({ path: `${SHOTS}/1280-channels.png`, fullPage: true });
+    // Edited: the form shows the variable's name, and saves the channel whole.
+    await channel.locator('button.edit').click();
+    await page.waitForSelector('#channel-form:not([hidden])');
+    expect(await page.textContent('#channel-form-title')).toBe('Изменение канала оповещений');
+    expect(await page.inputValue('#channel-secret-env')).toBe('HOOK_SECRET');
+    expect(await page.isChecked('#channel-kind-webhook')).toBe(true);
+    await page.fill('#channel-name', 'Ops night');
+    await page.click('#channel-save');
+    await card(page, 'channels-list', 'Ops night').waitFor(WAIT);
     // The signing key is named, never shown: not on the page, not in any answer the console got.
     expect(await page.content()).not.toContain(HOOK_SECRET);
     await context.close();
@@ -369,7 +401,7 @@ describe('the automatic features in Latvian and English', () => {
     const window = card(page, 'schedules-list', 'Ночное резервное копирование');
     await expect
       .poll(() => window.locator('.repeat').textContent(), WAIT)
-      .toBe('Every day at 1:00 AM MSK, for 1\u00a0h');
+      .toBe('Every day at 1:00 AM MSK, for 1\u00a0h 30\u00a0min');
     await page.screenshot({ path: `${SHOTS}/390-schedules-en.png`, fullPage: true });
     await context.close();
   });

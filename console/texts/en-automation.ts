@@ -27,7 +27,7 @@ export const EN_AUTOMATION = {
   durationHours: (hours: number) => `${hours}\u00a0h`,
   durationMinutes: (minutes: number) => `${minutes}\u00a0min`,
   durationSeconds: (seconds: number) => `${seconds}\u00a0s`,
-  languagesDefault: (language: string) => `The default language (${language})`,
+  languagesDefault: (language: string) => `The settings' default: ${language}`,
 
   // Monitors
   monitorsTitle: 'Monitors',

@@ -24,7 +24,7 @@ export const LV_AUTOMATION: AutomationTexts = {
   durationHours: (hours) => `${hours}\u00a0h`,
   durationMinutes: (minutes) => `${minutes}\u00a0min`,
   durationSeconds: (seconds) => `${seconds}\u00a0s`,
-  languagesDefault: (language) => `Noklusējuma valoda (${language})`,
+  languagesDefault: (language) => `Kā iestatījumos: ${language}`,
 
   monitorsTitle: 'Uzraudzība',
   newMonitor: 'Jauns monitors',

@@ -23,7 +23,7 @@ export const RU_AUTOMATION: AutomationTexts = {
   durationHours: (hours) => `${hours}\u00a0ч`,
   durationMinutes: (minutes) => `${minutes}\u00a0мин`,
   durationSeconds: (seconds) => `${seconds}\u00a0с`,
-  languagesDefault: (language) => `Язык по умолчанию (${language})`,
+  languagesDefault: (language) => `Как в настройках: ${language}`,
 
   monitorsTitle: 'Мониторинг',
   newMonitor: 'Новый монитор',
