@@ -1,5 +1,6 @@
 import { baseName, type ConsoleContext } from './console-context.ts';
 import { el } from './dom.ts';
+import { chosenBases } from './message-form.ts';
 
 /**
  * "All bases" or some of the bases from the settings, as checkboxes in `box` (ids `<prefix>-all`,
@@ -27,13 +28,13 @@ export function createBasePicker(
     return keys;
   }
 
-  // Ticking one base unticks "All bases", and ticking "All bases" unticks the others: what is ticked is what is sent.
   box.addEventListener('change', (event) => {
     const changed = event.target as HTMLInputElement;
     const boxes = [...box.querySelectorAll<HTMLInputElement>('input.base-choice')];
-    const some = boxes.filter((input) => input.checked && input.value !== '*').map((input) => input.value);
-    const chosen = (changed.value === '*' && changed.checked) || some.length === 0 ? ['*'] : some;
-    render(chosen);
+    const ticked = boxes.filter((input) => input.checked).map((input) => input.value);
+    const chosen = chosenBases(ticked, { value: changed.value, checked: changed.checked });
+    // The boxes change in place: a keyboard user keeps the focus on the box they pressed.
+    for (const input of boxes) input.checked = chosen.includes(input.value);
     onChange(chosen);
   });
 

@@ -3,9 +3,8 @@ import { PAGE_LANGUAGES } from '../../contract/page-languages.ts';
 import { createBasePicker } from './base-picker.ts';
 import { type ChannelForm, channelBody, emptyChannelForm, formFromChannel } from './channel-form.ts';
 import type { ConsoleContext } from './console-context.ts';
-import { byId, el, setText } from './dom.ts';
-import { fieldLabel, markFields } from './field-marks.ts';
-import { saveResource } from './resource-save.ts';
+import { byId, el } from './dom.ts';
+import { createFormShell } from './item-tab.ts';
 import { languageLabel, setWord } from './static-texts.ts';
 
 /** Form fields that are plain text inputs, by their state key. */
@@ -38,7 +37,6 @@ export interface ChannelEditor {
 
 /** The notification channel form bound to the page (channel-form.ts holds the state). */
 export function createChannelEditor(ctx: ConsoleContext, onDone: (notice: string) => void): ChannelEditor {
-  const form = byId('channel-form');
   let state: ChannelForm = emptyChannelForm();
   const bases = createBasePicker(ctx, byId('channel-bases'), 'channel-base', (chosen) => {
     state = { ...state, bases: chosen };
@@ -78,51 +76,22 @@ export function createChannelEditor(ctx: ConsoleContext, onDone: (notice: string
     renderKind();
   }
 
-  function close(notice: string) {
-    form.hidden = true;
-    byId('channels-list').hidden = false;
-    onDone(notice);
-  }
-
   async function save() {
-    setText(byId('channel-error'), '');
     const built = channelBody(state);
-    if (!built.ok) {
-      // A secret typed where its variable's name belongs is not sent, and not repeated on screen.
-      const fields = 'secretFields' in built ? built.secretFields : [];
-      const text =
-        fields.length > 0
-          ? fields.map((field) => ctx.texts.notAVariableName(fieldLabel(form, field) ?? field)).join(' ')
-          : ctx.texts.needEventChoice;
-      setText(byId('channel-error'), text);
-      return markFields(form, fields.length > 0 ? fields : ['events'], 'channel-error');
+    if (built.ok) {
+      return shell.send(built.body, state.editing, 'PUT', (etag) => {
+        if (state.editing) state = { ...state, editing: { ...state.editing, etag } };
+      });
     }
-    const editing = state.editing;
-    const answer = await saveResource(
-      ctx,
-      editing
-        ? {
-            method: 'PUT',
-            path: `/api/admin/channels/${encodeURIComponent(editing.id)}`,
-            body: built.body,
-            etag: editing.etag,
-          }
-        : { method: 'POST', path: '/api/admin/channels', body: built.body },
-      (path) => fieldLabel(form, path),
-    );
-    if (answer.kind === 'saved') {
-      markFields(form, [], 'channel-error');
-      return close(ctx.texts.savedItem);
-    }
-    setText(byId('channel-error'), answer.text);
-    if (answer.kind === 'conflict' && editing)
-      state = { ...state, editing: { ...editing, etag: answer.etag } };
-    markFields(
-      form,
-      answer.kind === 'refused' ? answer.problems.map((problem) => problem.path) : [],
-      'channel-error',
-    );
+    // A secret typed where its variable's name belongs is not sent, and not repeated on screen.
+    const fields = 'secretFields' in built ? built.secretFields : [];
+    const text =
+      fields.length > 0
+        ? fields.map((field) => ctx.texts.notAVariableName(shell.labelOf(field) ?? field)).join(' ')
+        : ctx.texts.needEventChoice;
+    shell.refuse(text, fields.length > 0 ? fields : ['events']);
   }
+  const shell = createFormShell(ctx, 'channel', { render, save, firstField: byId('channel-name'), onDone });
 
   for (const [field, input] of Object.entries(TEXT_INPUTS)) {
     byId(input).addEventListener('input', (event) => {
@@ -151,25 +120,13 @@ export function createChannelEditor(ctx: ConsoleContext, onDone: (notice: string
   byId('channel-enabled').addEventListener('change', (event) => {
     state = { ...state, enabled: (event.target as HTMLInputElement).checked };
   });
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    void save();
-  });
-  byId('channel-cancel').addEventListener('click', () => close(''));
-
   return {
     open(channel, etag) {
       state = channel ? formFromChannel(channel, etag) : emptyChannelForm();
-      setWord(byId('channel-form-title'), ctx.texts, channel ? 'channelFormEdit' : 'channelFormNew');
-      setText(byId('channel-error'), '');
-      markFields(form, [], 'channel-error');
-      render();
-      byId('channels-list').hidden = true;
-      form.hidden = false;
-      byId('channel-name').focus();
+      shell.open(channel ? 'channelFormEdit' : 'channelFormNew');
     },
     relabel() {
-      if (!form.hidden) render();
+      if (shell.isOpen()) render();
     },
   };
 }

@@ -5,6 +5,7 @@ import { readinessWords } from './channel-readiness.ts';
 import { baseName, type ConsoleContext, timesOf } from './console-context.ts';
 import { deliveryOutcome, eventWord } from './delivery-outcome.ts';
 import { actionButton, byId, el, setText } from './dom.ts';
+import { fillItems, loadItems, wireItemTab } from './item-tab.ts';
 import { table } from './log-tables.ts';
 import { createPoller } from './poller.ts';
 import { languageLabel } from './static-texts.ts';
@@ -54,7 +55,7 @@ function readinessLine(ctx: ConsoleContext, channel: ListedChannel): HTMLElement
 
 /** The Notifications tab: channels, whether each can send, and the last deliveries with their outcome. */
 export function createChannelsView(ctx: ConsoleContext) {
-  const list = byId('channels-list');
+  const _list = byId('channels-list');
   const notice = byId('channels-notice');
   let channels: ListedChannel[] = [];
   let deliveries: Delivery[] = [];
@@ -177,38 +178,20 @@ export function createChannelsView(ctx: ConsoleContext) {
   }
 
   function render() {
-    list.replaceChildren(
-      ...(channels.length > 0 ? channels.map(item) : [el('li', { class: 'empty' }, ctx.texts.noChannels)]),
-    );
+    fillItems('channel', channels.map(item), ctx.texts.noChannels);
     byId('deliveries-table').replaceChildren(deliveriesTable());
   }
 
   async function load(): Promise<void> {
-    const answer = await ctx.request('GET', '/api/admin/channels');
+    const data = await loadItems(ctx, 'channel');
     poller.kick();
-    if (answer.status === 404) {
-      list.replaceChildren(el('li', { class: 'empty off' }, ctx.texts.automationOff));
+    if (!data) {
       byId('deliveries-table').replaceChildren();
       return;
     }
-    if (answer.status !== 200) {
-      setText(notice, problemText(answer.data, ctx.texts.couldNotLoadList(answer.status)));
-      return;
-    }
-    ({ channels, deliveries } = answer.data as { channels: ListedChannel[]; deliveries: Delivery[] });
+    ({ channels, deliveries } = data as { channels: ListedChannel[]; deliveries: Delivery[] });
     render();
   }
 
-  byId('new-channel').addEventListener('click', () => {
-    setText(notice, '');
-    editor.open();
-  });
-  byId('reload-channels').addEventListener('click', () => void load());
-  return {
-    load,
-    relabel() {
-      editor.relabel();
-      render();
-    },
-  };
+  return wireItemTab('channel', { openNew: () => editor.open(), load, render, relabelForm: editor.relabel });
 }

@@ -105,5 +105,10 @@ describe('the message form without a DOM', () => {
     expect(chosenBases(['buh', '*'])).toEqual(['*']);
     expect(chosenBases([])).toEqual(['*']);
     expect(chosenBases(['buh', 'zup'])).toEqual(['buh', 'zup']);
+    // A click: a base ticked while "all bases" is leaves "all bases"; "all bases" ticked leaves the rest.
+    expect(chosenBases(['*', 'buh'], { value: 'buh', checked: true })).toEqual(['buh']);
+    expect(chosenBases(['*', 'buh'], { value: '*', checked: true })).toEqual(['*']);
+    expect(chosenBases(['zup'], { value: 'buh', checked: false })).toEqual(['zup']);
+    expect(chosenBases([], { value: 'buh', checked: false })).toEqual(['*']);
   });
 });

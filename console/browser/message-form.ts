@@ -156,8 +156,17 @@ export function payloadOf(form: MessageForm): Record<string, unknown> {
   };
 }
 
-/** `['*']` when "all bases" is chosen or nothing is; else the chosen keys. */
-export function chosenBases(checked: readonly string[]): string[] {
-  if (checked.includes(ALL_BASES)) return [ALL_BASES];
-  return checked.length > 0 ? [...checked] : [ALL_BASES];
+/**
+ * The bases the ticked boxes stand for: `['*']` when "all bases" is ticked or nothing is, else the
+ * keys. After a click (`changed`), ticking "all bases" unticks the others and ticking a base unticks
+ * "all bases", so what is ticked is what is sent.
+ */
+export function chosenBases(
+  checked: readonly string[],
+  changed?: { readonly value: string; readonly checked: boolean },
+): string[] {
+  const some = checked.filter((key) => key !== ALL_BASES);
+  if (changed?.value === ALL_BASES && changed.checked) return [ALL_BASES];
+  if (!changed && checked.includes(ALL_BASES)) return [ALL_BASES];
+  return some.length > 0 ? some : [ALL_BASES];
 }

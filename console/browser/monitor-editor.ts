@@ -1,9 +1,9 @@
 import type { MonitorKind, MonitorWithStatus } from '../../contract/monitor.ts';
 import { createBasePicker } from './base-picker.ts';
 import type { ConsoleContext } from './console-context.ts';
-import { byId, setText } from './dom.ts';
+import { byId } from './dom.ts';
 import { durationWords } from './duration-words.ts';
-import { fieldLabel, markFields } from './field-marks.ts';
+import { createFormShell } from './item-tab.ts';
 import { renderLanguageFields } from './language-fields.ts';
 import {
   emptyMonitorForm,
@@ -12,7 +12,6 @@ import {
   monitorBody,
   monitorTiming,
 } from './monitor-form.ts';
-import { saveResource } from './resource-save.ts';
 import { setWord } from './static-texts.ts';
 
 const NUMBER_INPUTS = {
@@ -29,7 +28,6 @@ export interface MonitorEditor {
 
 /** The monitor form bound to the page: every input changes the state (monitor-form.ts), saving sends it. */
 export function createMonitorEditor(ctx: ConsoleContext, onDone: (notice: string) => void): MonitorEditor {
-  const form = byId('monitor-form');
   let state: MonitorForm = emptyMonitorForm();
   const bases = createBasePicker(ctx, byId('monitor-bases'), 'monitor-base', (chosen) => {
     state = { ...state, bases: chosen };
@@ -70,40 +68,12 @@ export function createMonitorEditor(ctx: ConsoleContext, onDone: (notice: string
     renderTiming();
   }
 
-  function close(notice: string) {
-    form.hidden = true;
-    byId('monitors-list').hidden = false;
-    onDone(notice);
-  }
+  const save = () =>
+    shell.send(monitorBody(state), state.editing, 'PATCH', (etag) => {
+      if (state.editing) state = { ...state, editing: { ...state.editing, etag } };
+    });
 
-  async function save() {
-    setText(byId('monitor-error'), '');
-    const editing = state.editing;
-    const answer = await saveResource(
-      ctx,
-      editing
-        ? {
-            method: 'PATCH',
-            path: `/api/admin/monitors/${encodeURIComponent(editing.id)}`,
-            body: monitorBody(state),
-            etag: editing.etag,
-          }
-        : { method: 'POST', path: '/api/admin/monitors', body: monitorBody(state) },
-      (path) => fieldLabel(form, path),
-    );
-    if (answer.kind === 'saved') {
-      markFields(form, [], 'monitor-error');
-      return close(ctx.texts.savedItem);
-    }
-    setText(byId('monitor-error'), answer.text);
-    if (answer.kind === 'conflict' && editing)
-      state = { ...state, editing: { ...editing, etag: answer.etag } };
-    markFields(
-      form,
-      answer.kind === 'refused' ? answer.problems.map((problem) => problem.path) : [],
-      'monitor-error',
-    );
-  }
+  const shell = createFormShell(ctx, 'monitor', { render, save, firstField: byId('monitor-name'), onDone });
 
   byId('monitor-name').addEventListener('input', (event) => {
     state = { ...state, name: (event.target as HTMLInputElement).value };
@@ -126,25 +96,13 @@ export function createMonitorEditor(ctx: ConsoleContext, onDone: (notice: string
   byId('monitor-enabled').addEventListener('change', (event) => {
     state = { ...state, enabled: (event.target as HTMLInputElement).checked };
   });
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    void save();
-  });
-  byId('monitor-cancel').addEventListener('click', () => close(''));
-
   return {
     open(monitor, etag) {
       state = monitor ? formFromMonitor(monitor, etag) : emptyMonitorForm();
-      setWord(byId('monitor-form-title'), ctx.texts, monitor ? 'monitorFormEdit' : 'monitorFormNew');
-      setText(byId('monitor-error'), '');
-      markFields(form, [], 'monitor-error');
-      render();
-      byId('monitors-list').hidden = true;
-      form.hidden = false;
-      byId('monitor-name').focus();
+      shell.open(monitor ? 'monitorFormEdit' : 'monitorFormNew');
     },
     relabel() {
-      if (!form.hidden) render();
+      if (shell.isOpen()) render();
     },
   };
 }

@@ -3,6 +3,7 @@ import { problemText } from './admin-api.ts';
 import { baseName, type ConsoleContext, timesOf } from './console-context.ts';
 import { actionButton, byId, el, setText } from './dom.ts';
 import { durationWords } from './duration-words.ts';
+import { fillItems, loadItems, wireItemTab } from './item-tab.ts';
 import { createMonitorEditor } from './monitor-editor.ts';
 import { monitorSituation } from './monitor-form.ts';
 import { createPoller } from './poller.ts';
@@ -67,7 +68,7 @@ function details(ctx: ConsoleContext, monitor: MonitorWithStatus): HTMLElement[]
 
 /** The Monitors tab: each monitor's state, loaded again every few seconds, with its actions. */
 export function createMonitorsView(ctx: ConsoleContext) {
-  const list = byId('monitors-list');
+  const _list = byId('monitors-list');
   const notice = byId('monitors-notice');
   let monitors: MonitorWithStatus[] = [];
   /** Monitors whose history is open, with the changes last loaded. */
@@ -178,24 +179,13 @@ export function createMonitorsView(ctx: ConsoleContext) {
     );
   }
 
-  function render() {
-    list.replaceChildren(
-      ...(monitors.length > 0 ? monitors.map(item) : [el('li', { class: 'empty' }, ctx.texts.noMonitors)]),
-    );
-  }
+  const render = () => fillItems('monitor', monitors.map(item), ctx.texts.noMonitors);
 
   async function load(): Promise<void> {
-    const answer = await ctx.request('GET', '/api/admin/monitors');
+    const data = await loadItems(ctx, 'monitor');
     poller.kick();
-    if (answer.status === 404) {
-      list.replaceChildren(el('li', { class: 'empty off' }, ctx.texts.automationOff));
-      return;
-    }
-    if (answer.status !== 200) {
-      setText(notice, problemText(answer.data, ctx.texts.couldNotLoadList(answer.status)));
-      return;
-    }
-    monitors = (answer.data as { monitors: MonitorWithStatus[] }).monitors;
+    if (!data) return;
+    monitors = (data as { monitors: MonitorWithStatus[] }).monitors;
     for (const id of histories.keys())
       if (!monitors.some((monitor) => monitor.id === id)) histories.delete(id);
     render();
@@ -203,16 +193,5 @@ export function createMonitorsView(ctx: ConsoleContext) {
     for (const id of histories.keys()) await loadHistory(id);
   }
 
-  byId('new-monitor').addEventListener('click', () => {
-    setText(notice, '');
-    editor.open();
-  });
-  byId('reload-monitors').addEventListener('click', () => void load());
-  return {
-    load,
-    relabel() {
-      editor.relabel();
-      render();
-    },
-  };
+  return wireItemTab('monitor', { openNew: () => editor.open(), load, render, relabelForm: editor.relabel });
 }

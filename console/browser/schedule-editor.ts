@@ -2,12 +2,11 @@ import type { Schedule } from '../../contract/schedule.ts';
 import { templateText } from '../../contract/template-text.ts';
 import { createBasePicker } from './base-picker.ts';
 import { browserZone, type ConsoleContext, timesOf } from './console-context.ts';
-import { byId, el, setText } from './dom.ts';
+import { byId, el } from './dom.ts';
 import { durationWords } from './duration-words.ts';
-import { fieldLabel, markFields } from './field-marks.ts';
+import { createFormShell } from './item-tab.ts';
 import { renderLanguageFields } from './language-fields.ts';
 import { describeRepeat, weekdayName } from './repeat-pattern.ts';
-import { saveResource } from './resource-save.ts';
 import {
   emptyScheduleForm,
   formFromSchedule,
@@ -15,7 +14,6 @@ import {
   type ScheduleForm,
   scheduleBody,
 } from './schedule-form.ts';
-import { setWord } from './static-texts.ts';
 
 /** Monday first: how the weekday list reads in our languages. */
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0];
@@ -28,7 +26,6 @@ export interface ScheduleEditor {
 
 /** The recurring window form bound to the page (schedule-form.ts holds the state). */
 export function createScheduleEditor(ctx: ConsoleContext, onDone: (notice: string) => void): ScheduleEditor {
-  const form = byId('schedule-form');
   let state: ScheduleForm = emptyScheduleForm(ctx.settings.timeZone);
   const bases = createBasePicker(ctx, byId('schedule-bases'), 'schedule-base', (chosen) => {
     state = { ...state, bases: chosen };
@@ -92,41 +89,11 @@ export function createScheduleEditor(ctx: ConsoleContext, onDone: (notice: strin
     renderSummary();
   }
 
-  function close(notice: string) {
-    form.hidden = true;
-    byId('schedules-list').hidden = false;
-    onDone(notice);
-  }
-
-  async function save() {
-    setText(byId('schedule-error'), '');
-    const editing = state.editing;
-    const body = scheduleBody(state);
-    const answer = await saveResource(
-      ctx,
-      editing
-        ? {
-            method: 'PATCH',
-            path: `/api/admin/schedules/${encodeURIComponent(editing.id)}`,
-            body,
-            etag: editing.etag,
-          }
-        : { method: 'POST', path: '/api/admin/schedules', body },
-      (path) => fieldLabel(form, path),
-    );
-    if (answer.kind === 'saved') {
-      markFields(form, [], 'schedule-error');
-      return close(ctx.texts.savedItem);
-    }
-    setText(byId('schedule-error'), answer.text);
-    if (answer.kind === 'conflict' && editing)
-      state = { ...state, editing: { ...editing, etag: answer.etag } };
-    markFields(
-      form,
-      answer.kind === 'refused' ? answer.problems.map((problem) => problem.path) : [],
-      'schedule-error',
-    );
-  }
+  const save = () =>
+    shell.send(scheduleBody(state), state.editing, 'PATCH', (etag) => {
+      if (state.editing) state = { ...state, editing: { ...state.editing, etag } };
+    });
+  const shell = createFormShell(ctx, 'schedule', { render, save, firstField: byId('schedule-name'), onDone });
 
   /** The "Planned maintenance" texts, with {until} left for each occurrence to fill. */
   function fillFromTemplate() {
@@ -175,25 +142,13 @@ export function createScheduleEditor(ctx: ConsoleContext, onDone: (notice: strin
     state = { ...state, enabled: (event.target as HTMLInputElement).checked };
   });
   byId('schedule-template').addEventListener('click', fillFromTemplate);
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    void save();
-  });
-  byId('schedule-cancel').addEventListener('click', () => close(''));
-
   return {
     open(schedule, etag) {
       state = schedule ? formFromSchedule(schedule, etag) : emptyScheduleForm(ctx.settings.timeZone);
-      setWord(byId('schedule-form-title'), ctx.texts, schedule ? 'scheduleFormEdit' : 'scheduleFormNew');
-      setText(byId('schedule-error'), '');
-      markFields(form, [], 'schedule-error');
-      render();
-      byId('schedules-list').hidden = true;
-      form.hidden = false;
-      byId('schedule-name').focus();
+      shell.open(schedule ? 'scheduleFormEdit' : 'scheduleFormNew');
     },
     relabel() {
-      if (!form.hidden) render();
+      if (shell.isOpen()) render();
     },
   };
 }

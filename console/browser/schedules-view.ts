@@ -5,6 +5,7 @@ import { problemText } from './admin-api.ts';
 import { baseName, type ConsoleContext, timesOf } from './console-context.ts';
 import { actionButton, byId, el, setText } from './dom.ts';
 import { durationWords } from './duration-words.ts';
+import { fillItems, loadItems, wireItemTab } from './item-tab.ts';
 import type { ListedSchedule } from './recurring-messages.ts';
 import { describeRepeat, repeatOfCron } from './repeat-pattern.ts';
 import { createScheduleEditor } from './schedule-editor.ts';
@@ -55,7 +56,7 @@ export function occurrenceChanges(ctx: ConsoleContext, say: (text: string) => vo
 
 /** The Recurring windows tab: each window in words, its next occurrences with skip/move, and the form. */
 export function createSchedulesView(ctx: ConsoleContext) {
-  const list = byId('schedules-list');
+  const _list = byId('schedules-list');
   const notice = byId('schedules-notice');
   let schedules: ListedSchedule[] = [];
   const editor = createScheduleEditor(ctx, (text) => {
@@ -188,36 +189,14 @@ export function createSchedulesView(ctx: ConsoleContext) {
     );
   }
 
-  function render() {
-    list.replaceChildren(
-      ...(schedules.length > 0 ? schedules.map(item) : [el('li', { class: 'empty' }, ctx.texts.noSchedules)]),
-    );
-  }
+  const render = () => fillItems('schedule', schedules.map(item), ctx.texts.noSchedules);
 
   async function load(): Promise<void> {
-    const answer = await ctx.request('GET', '/api/admin/schedules');
-    if (answer.status === 404) {
-      list.replaceChildren(el('li', { class: 'empty off' }, ctx.texts.automationOff));
-      return;
-    }
-    if (answer.status !== 200) {
-      setText(notice, problemText(answer.data, ctx.texts.couldNotLoadList(answer.status)));
-      return;
-    }
-    schedules = (answer.data as { schedules: ListedSchedule[] }).schedules;
+    const data = await loadItems(ctx, 'schedule');
+    if (!data) return;
+    schedules = (data as { schedules: ListedSchedule[] }).schedules;
     render();
   }
 
-  byId('new-schedule').addEventListener('click', () => {
-    setText(notice, '');
-    editor.open();
-  });
-  byId('reload-schedules').addEventListener('click', () => void load());
-  return {
-    load,
-    relabel() {
-      editor.relabel();
-      render();
-    },
-  };
+  return wireItemTab('schedule', { openNew: () => editor.open(), load, render, relabelForm: editor.relabel });
 }
