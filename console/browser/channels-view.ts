@@ -5,7 +5,7 @@ import { readinessWords } from './channel-readiness.ts';
 import { baseName, type ConsoleContext, timesOf } from './console-context.ts';
 import { deliveryOutcome, eventWord } from './delivery-outcome.ts';
 import { actionButton, byId, el, setText } from './dom.ts';
-import { fillItems, loadItems, wireItemTab } from './item-tab.ts';
+import { changeItem, fillItems, freshItem, loadItems, wireItemTab } from './item-tab.ts';
 import { table } from './log-tables.ts';
 import { createPoller } from './poller.ts';
 import { languageLabel } from './static-texts.ts';
@@ -69,18 +69,6 @@ export function createChannelsView(ctx: ConsoleContext) {
     REFRESH_MS,
   );
 
-  async function current(id: string): Promise<{ channel: Channel; etag: string | undefined } | undefined> {
-    const answer = await ctx.request('GET', path(id));
-    if (answer.status === 200) return { channel: answer.data as Channel, etag: answer.etag };
-    setText(
-      notice,
-      answer.status === 404
-        ? ctx.texts.itemGone
-        : problemText(answer.data, ctx.texts.notChanged(answer.status)),
-    );
-    return undefined;
-  }
-
   function metaLine(channel: Channel): string {
     const { texts } = ctx;
     const events = channel.events
@@ -131,20 +119,12 @@ export function createChannelsView(ctx: ConsoleContext) {
           await load();
         }),
         actionButton('edit', texts.editItem, async () => {
-          const found = await current(channel.id);
-          if (found) editor.open(found.channel, found.etag);
+          const found = await freshItem<Channel>(ctx, 'channel', channel.id);
+          if (found) editor.open(found.item, found.etag);
         }),
         actionButton('delete danger', texts.deleteItem, async () => {
           if (!window.confirm(texts.confirmDeleteChannel)) return;
-          const found = await current(channel.id);
-          if (!found) return;
-          const answer = await ctx.request('DELETE', path(channel.id), { ifMatch: found.etag });
-          setText(
-            notice,
-            answer.status === 204
-              ? texts.deletedItem
-              : problemText(answer.data, texts.notChanged(answer.status)),
-          );
+          await changeItem(ctx, 'channel', channel.id, 'DELETE');
           await load();
         }),
       ),

@@ -133,3 +133,37 @@ export function wireItemTab(
     notice: (text: string) => setText(notice(kind), text),
   };
 }
+
+const itemPath = (kind: ItemKind, id: string) => `/api/admin/${kind}s/${encodeURIComponent(id)}`;
+
+/** An item as stored now, with its ETag (lists carry none); when it cannot be had, the notice says why. */
+export async function freshItem<T>(
+  ctx: ConsoleContext,
+  kind: ItemKind,
+  id: string,
+): Promise<{ item: T; etag: string | undefined } | undefined> {
+  const answer = await ctx.request('GET', itemPath(kind, id));
+  if (answer.status === 200) return { item: answer.data as T, etag: answer.etag };
+  const gone = answer.status === 404;
+  setText(
+    notice(kind),
+    gone ? ctx.texts.itemGone : problemText(answer.data, ctx.texts.notChanged(answer.status)),
+  );
+  return undefined;
+}
+
+/** Changes (PATCH) or deletes an item with the ETag of a fresh read; the notice says how it went. */
+export async function changeItem(
+  ctx: ConsoleContext,
+  kind: ItemKind,
+  id: string,
+  method: 'PATCH' | 'DELETE',
+  body?: unknown,
+): Promise<void> {
+  const found = await freshItem(ctx, kind, id);
+  if (!found) return;
+  const answer = await ctx.request(method, itemPath(kind, id), { body, ifMatch: found.etag });
+  const done = method === 'DELETE' ? ctx.texts.deletedItem : ctx.texts.savedItem;
+  const ok = answer.status === 200 || answer.status === 204;
+  setText(notice(kind), ok ? done : problemText(answer.data, ctx.texts.notChanged(answer.status)));
+}

@@ -1,9 +1,8 @@
 import type { MonitorTransition, MonitorWithStatus } from '../../contract/monitor.ts';
-import { problemText } from './admin-api.ts';
 import { baseName, type ConsoleContext, timesOf } from './console-context.ts';
 import { actionButton, byId, el, setText } from './dom.ts';
 import { durationWords } from './duration-words.ts';
-import { fillItems, loadItems, wireItemTab } from './item-tab.ts';
+import { changeItem, fillItems, freshItem, loadItems, wireItemTab } from './item-tab.ts';
 import { createMonitorEditor } from './monitor-editor.ts';
 import { monitorSituation } from './monitor-form.ts';
 import { createPoller } from './poller.ts';
@@ -11,8 +10,6 @@ import { problemWords } from './problem-words.ts';
 
 /** How often the list is loaded again while it is on screen. */
 const REFRESH_MS = 5_000;
-
-const path = (id: string) => `/api/admin/monitors/${encodeURIComponent(id)}`;
 
 function stateWord(ctx: ConsoleContext, state: 'up' | 'down' | 'unknown' | 'off'): string {
   const { texts } = ctx;
@@ -68,7 +65,6 @@ function details(ctx: ConsoleContext, monitor: MonitorWithStatus): HTMLElement[]
 
 /** The Monitors tab: each monitor's state, loaded again every few seconds, with its actions. */
 export function createMonitorsView(ctx: ConsoleContext) {
-  const _list = byId('monitors-list');
   const notice = byId('monitors-notice');
   let monitors: MonitorWithStatus[] = [];
   /** Monitors whose history is open, with the changes last loaded. */
@@ -83,40 +79,9 @@ export function createMonitorsView(ctx: ConsoleContext) {
     REFRESH_MS,
   );
 
-  /** GET first: the list carries no ETag, and the monitor may have changed since. */
-  async function fresh(
-    id: string,
-  ): Promise<{ monitor: MonitorWithStatus; etag: string | undefined } | undefined> {
-    const answer = await ctx.request('GET', path(id));
-    if (answer.status === 200) return { monitor: answer.data as MonitorWithStatus, etag: answer.etag };
-    setText(
-      notice,
-      answer.status === 404
-        ? ctx.texts.itemGone
-        : problemText(answer.data, ctx.texts.notChanged(answer.status)),
-    );
-    return undefined;
-  }
-
-  async function change(id: string, method: 'PATCH' | 'DELETE', body?: unknown) {
-    const found = await fresh(id);
-    if (!found) return;
-    const answer = await ctx.request(method, path(id), { body, ifMatch: found.etag });
-    const ok = answer.status === 200 || answer.status === 204;
-    setText(
-      notice,
-      ok
-        ? method === 'DELETE'
-          ? ctx.texts.deletedItem
-          : ctx.texts.savedItem
-        : problemText(answer.data, ctx.texts.notChanged(answer.status)),
-    );
-    await load();
-  }
-
   async function loadHistory(id: string) {
-    const found = await fresh(id);
-    const transitions = (found?.monitor as { transitions?: MonitorTransition[] } | undefined)?.transitions;
+    const found = await freshItem<{ transitions?: MonitorTransition[] }>(ctx, 'monitor', id);
+    const transitions = found?.item.transitions;
     histories.set(id, transitions ?? []);
     render();
   }
@@ -161,19 +126,22 @@ export function createMonitorsView(ctx: ConsoleContext) {
         'div',
         { class: 'row actions' },
         actionButton('edit', texts.editItem, async () => {
-          const found = await fresh(monitor.id);
-          if (found) editor.open(found.monitor, found.etag);
+          const found = await freshItem<MonitorWithStatus>(ctx, 'monitor', monitor.id);
+          if (found) editor.open(found.item, found.etag);
         }),
-        actionButton('toggle', monitor.enabled ? texts.turnOff : texts.turnOn, () =>
-          change(monitor.id, 'PATCH', { enabled: !monitor.enabled }),
-        ),
+        actionButton('toggle', monitor.enabled ? texts.turnOff : texts.turnOn, async () => {
+          await changeItem(ctx, 'monitor', monitor.id, 'PATCH', { enabled: !monitor.enabled });
+          await load();
+        }),
         actionButton('history', open ? texts.hideHistory : texts.showHistory, async () => {
           if (histories.delete(monitor.id)) render();
           else await loadHistory(monitor.id);
         }),
-        actionButton('delete danger', texts.deleteItem, () =>
-          window.confirm(texts.confirmDeleteMonitor) ? change(monitor.id, 'DELETE') : undefined,
-        ),
+        actionButton('delete danger', texts.deleteItem, async () => {
+          if (!window.confirm(texts.confirmDeleteMonitor)) return;
+          await changeItem(ctx, 'monitor', monitor.id, 'DELETE');
+          await load();
+        }),
       ),
       history(monitor.id),
     );

@@ -5,7 +5,7 @@ import { problemText } from './admin-api.ts';
 import { baseName, type ConsoleContext, timesOf } from './console-context.ts';
 import { actionButton, byId, el, setText } from './dom.ts';
 import { durationWords } from './duration-words.ts';
-import { fillItems, loadItems, wireItemTab } from './item-tab.ts';
+import { changeItem, fillItems, freshItem, loadItems, wireItemTab } from './item-tab.ts';
 import type { ListedSchedule } from './recurring-messages.ts';
 import { describeRepeat, repeatOfCron } from './repeat-pattern.ts';
 import { createScheduleEditor } from './schedule-editor.ts';
@@ -169,20 +169,12 @@ export function createSchedulesView(ctx: ConsoleContext) {
         'div',
         { class: 'row actions' },
         actionButton('edit', texts.editItem, async () => {
-          const answer = await ctx.request('GET', path(schedule.id));
-          if (answer.status === 200) editor.open(answer.data as Schedule, answer.etag);
-          else setText(notice, answer.status === 404 ? texts.itemGone : texts.notChanged(answer.status));
+          const found = await freshItem<Schedule>(ctx, 'schedule', schedule.id);
+          if (found) editor.open(found.item, found.etag);
         }),
         actionButton('delete danger', texts.deleteItem, async () => {
           if (!window.confirm(texts.confirmDeleteSchedule)) return;
-          const current = await ctx.request('GET', path(schedule.id));
-          const answer = await ctx.request('DELETE', path(schedule.id), { ifMatch: current.etag });
-          setText(
-            notice,
-            answer.status === 204
-              ? texts.deletedItem
-              : problemText(answer.data, texts.notChanged(answer.status)),
-          );
+          await changeItem(ctx, 'schedule', schedule.id, 'DELETE');
           await load();
         }),
       ),

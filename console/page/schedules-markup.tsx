@@ -1,4 +1,5 @@
 import { id } from '../element-ids.ts';
+import { Field, ItemForm, ItemTab } from './item-tab-markup.tsx';
 import { Label } from './page-label.tsx';
 import { text } from './page-text.ts';
 
@@ -7,14 +8,13 @@ function When() {
     <fieldset>
       <legend {...text('scheduleWhenLegend')} />
       <div class="number-fields">
-        <div>
-          <Label for="schedule-repeat" k="repeatLabel" />
+        <Field for="schedule-repeat" k="repeatLabel">
           <select id={id('schedule-repeat')}>
             <option value="daily" {...text('repeatDaily')} />
             <option value="weekly" {...text('repeatWeekly')} />
             <option value="cron" {...text('repeatCron')} />
           </select>
-        </div>
+        </Field>
         <div id={id('schedule-weekday-field')} hidden>
           <Label for="schedule-weekday" k="weekdayLabel" />
           <select id={id('schedule-weekday')} />
@@ -23,8 +23,7 @@ function When() {
           <Label for="schedule-time" k="startTimeLabel" />
           <input id={id('schedule-time')} type="time" required />
         </div>
-        <div>
-          <Label for="schedule-duration" k="durationLabel" />
+        <Field for="schedule-duration" k="durationLabel">
           <input
             id={id('schedule-duration')}
             type="number"
@@ -34,7 +33,7 @@ function When() {
             required
             data-path="durationMinutes"
           />
-        </div>
+        </Field>
       </div>
       <div id={id('schedule-cron-field')} hidden>
         <Label for="schedule-cron" k="cronLabel" />
@@ -63,49 +62,25 @@ function When() {
   );
 }
 
-function ScheduleForm() {
-  return (
-    <form id={id('schedule-form')} class="card" novalidate hidden>
-      <h3 id={id('schedule-form-title')} {...text('scheduleFormNew')} />
-      <Label for="schedule-name" k="scheduleNameLabel" />
-      <input id={id('schedule-name')} type="text" maxlength={100} required data-path="name" />
-      <When />
-      <fieldset>
-        <legend {...text('scheduleBasesLegend')} />
-        <div id={id('schedule-bases')} class="row" data-path="bases" />
-      </fieldset>
-      <fieldset data-path="text">
-        <legend {...text('scheduleTextLegend')} />
-        <p class="hint" {...text('scheduleTextHint')} />
-        <button id={id('schedule-template')} type="button" {...text('fillFromTemplate')} />
-        <div id={id('schedule-texts')} />
-      </fieldset>
-      <label class="row choice">
-        <input id={id('schedule-enabled')} type="checkbox" checked />
-        <span {...text('scheduleEnabledLabel')} />
-      </label>
-      <p id={id('schedule-error')} class="error" role="alert" />
-      <div class="row">
-        <button id={id('schedule-save')} type="submit" class="primary" {...text('save')} />
-        <button id={id('schedule-cancel')} type="button" {...text('cancel')} />
-      </div>
-    </form>
-  );
-}
-
 /** The Recurring windows tab: each window, its next occurrences (skip or move one), and the form. */
 export function SchedulesView() {
   return (
-    <section id={id('view-schedules')} aria-labelledby="schedules-title" hidden>
-      <div class="row">
-        <h2 id="schedules-title" {...text('schedulesTitle')} />
-        <button id={id('new-schedule')} type="button" class="primary" {...text('newSchedule')} />
-        <button id={id('reload-schedules')} type="button" {...text('refresh')} />
-      </div>
-      <p class="hint intro" {...text('schedulesIntro')} />
-      <p id={id('schedules-notice')} class="notice" role="status" hidden />
-      <ScheduleForm />
-      <ul id={id('schedules-list')} class="items" />
-    </section>
+    <ItemTab kind="schedule" title="schedulesTitle" add="newSchedule" intro="schedulesIntro">
+      <ItemForm kind="schedule" title="scheduleFormNew" enabled="scheduleEnabledLabel">
+        <Label for="schedule-name" k="scheduleNameLabel" />
+        <input id={id('schedule-name')} type="text" maxlength={100} required data-path="name" />
+        <When />
+        <fieldset>
+          <legend {...text('scheduleBasesLegend')} />
+          <div id={id('schedule-bases')} class="row" data-path="bases" />
+        </fieldset>
+        <fieldset data-path="text">
+          <legend {...text('scheduleTextLegend')} />
+          <p class="hint" {...text('scheduleTextHint')} />
+          <button id={id('schedule-template')} type="button" {...text('fillFromTemplate')} />
+          <div id={id('schedule-texts')} />
+        </fieldset>
+      </ItemForm>
+    </ItemTab>
   );
 }
