@@ -418,10 +418,16 @@ describe('the automatic features’ tabs on a phone', () => {
       );
       await page.screenshot({ path: `${SHOTS}/${width}-${view}.png`, fullPage: true });
     }
-    await page.click('button.tab[data-view="channels"]');
-    await page.click('#new-channel');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-    await page.screenshot({ path: `${SHOTS}/${width}-channel-form.png`, fullPage: true });
+    for (const kind of ['schedule', 'monitor', 'channel'] as const) {
+      await page.click(`button.tab[data-view="${kind}s"]`);
+      await page.click(`#new-${kind}`);
+      await page.waitForSelector(`#${kind}-form:not([hidden])`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), kind).toBeLessThanOrEqual(
+        width,
+      );
+      await page.screenshot({ path: `${SHOTS}/${width}-${kind}-form.png`, fullPage: true });
+      await page.click(`#${kind}-cancel`);
+    }
     // Secrets are named, never shown, on every tab.
     for (const secret of [HOOK_SECRET, TELEGRAM_TOKEN]) expect(await page.content()).not.toContain(secret);
     await context.close();
