@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatZonedDateTime } from '../contract/local-time.ts';
 import { launchChromium } from './chromium.ts';
 import { type AutomationService, startAutomationService } from './console-automation-harness.ts';
-import { ADMIN_TOKEN } from './console-harness.ts';
+import { ADMIN_TOKEN, startService } from './console-harness.ts';
 import { FakeReceiver, FakeWebPublication } from './monitors-fakes.ts';
 
 const SHOTS = 'test-results/console-automation';
@@ -355,6 +355,28 @@ describe('a service that cannot send e-mail (as on Workers)', () => {
     expect(await channel.locator('.target').textContent()).toBe(
       'Кому: oncall@example.com, boss@example.com через smtp.example.com · пароль из переменной SMTP_PASSWORD',
     );
+    await context.close();
+  });
+});
+
+describe('a service whose automatic features are off', () => {
+  it('says so in each of their tabs instead of an empty list', async () => {
+    const plain = await startService({ now: () => NOW });
+    closers.push(plain);
+    const { context, page } = await consoleIn({ ...plain, now: () => NOW, advance: async () => undefined });
+    for (const view of ['schedules', 'monitors', 'channels'] as const) {
+      await page.click(`button.tab[data-view="${view}"]`);
+      await expect
+        .poll(() => page.locator(`#view-${view} .items > li.off`).textContent(), WAIT)
+        .toMatch(
+          /^Автоматические функции \(мониторинг, регулярные работы, оповещения\) на этом сервисе выключены\./,
+        );
+    }
+    // The message lists work as before, without recurring occurrences.
+    await page.click('button.tab[data-view="messages"]');
+    await expect
+      .poll(() => page.locator('#list-active li').first().textContent(), WAIT)
+      .toBe('Сейчас пользователям ничего не показывается.');
     await context.close();
   });
 });
