@@ -1,9 +1,9 @@
 // The console's automatic features in Chromium, in Russian, against the real service on a fake clock
 // with real probes and senders to loopback fakes: a monitor created in the console goes down and up,
 // a recurring window created in the console lists its next times (one skipped), a failing webhook's
-// delivery is shown as failed after its retries, and an e-mail channel says it cannot send where the
-// service cannot (Workers). Secrets never reach the page. Screenshots at 1280 and 390 px go to
-// test-results/console-automation/.
+// delivery is shown as failed after its retries, an e-mail channel says it cannot send where the
+// service cannot (Workers), and a service without the automatic features says so in their tabs.
+// Secrets never reach the page. Screenshots at 1280 and 390 px go to test-results/console-automation/.
 import { mkdir } from 'node:fs/promises';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
