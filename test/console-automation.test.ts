@@ -317,7 +317,15 @@ describe('notifications in the console', () => {
       /^Последняя отправка: не доставлено, 27 ноября, 14:\d\d МСК\.$/,
     );
     await page.screenshot({ path: `${SHOTS}/1280-channels.png`, fullPage: true });
-    // Edited: the form shows the variable's name, and saves the channel whole.
+    // The signing key is named, never shown: not on the page, not in any answer the console got.
+    expect(await page.content()).not.toContain(HOOK_SECRET);
+    await context.close();
+  });
+
+  it('edits a channel: the form shows the variable’s name, and the change is saved', async () => {
+    const { context, page } = await consoleIn(service);
+    await page.click('button.tab[data-view="channels"]');
+    const channel = card(page, 'channels-list', 'Ops');
     await channel.locator('button.edit').click();
     await page.waitForSelector('#channel-form:not([hidden])');
     expect(await page.textContent('#channel-form-title')).toBe('Изменение канала оповещений');
@@ -325,9 +333,8 @@ describe('notifications in the console', () => {
     expect(await page.isChecked('#channel-kind-webhook')).toBe(true);
     await page.fill('#channel-name', 'Ops night');
     await page.click('#channel-save');
-    await card(page, 'channels-list', 'Ops night').waitFor(WAIT);
-    // The signing key is named, never shown: not on the page, not in any answer the console got.
-    expect(await page.content()).not.toContain(HOOK_SECRET);
+    await expect.poll(() => page.textContent('#channels-notice'), WAIT).toBe('Сохранено.');
+    await expect.poll(() => channel.locator('.name').textContent(), WAIT).toBe('Ops night');
     await context.close();
   });
 });
