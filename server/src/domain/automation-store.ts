@@ -14,12 +14,18 @@ import type { AttemptResult } from './notifications/retry-policy.ts';
  * race on (two Worker isolates probing at once) name the version they expect.
  */
 
-/** An audit entry as these writes record it (`actor`: a token label, `monitor:<name>`, `schedule:<name>`). */
+/**
+ * One entry of the audit log. An update keeps only the fields that changed, each once before and
+ * once after; a create keeps the new resource (`after`), a delete the old (`before`).
+ */
 export interface AutomationAudit {
   id: string;
+  /** ISO-8601 UTC. */
   at: string;
+  /** The administrator's token label (never the token), `monitor:<name>` or `schedule:<name>`. */
   actor: string;
   action: AuditAction;
+  /** Message, monitor, recurring window or channel id, or `settings`. */
   target: string;
   before?: unknown;
   after?: unknown;

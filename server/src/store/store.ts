@@ -1,4 +1,3 @@
-import type { AuditAction } from '../../../contract/audit-entry.ts';
 import type {
   CapturedRequest,
   LoginErrorReport,
@@ -8,6 +7,7 @@ import type { Message } from '../../../contract/message.ts';
 import type { Schedule } from '../../../contract/schedule.ts';
 import type { Settings } from '../../../contract/settings.ts';
 import type {
+  AutomationAudit,
   MessageWrites,
   MonitorStore,
   NotificationStore,
@@ -15,22 +15,8 @@ import type {
 } from '../domain/automation-store.ts';
 import type { SnapshotData } from '../domain/snapshot-view.ts';
 
-/**
- * Who changed what (the admin API's audit log). An update keeps only the fields that changed, each
- * once before and once after; a create keeps the new message (`after`), a delete the old (`before`).
- */
-export interface AuditEntry {
-  id: string;
-  /** ISO-8601 UTC. */
-  at: string;
-  /** The token label of the administrator (never the token), or `monitor:<name>` for a monitor's message. */
-  actor: string;
-  action: AuditAction;
-  /** Message, monitor, recurring window or channel id, or `settings`. */
-  target: string;
-  before?: unknown;
-  after?: unknown;
-}
+/** Who changed what: one audit log for administrators, monitors and recurring windows. */
+export type AuditEntry = AutomationAudit;
 
 /** One page of the audit log, newest first; `next` is the `before` cursor of the following page. */
 export interface AuditPage {
