@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createService } from '../server/src/app.ts';
 import { createTokenVerifier, sha256Hex } from '../server/src/domain/admin-token.ts';
@@ -297,5 +298,25 @@ describe('refusals in the administrator’s language', () => {
         'должно быть именем переменной окружения заглавными буквами, например «TELEGRAM_TOKEN»; сам секрет кладут в эту переменную, а не сюда',
       ],
     ]);
+  });
+});
+
+describe('the README worked example', () => {
+  it('creates the two monitors, the nightly window and the Telegram channel exactly as written', async () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const calls = [
+      ...readme.matchAll(/api -d '([\s\S]*?)' \\\n\s+http:\/\/localhost:8787(\/api\/admin\/\w+)/g),
+    ];
+    expect(calls.map((call) => call[2])).toEqual([
+      '/api/admin/monitors',
+      '/api/admin/monitors',
+      '/api/admin/schedules',
+      '/api/admin/channels',
+    ]);
+    const { call } = await service();
+    for (const [, body, path] of calls) {
+      const answer = await call('POST', path ?? '', JSON.parse(body ?? ''));
+      expect(answer.status, `${path}: ${JSON.stringify(answer.json)}`).toBe(201);
+    }
   });
 });
