@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { frontConfig } from '../test/proxy-nginx-front-config.ts';
-import { freePort, pinned, waitForOutput } from './lib/processes.mjs';
+import { freePort, pinned, serviceEnv, waitForOutput } from './lib/processes.mjs';
 import { median } from './lib/statistics.mjs';
 import { readWrkReport } from './lib/wrk-report.mjs';
 
@@ -167,15 +167,7 @@ async function startOurs(dataDir, upstream, profileDir) {
   ]);
   const child = spawn(command, args, {
     cwd: repo,
-    env: {
-      ...env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      ADMIN_TOKEN: `bench:${TOKEN}`,
-      LOG_LEVEL: 'warn',
-      UPSTREAM_URL: upstream,
-    },
+    env: serviceEnv(dataDir, TOKEN, { UPSTREAM_URL: upstream }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const [, url] = await waitForOutput(child, /listening on (http:\/\/127\.0\.0\.1:\d+)/, 'the service');

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { pinned, waitForOutput } from './lib/processes.mjs';
+import { pinned, serviceEnv, waitForOutput } from './lib/processes.mjs';
 import { median } from './lib/statistics.mjs';
 import { readWrkReport } from './lib/wrk-report.mjs';
 
@@ -38,14 +38,7 @@ async function startNodeServer(dataDir) {
   const [command, args] = pinned(serverCpu, process.execPath, ['dist/server.mjs']);
   const child = spawn(command, args, {
     cwd: repo,
-    env: {
-      ...env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      ADMIN_TOKEN: `bench:${TOKEN}`,
-      LOG_LEVEL: 'warn',
-    },
+    env: serviceEnv(dataDir, TOKEN),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const [, url] = await waitForOutput(child, /listening on (http:\/\/127\.0\.0\.1:\d+)/, 'the Node server');

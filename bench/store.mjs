@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { background, pinned, waitForOutput } from './lib/processes.mjs';
+import { background, pinned, serviceEnv, waitForOutput } from './lib/processes.mjs';
 import { median, quantile } from './lib/statistics.mjs';
 import { readWrkReport } from './lib/wrk-report.mjs';
 
@@ -97,14 +97,7 @@ async function startServer(dataDir, data) {
   const [command, args] = pinned(serverCpu, process.execPath, ['dist/server.mjs']);
   const child = spawn(command, args, {
     cwd: repo,
-    env: {
-      ...env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      ADMIN_TOKEN: `bench:${TOKEN}`,
-      LOG_LEVEL: 'warn',
-    },
+    env: serviceEnv(dataDir, TOKEN),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.add(child);

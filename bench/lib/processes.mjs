@@ -40,3 +40,16 @@ export function freePort() {
     });
   });
 }
+
+/** The environment `dist/server.mjs` runs with in a bench: loopback, a free port, quiet logs. */
+export function serviceEnv(dataDir, token, extra = {}) {
+  return {
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    ADMIN_TOKEN: `bench:${token}`,
+    LOG_LEVEL: 'warn',
+    ...extra,
+  };
+}
