@@ -61,9 +61,3 @@ export async function saveResource(
   }
   return { kind: 'refused', text: problemText(answer.data, texts.notSavedItem(answer.status)), problems: [] };
 }
-
-/** The current ETag of a stored item (lists carry no ETags): GET it first. */
-export async function currentEtag(ctx: ConsoleContext, path: string): Promise<string | undefined> {
-  const answer = await ctx.request('GET', path);
-  return answer.status === 200 ? answer.etag : undefined;
-}
