@@ -2,13 +2,15 @@
 //  1. POST /api/admin/messages p50 with an empty store and with 10,000 messages + 10,000 audit
 //     entries stored (target ≤ 10 ms), for a store of current messages and one of ended history;
 //  2. /startup-error p99 while idle, under 4 admin write loops, and under an anonymous
-//     `wrk -c8` on /api/status (target ≤ 2× idle), same server, same run;
+//     `wrk -c8` on /api/status (target ≤ 2× idle), same server, same run. The probe asks at a
+//     steady PROBE_RATE (as 1C clients do: now and then, not back to back) without waiting for
+//     earlier answers, so a stalled server delays every request in flight, not the probe's clock;
 //  3. /startup-error req/s against bare node:http answering the same bytes and headers (≥ 0.9×).
 // Each figure is measured ROUNDS times; the median and the spread (min–max) are printed. The two
 // cores are shared with other work: read the spread before the median.
 //
 // Usage: npm run build:server && npm run bench:store
-//   ROUNDS=3 DURATION=8 POSTS=300 CONNECTIONS=50 PARTS=1,2,3 (defaults); SERVER_CPU=0 LOAD_CPU=1 (pinning;
+//   ROUNDS=3 DURATION=8 POSTS=300 CONNECTIONS=50 PROBE_RATE=200 PARTS=1,2,3 (defaults); SERVER_CPU=0 LOAD_CPU=1 (pinning;
 //   empty = no pinning). Needs wrk (/usr/bin/wrk).
 import { execFile, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -28,6 +30,7 @@ const rounds = Number(env.ROUNDS ?? 3);
 const duration = Number(env.DURATION ?? 8);
 const posts = Number(env.POSTS ?? 300);
 const connections = Number(env.CONNECTIONS ?? 50);
+const probeRate = Number(env.PROBE_RATE ?? 200);
 /** Which parts to run, e.g. PARTS=2 while working on the hot path. */
 const parts = (env.PARTS ?? '1,2,3').split(',');
 const serverCpu = env.SERVER_CPU ?? '0';
@@ -259,27 +262,86 @@ async function adminsElsewhere(url, count) {
   };
 }
 
-/** Part 2: /startup-error p99 from one probing connection, with and without other load. */
+/**
+ * A 1C client's view: GET `url` `rate` times a second for `seconds`, each request sent on time
+ * whether or not earlier ones were answered, and timed from when it was sent (the probe's own timer
+ * jitter is not the server's). Resolves with the latencies in ms.
+ */
+async function pacedProbe(url, rate, seconds) {
+  const probeAgent = new Agent({ keepAlive: true, maxSockets: 8 });
+  const interval = 1000 / rate;
+  const count = Math.round(rate * seconds);
+  const started = performance.now();
+  const latencies = [];
+  const requests = [];
+  for (let i = 0; i < count; i++) {
+    const due = started + i * interval;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    requests.push(
+      new Promise((resolve, reject) => {
+        const sent = performance.now();
+        const req = request(url, { agent: probeAgent }, (res) => {
+          res.resume();
+          res.on('end', () => {
+            if (res.statusCode !== 200) reject(new Error(`probe: ${res.statusCode} from ${url}`));
+            latencies.push(performance.now() - sent);
+            resolve();
+          });
+        });
+        req.on('error', reject);
+        req.end();
+      }),
+    );
+  }
+  await Promise.all(requests);
+  probeAgent.destroy();
+  return latencies;
+}
+
+/** The paced probe in a process of its own on the load CPU, at normal priority: p99 in ms. */
+async function probeElsewhere(url) {
+  const [command, args] = pinned(loadCpu, process.execPath, [
+    fileURLToPath(import.meta.url),
+    '--probe',
+    url,
+    String(probeRate),
+    String(duration),
+  ]);
+  const { stdout } = await run(command, args, { encoding: 'utf8' });
+  return JSON.parse(stdout).p99;
+}
+
+/** Part 2: /startup-error p99 as a 1C client sees it, with and without other load. */
 async function isolation(workDir) {
   const server = await startServer(join(workDir, 'isolation'), seed({ current: 50, ended: 2000 }));
   const probe = `${server.url}/startup-error/base07`;
   const status = `${server.url}/api/status`;
+  // Warm every path measured (first compiles, first formats), so no round pays for them.
   await wrk(probe, { seconds: 2, conns: 1 });
   await wrk(status, { seconds: 2, conns: 8 });
-  const results = { idle: [], writes: [], status: [] };
+  const warmLoops = await adminsElsewhere(server.url, 4);
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  await warmLoops.stop();
+  const bare = await bareTwin(server.url, '/startup-error/base07');
+  const results = { bare: [], idle: [], writes: [], status: [] };
   let writesPerSecond = [];
   let statusRps = [];
   for (let round = 0; round < rounds; round++) {
-    results.idle.push((await wrk(probe, { seconds: duration, conns: 1 })).p99);
+    results.bare.push(await probeElsewhere(bare.url));
+    results.idle.push(await probeElsewhere(probe));
     const loops = await adminsElsewhere(server.url, 4);
-    results.writes.push((await wrk(probe, { seconds: duration, conns: 1 })).p99);
+    results.writes.push(await probeElsewhere(probe));
     writesPerSecond = [...writesPerSecond, (await loops.stop()) / duration];
     const crowd = wrk(status, { seconds: duration + 1, conns: 8, load: true });
-    results.status.push((await wrk(probe, { seconds: duration, conns: 1 })).p99);
+    results.status.push(await probeElsewhere(probe));
     statusRps = [...statusRps, (await crowd).rps];
   }
+  bare.stop();
   await server.stop();
   const idle = median(results.idle);
+  // What this machine adds to any answer (timer wake-ups, other work on the cores): the floor.
+  console.log(`  bare node:http, same bytes (the machine's floor)  p99 ${spread(results.bare)} ms`);
   console.log(`  idle                                            p99 ${spread(results.idle)} ms`);
   console.log(
     `  4 admin write loops (${median(writesPerSecond).toFixed(0)} writes/s)`.padEnd(50) +
@@ -291,11 +353,12 @@ async function isolation(workDir) {
   );
 }
 
-/** Part 3: req/s of /startup-error against bare node:http with the same bytes and headers. */
-async function throughput(workDir) {
-  const server = await startServer(join(workDir, 'throughput'), seed({ current: 50, ended: 2000 }));
-  const target = `${server.url}/startup-error/base07`;
-  const first = await call(server.url, '/startup-error/base07');
+/**
+ * Bare node:http on the server's CPU answering what the service answered to `path`: the same bytes
+ * and headers, none of the work. Resolves with its URL for that path and a stop function.
+ */
+async function bareTwin(serverURL, path) {
+  const first = await call(serverURL, path);
   const headers = Object.fromEntries(
     Object.entries(first.headers).filter(
       ([name]) => !['date', 'connection', 'keep-alive', 'content-length'].includes(name),
@@ -303,24 +366,39 @@ async function throughput(workDir) {
   );
   const code = `require('node:http').createServer((q, s) => { s.writeHead(200, ${JSON.stringify(headers)}); s.end(${JSON.stringify(first.body)}); }).listen(0, '127.0.0.1', function () { console.log('port ' + this.address().port); });`;
   const [command, args] = pinned(serverCpu, process.execPath, ['-e', code]);
-  const bareChild = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  children.add(bareChild);
-  const [, port] = await waitForOutput(bareChild, /port (\d+)/, 'bare node:http');
-  const bare = `http://127.0.0.1:${port}/startup-error/base07`;
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  const [, port] = await waitForOutput(child, /port (\d+)/, 'bare node:http');
+  return { url: `http://127.0.0.1:${port}${path}`, stop: () => child.kill('SIGTERM') };
+}
+
+/** Part 3: req/s of /startup-error against bare node:http with the same bytes and headers. */
+async function throughput(workDir) {
+  const server = await startServer(join(workDir, 'throughput'), seed({ current: 50, ended: 2000 }));
+  const target = `${server.url}/startup-error/base07`;
+  const bare = await bareTwin(server.url, '/startup-error/base07');
   await wrk(target, { seconds: 2, conns: connections });
-  await wrk(bare, { seconds: 2, conns: connections });
+  await wrk(bare.url, { seconds: 2, conns: connections });
   const ratios = [];
   for (let round = 0; round < rounds; round++) {
     const ours = await wrk(target, { seconds: duration, conns: connections });
-    const reference = await wrk(bare, { seconds: duration, conns: connections });
+    const reference = await wrk(bare.url, { seconds: duration, conns: connections });
     ratios.push(ours.rps / reference.rps);
     console.log(
       `  round ${round + 1}: ours ${ours.rps.toFixed(0)} req/s, bare node:http ${reference.rps.toFixed(0)} req/s → ${(ours.rps / reference.rps).toFixed(2)}×`,
     );
   }
   console.log(`  ours / bare node:http ${spread(ratios)}× (target ≥ 0.9×)`);
-  bareChild.kill('SIGTERM');
+  bare.stop();
   await server.stop();
+}
+
+if (process.argv[2] === '--probe') {
+  const [url, rate, seconds] = process.argv.slice(3);
+  const latencies = await pacedProbe(url, Number(rate), Number(seconds));
+  console.log(JSON.stringify({ p50: median(latencies), p99: quantile(latencies, 0.99) }));
+  process.exit(0);
 }
 
 if (process.argv[2] === '--write-loops') {
@@ -341,7 +419,7 @@ try {
   if (parts.includes('1')) await writeCost(workDir);
   if (parts.includes('2')) {
     console.log(
-      '2. /startup-error p99, one probing connection (50 bases, 50 current + 2,000 ended messages)',
+      `2. /startup-error p99 at ${probeRate} requests/s, each timed from when it was sent (50 bases, 50 current + 2,000 ended messages)`,
     );
     await isolation(workDir);
   }

@@ -7,7 +7,7 @@ export const CapturedRequest = z.object({
   path: z.string(),
   /** The query string without `?`. */
   query: z.string(),
-  /** In arrival order; `Authorization`, `Cookie` and the like are never kept. */
+  /** By name, as Web `Headers` lists them; `Authorization`, `Cookie` and the like are never kept. */
   headers: z.array(z.tuple([z.string(), z.string()])),
   clientAddress: z.optional(z.string()),
   bodyBytes: z.int().check(z.nonnegative()),

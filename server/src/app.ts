@@ -39,6 +39,11 @@ import { buildOpenApi } from './routes/openapi-document.ts';
 import { rootRoutes } from './routes/root-routes.ts';
 import { serviceTimes } from './routes/service-times.ts';
 import { startupErrorRoutes } from './routes/startup-error.ts';
+import {
+  answerStartupError,
+  type StartupErrorAnswer,
+  type StartupErrorRequest,
+} from './routes/startup-error-answer.ts';
 import type { StaticFiles } from './routes/static-files.ts';
 import { statusRoutes } from './routes/status.ts';
 import { statusPageRoutes } from './routes/status-page/status-page-routes.ts';
@@ -223,8 +228,21 @@ export function createApp(options: AppOptions): Hono {
   return createService(options).app;
 }
 
-/** The app and, when configured, the runner of its automatic features (entries start its timer). */
-export function createService(options: AppOptions): { app: Hono; automation?: Automation } {
+export type AnswerStartupError = (
+  request: StartupErrorRequest,
+  background: (work: Promise<unknown>) => void,
+) => Promise<StartupErrorAnswer>;
+
+export interface Service {
+  app: Hono;
+  /** The runner of the automatic features, when configured (entries start its timer). */
+  automation?: Automation;
+  /** The startup-error route's answer, for a runtime that serves the hot path ahead of Hono. */
+  startupError: AnswerStartupError;
+}
+
+/** The app, its automatic features and its hot path's answer, sharing one set of deps. */
+export function createService(options: AppOptions): Service {
   const deps = createServiceDeps(options);
   const built = options.automation && createAutomation(deps, options.automation);
   if (built) deps.automation = built.routes;
@@ -274,5 +292,7 @@ export function createService(options: AppOptions): { app: Hono; automation?: Au
     ),
   );
   app.onError(onError(deps.logger));
-  return built ? { app, automation: built.automation } : { app };
+  const startupError: AnswerStartupError = (request, background) =>
+    answerStartupError(deps, request, background);
+  return built ? { app, automation: built.automation, startupError } : { app, startupError };
 }

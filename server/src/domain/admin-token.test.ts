@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { constantTimeEqual, createTokenVerifier, parseAdminTokens, sha256Hex } from './admin-token.ts';
 import { AuthThrottle } from './auth-throttle.ts';
@@ -19,6 +20,21 @@ describe('admin tokens', () => {
     expect(await verify('token-of-anna-0123456789a')).toBeUndefined();
     expect(await verify('')).toBeUndefined();
     expect(await createTokenVerifier([])('anything')).toBeUndefined();
+  });
+
+  it("verifies with the runtime's own hash when given one (Node's agrees with Web Crypto)", async () => {
+    const parsed = await parseAdminTokens('anna:token-of-anna-0123456789ab');
+    if (!parsed.ok) throw new Error(parsed.problem);
+    const hashed: string[] = [];
+    const nodeHash = (text: string) => {
+      hashed.push(text);
+      return createHash('sha256').update(text).digest('hex');
+    };
+    const verify = createTokenVerifier(parsed.entries, nodeHash);
+    expect(await verify('token-of-anna-0123456789ab')).toBe('anna');
+    expect(await verify('token-of-anna-0123456789ac')).toBeUndefined();
+    expect(hashed).toEqual(['token-of-anna-0123456789ab', 'token-of-anna-0123456789ac']);
+    expect(nodeHash('пароль-ä')).toBe(await sha256Hex('пароль-ä'));
   });
 
   it('refuses a value no administrator could sign in with, naming the entry and never its token', async () => {

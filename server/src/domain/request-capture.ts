@@ -14,7 +14,8 @@ export interface RequestToCapture {
   at: number;
   method: string;
   url: string;
-  headers: Headers;
+  /** Only walked: Web `Headers`, or a view of Node's parsed headers. */
+  headers: Pick<Headers, 'forEach'>;
   /** The first bytes of the body (at least `CAPTURED_BODY_BYTES + 3`, to decode a cut character). */
   body?: Uint8Array | undefined;
   /** The whole body's size; defaults to `body.length`. */

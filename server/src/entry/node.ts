@@ -1,6 +1,6 @@
 // The Node entry: `npm start`. Reads the environment, opens the store, serves the app, and shuts
 // down cleanly. The only server file that touches `process`.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -34,6 +34,7 @@ import { bundledConsoleFiles } from '../routes/console/bundled-console-files.ts'
 import { ActivityRecorder } from '../store/activity-recorder.ts';
 import { DATABASE_FILE, type NodeStore, openNodeStore } from '../store/open-node-store.ts';
 import { StoreOpenError } from '../store/store.ts';
+import { startupErrorFastPath } from './node-startup-error.ts';
 
 const TOKEN_FILE = 'admin-token.json';
 const LEVELS = { error: 0, warn: 1, info: 2 } as const;
@@ -177,7 +178,9 @@ async function main(): Promise<void> {
     );
   }
   const activity = new ActivityRecorder({ store, now: Date.now, logger, flushDelayMs: ACTIVITY_FLUSH_MS });
-  const verifyAdminToken = createTokenVerifier(await adminTokens(dataDir));
+  const verifyAdminToken = createTokenVerifier(await adminTokens(dataDir), (token) =>
+    createHash('sha256').update(token).digest('hex'),
+  );
 
   let reportWebhook: ReportWebhook | undefined;
   if (env.REPORT_WEBHOOK_URL) {
@@ -207,7 +210,8 @@ async function main(): Promise<void> {
 
   /** Where the service listens, for absolute links when PUBLIC_URL is not set (known once listening). */
   let listeningOrigin: string | undefined;
-  const { app, automation } = createService({
+  const trustProxy = trustProxyFromEnv(env.TRUST_PROXY);
+  const { app, automation, startupError } = createService({
     store,
     automation: automationOptions(),
     verifyAdminToken,
@@ -219,14 +223,15 @@ async function main(): Promise<void> {
     ...(proxy.upstream && { upstream: proxy.upstream }),
     publicURL,
     listeningOrigin: () => listeningOrigin,
-    clientAddress: clientAddress(trustProxyFromEnv(env.TRUST_PROXY)),
+    clientAddress: clientAddress(trustProxy),
   });
 
   // Probes, notices and deliveries run on a timer in this process, never on the request path.
   const timer = automation && startAutomationTimer(automation);
 
-  // Proxied requests take node:http both ways, ahead of Hono; the service's own routes go to Hono.
-  const serviceListener = getRequestListener(app.fetch);
+  // Proxied requests take node:http both ways, ahead of Hono, and so do 1C clients' GETs of their
+  // startup-error answer; the service's other routes go to Hono.
+  const serviceListener = startupErrorFastPath(startupError, trustProxy, getRequestListener(app.fetch));
   const nodeProxy =
     proxy.upstream &&
     createNodeProxy({

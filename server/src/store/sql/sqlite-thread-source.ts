@@ -35,6 +35,17 @@ function setSynchronous(level) {
 // SQLITE_READONLY and SQLITE_CANTOPEN: the file or its directory may not be written.
 const NOT_WRITABLE = [8, 14];
 
+// Linux gives each thread its own nice value: this thread yields the core to the one answering 1C
+// clients whenever both want it (one core, or every core busy), so a burst of admin writes delays
+// the writes, not the answers. Where the system refuses (other platforms, limits), it runs as it is.
+const NICENESS = 10;
+
+function lowerPriority() {
+  try {
+    require('node:os').setPriority(NICENESS);
+  } catch {}
+}
+
 function openOnce(request) {
   try {
     db = new DatabaseSync(request.file, { timeout: request.busyTimeoutMs });
@@ -97,6 +108,7 @@ function batch(request) {
 function handle(request) {
   switch (request.op) {
     case 'open':
+      lowerPriority();
       return open(request);
     case 'batch':
       return batch(request);
