@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { cpuSeconds } from './lib/cpu-time.mjs';
 import { background, pinned, serviceEnv, waitForOutput } from './lib/processes.mjs';
 import { median, quantile } from './lib/statistics.mjs';
 import { readWrkReport } from './lib/wrk-report.mjs';
@@ -108,6 +109,7 @@ async function startServer(dataDir, data) {
   const [, url] = await waitForOutput(child, /listening on (http:\/\/127\.0\.0\.1:\d+)/, 'the Node server');
   return {
     url,
+    pid: child.pid,
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', resolve);
@@ -299,8 +301,12 @@ async function pacedProbe(url, rate, seconds) {
   return latencies;
 }
 
-/** The paced probe in a process of its own on the load CPU, at normal priority: p99 in ms. */
+/**
+ * The paced probe in a process of its own on the load CPU, at normal priority: p99 in ms.
+ * PROBE_RATE=0: one connection back to back instead (wrk -c1; the server's core is then never idle).
+ */
 async function probeElsewhere(url) {
+  if (probeRate === 0) return (await wrk(url, { seconds: duration, conns: 1 })).p99;
   const [command, args] = pinned(loadCpu, process.execPath, [
     fileURLToPath(import.meta.url),
     '--probe',
@@ -361,7 +367,8 @@ async function bareTwin(serverURL, path) {
   const first = await call(serverURL, path);
   const headers = Object.fromEntries(
     Object.entries(first.headers).filter(
-      ([name]) => !['date', 'connection', 'keep-alive', 'content-length'].includes(name),
+      // Content-Length stays: without it node:http would send chunked, more bytes and more work.
+      ([name]) => !['date', 'connection', 'keep-alive'].includes(name),
     ),
   );
   const code = `require('node:http').createServer((q, s) => { s.writeHead(200, ${JSON.stringify(headers)}); s.end(${JSON.stringify(first.body)}); }).listen(0, '127.0.0.1', function () { console.log('port ' + this.address().port); });`;
@@ -370,7 +377,7 @@ async function bareTwin(serverURL, path) {
   children.add(child);
   child.once('exit', () => children.delete(child));
   const [, port] = await waitForOutput(child, /port (\d+)/, 'bare node:http');
-  return { url: `http://127.0.0.1:${port}${path}`, stop: () => child.kill('SIGTERM') };
+  return { url: `http://127.0.0.1:${port}${path}`, pid: child.pid, stop: () => child.kill('SIGTERM') };
 }
 
 /** Part 3: req/s of /startup-error against bare node:http with the same bytes and headers. */
@@ -381,15 +388,25 @@ async function throughput(workDir) {
   await wrk(target, { seconds: 2, conns: connections });
   await wrk(bare.url, { seconds: 2, conns: connections });
   const ratios = [];
+  const cpuRatios = [];
+  /** wrk against `url`, with the CPU time per request of the process `pid` serving it. */
+  const measured = async (url, pid) => {
+    const before = cpuSeconds(pid);
+    const result = await wrk(url, { seconds: duration, conns: connections });
+    return { ...result, cpu: (cpuSeconds(pid) - before) / (result.rps * duration) };
+  };
   for (let round = 0; round < rounds; round++) {
-    const ours = await wrk(target, { seconds: duration, conns: connections });
-    const reference = await wrk(bare.url, { seconds: duration, conns: connections });
+    const ours = await measured(target, server.pid);
+    const reference = await measured(bare.url, bare.pid);
     ratios.push(ours.rps / reference.rps);
+    cpuRatios.push(ours.cpu / reference.cpu);
+    const µs = (seconds) => (seconds * 1e6).toFixed(1);
     console.log(
-      `  round ${round + 1}: ours ${ours.rps.toFixed(0)} req/s, bare node:http ${reference.rps.toFixed(0)} req/s → ${(ours.rps / reference.rps).toFixed(2)}×`,
+      `  round ${round + 1}: ours ${ours.rps.toFixed(0)} req/s (${µs(ours.cpu)} µs CPU each), bare node:http ${reference.rps.toFixed(0)} req/s (${µs(reference.cpu)} µs) → ${(ours.rps / reference.rps).toFixed(2)}×`,
     );
   }
   console.log(`  ours / bare node:http ${spread(ratios)}× (target ≥ 0.9×)`);
+  console.log(`  CPU per request, ours / bare node:http ${spread(cpuRatios)}× (≤ 1.11× is ≥ 0.9× the rate)`);
   bare.stop();
   await server.stop();
 }
@@ -419,7 +436,7 @@ try {
   if (parts.includes('1')) await writeCost(workDir);
   if (parts.includes('2')) {
     console.log(
-      `2. /startup-error p99 at ${probeRate} requests/s, each timed from when it was sent (50 bases, 50 current + 2,000 ended messages)`,
+      `2. /startup-error p99, ${probeRate ? `${probeRate} requests/s, each timed from when it was sent` : 'one connection back to back'} (50 bases, 50 current + 2,000 ended messages)`,
     );
     await isolation(workDir);
   }

@@ -15,10 +15,10 @@ function niceOf(tid: string | number): number {
 
 describe('the database thread', () => {
   it('runs below the priority of the thread answering 1C clients', async () => {
-    const before = threadNiceness().filter((n) => n === 10).length;
+    const before = threadNiceness().filter((n) => n === 19).length;
     const driver = await openNodeSqliteDriver({ file: ':memory:' });
     try {
-      expect(threadNiceness().filter((n) => n === 10).length).toBe(before + 1);
+      expect(threadNiceness().filter((n) => n === 19).length).toBe(before + 1);
       // The thread answering requests keeps its own priority.
       expect(niceOf(process.pid)).toBe(0);
       const [result] = await driver.batch([{ sql: 'SELECT 1 AS one' }], 'read');

@@ -38,7 +38,7 @@ const NOT_WRITABLE = [8, 14];
 // Linux gives each thread its own nice value: this thread yields the core to the one answering 1C
 // clients whenever both want it (one core, or every core busy), so a burst of admin writes delays
 // the writes, not the answers. Where the system refuses (other platforms, limits), it runs as it is.
-const NICENESS = 10;
+const NICENESS = 19;
 
 function lowerPriority() {
   try {
