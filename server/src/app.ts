@@ -231,7 +231,7 @@ export function createApp(options: AppOptions): Hono {
 export type AnswerStartupError = (
   request: StartupErrorRequest,
   background: (work: Promise<unknown>) => void,
-) => Promise<StartupErrorAnswer>;
+) => StartupErrorAnswer | Promise<StartupErrorAnswer>;
 
 export interface Service {
   app: Hono;

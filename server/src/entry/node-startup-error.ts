@@ -1,4 +1,4 @@
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, RequestListener, ServerResponse } from 'node:http';
 import type { AnswerStartupError } from '../app.ts';
 import { forwardedClientAddress } from '../domain/client-address.ts';
 import type { StartupErrorAnswer, StartupErrorRequest } from '../routes/startup-error-answer.ts';
@@ -11,24 +11,31 @@ const PLAIN_GET = /^\/startup-error(?:\.json|\/[^?#%]*)?(?:\?[^#]*)?$/;
 /** A Host the absolute URL can be built from as it is (the capture parses that URL later). */
 const PLAIN_HOST = /^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/;
 
+const joined = (raw: string | string[]) => (Array.isArray(raw) ? raw.join(', ') : raw);
+
 /** Node's parsed request headers seen as the few `Headers` methods the answer uses. */
-function headersOf(incoming: IncomingMessage): StartupErrorRequest['headers'] {
-  const parsed = incoming.headers;
-  const value = (raw: string | string[]) => (Array.isArray(raw) ? raw.join(', ') : raw);
-  return {
-    get: (name) => {
-      const raw = parsed[name];
-      return raw === undefined ? null : value(raw);
-    },
-    // Sorted by name, as Web `Headers` walks them, so a capture reads the same on either path.
-    forEach: (visit) => {
-      for (const name of Object.keys(parsed).sort()) {
-        const raw = parsed[name];
-        if (raw !== undefined) visit(value(raw), name, undefined as never);
-      }
-    },
-  };
+class NodeHeaders implements Pick<Headers, 'get' | 'forEach'> {
+  readonly #parsed: IncomingHttpHeaders;
+
+  constructor(parsed: IncomingHttpHeaders) {
+    this.#parsed = parsed;
+  }
+
+  get(name: string): string | null {
+    const raw = this.#parsed[name];
+    return raw === undefined ? null : joined(raw);
+  }
+
+  /** Sorted by name, as Web `Headers` walks them, so a capture reads the same on either path. */
+  forEach(visit: (value: string, name: string, parent: Headers) => void): void {
+    for (const name of Object.keys(this.#parsed).sort()) {
+      const raw = this.#parsed[name];
+      if (raw !== undefined) visit(joined(raw), name, undefined as never);
+    }
+  }
 }
+
+const ignore = () => {};
 
 /** Answer headers with the body's length, built once per answer (a new answer is a new object). */
 const withLength = new WeakMap<Record<string, string>, Record<string, string>>();
@@ -67,7 +74,7 @@ export function startupErrorFastPath(
       return;
     }
     const query = url.indexOf('?');
-    const headers = headersOf(req);
+    const headers = new NodeHeaders(req.headers);
     const forwarded = trustProxy
       ? forwardedClientAddress(headers.get('x-forwarded-for') ?? undefined)
       : undefined;
@@ -78,10 +85,19 @@ export function startupErrorFastPath(
       headers,
       clientAddress: forwarded ?? req.socket.remoteAddress,
     };
-    // On Node the capture runs by itself and never rejects: nothing to keep alive.
-    answer(request, () => {}).then(
-      (ready) => send(res, ready),
-      () => next(req, res),
-    );
+    let answered: ReturnType<AnswerStartupError>;
+    try {
+      // On Node the capture runs by itself and never rejects: nothing to keep alive.
+      answered = answer(request, ignore);
+    } catch {
+      next(req, res);
+      return;
+    }
+    if (answered instanceof Promise)
+      answered.then(
+        (ready) => send(res, ready),
+        () => next(req, res),
+      );
+    else send(res, answered);
   };
 }

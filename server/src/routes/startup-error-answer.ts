@@ -3,6 +3,7 @@ import type { LoginErrorReport } from '../../../contract/captured-request.ts';
 import { ALL_BASES } from '../domain/active-message.ts';
 import { matchesIfNoneMatch } from '../domain/etag.ts';
 import { bodyHead, captureRequest, type RequestToCapture } from '../domain/request-capture.ts';
+import type { SnapshotView } from '../domain/snapshot-view.ts';
 import type { PreparedStartupError } from '../store/snapshot-cache.ts';
 import type { ServiceDeps } from './deps.ts';
 
@@ -11,6 +12,21 @@ import type { ServiceDeps } from './deps.ts';
  * that cannot be a key → `*`. Unknown keys are not refused: the cache answers them like `*`.
  */
 export function startupErrorBaseKey(path: string): string {
+  let key = knownKeys.get(path);
+  if (key === undefined) {
+    key = baseKeyOf(path);
+    // Paths are few (one or two per base); a flood of made-up ones only restarts the memory.
+    if (knownKeys.size >= KNOWN_KEYS_KEPT) knownKeys.clear();
+    knownKeys.set(path, key);
+  }
+  return key;
+}
+
+/** Base keys of the paths seen lately: the hot path asks the same few again and again. */
+const knownKeys = new Map<string, string>();
+const KNOWN_KEYS_KEPT = 1_024;
+
+function baseKeyOf(path: string): string {
   let rest = path.slice('/startup-error'.length);
   // Most paths have no `.json` (the platform asks for `/startup-error/<base>`): skip the pattern.
   if (rest.length > 4 && rest.toLowerCase().includes('.json')) {
@@ -69,15 +85,26 @@ export interface StartupErrorAnswer {
 /**
  * The answer for a 1C client, precomputed in the snapshot cache; the request is recorded for the
  * activity log after the answer (`background` keeps that work alive where a runtime needs telling).
+ * Answers at once when the cache's view is ready (the usual case), else once it is loaded.
  */
-export async function answerStartupError(
+export function answerStartupError(
   deps: Pick<ServiceDeps, 'cache' | 'now' | 'activity' | 'reportWebhook'>,
   request: StartupErrorRequest,
   background: (work: Promise<unknown>) => void,
-): Promise<StartupErrorAnswer> {
+): StartupErrorAnswer | Promise<StartupErrorAnswer> {
+  const view = deps.cache.ready();
+  if (view) return answerFrom(view, deps, request, background);
+  return deps.cache.view().then((loaded) => answerFrom(loaded, deps, request, background));
+}
+
+function answerFrom(
+  view: SnapshotView,
+  deps: Pick<ServiceDeps, 'now' | 'activity' | 'reportWebhook'>,
+  request: StartupErrorRequest,
+  background: (work: Promise<unknown>) => void,
+): StartupErrorAnswer {
   const { method, url, headers: requestHeaders, body } = request;
   const baseKey = startupErrorBaseKey(request.path);
-  const view = await deps.cache.view();
   const prepared = view.startupError(baseKey, {
     query: url.includes('?') ? (new URL(url).searchParams.get('lang') ?? undefined) : undefined,
     acceptLanguage: requestHeaders.get('accept-language') ?? undefined,

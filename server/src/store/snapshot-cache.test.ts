@@ -109,6 +109,35 @@ describe('SnapshotCache', () => {
     expect(state.loads).toBe(1);
   });
 
+  it('has the view ready without waiting only while no read of the store is due', async () => {
+    const { store, state } = fakeStore([message('a', T0 - HOUR, T0 + 2 * HOUR)]);
+    let now = T0;
+    const cache = new SnapshotCache({ store, now: () => now, maxAgeMs: 1000 });
+    expect(cache.ready()).toBeUndefined();
+    const loaded = await cache.view();
+    expect(cache.ready()).toBe(loaded);
+    now += 999;
+    expect(cache.ready()).toBe(loaded);
+    now += 1;
+    expect(cache.ready()).toBeUndefined();
+    await cache.view();
+    expect(cache.ready()).toBeDefined();
+    expect([state.loads, state.checks]).toEqual([1, 1]);
+  });
+
+  it('moves a ready view past a schedule boundary, as view() does', async () => {
+    const { store } = fakeStore([message('a', T0 - HOUR, T0 + HOUR)]);
+    let now = T0;
+    const cache = new SnapshotCache({ store, now: () => now });
+    const before = await cache.view();
+    const ask = { query: undefined, acceptLanguage: undefined };
+    expect(before.startupError('*', ask).json).toContain('Текст a');
+    now = T0 + HOUR + 1;
+    const moved = cache.ready();
+    expect(moved?.computedAt).toBe(now);
+    expect(moved?.startupError('*', ask).json).not.toContain('Текст a');
+  });
+
   it('serves the old view while a refresh is under way, and the new one once it is ready', async () => {
     const { store, state, write } = fakeStore([message('a', T0 - HOUR, T0 + HOUR)]);
     const cache = new SnapshotCache({ store, now: () => T0 });
