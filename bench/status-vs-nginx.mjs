@@ -7,6 +7,7 @@
 // Usage: npm run bench:status
 //   DURATION=10 CONNECTIONS=50 ROUNDS=2 WARMUP=2 NGINX_WORKERS=1 NGINX_ACCESS_LOG=0 (defaults)
 //   SERVER_CPU=0 WRK_CPU=1 (taskset pinning; empty = no pinning)
+
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -14,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { startBareTwin } from './lib/bare-twin.mjs';
 import { pinned, serviceEnv, waitForOutput } from './lib/processes.mjs';
 import { median } from './lib/statistics.mjs';
 import { readWrkReport } from './lib/wrk-report.mjs';
@@ -77,18 +79,6 @@ async function postMessage(url) {
     }),
   });
   if (response.status !== 201) throw new Error(`POST message: ${response.status} ${await response.text()}`);
-}
-
-/**
- * The ceiling for any Node server on this machine: bare node:http answering the same bytes with the
- * same headers, nothing else. Shows how much of the gap to nginx is Node itself.
- */
-async function startBareNode(body, headers) {
-  const code = `require('node:http').createServer((q, s) => { s.writeHead(200, ${JSON.stringify(headers)}); s.end(Buffer.from(${JSON.stringify(body.toString('base64'))}, 'base64')); }).listen(0, '127.0.0.1', function () { console.log('port ' + this.address().port); });`;
-  const [command, args] = pinned(serverCpu, process.execPath, ['-e', code]);
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  const [, port] = await waitForOutput(child, /port (\d+)/, 'bare node:http');
-  return { child, url: `http://127.0.0.1:${port}` };
 }
 
 async function startNginx(prefix, body) {
@@ -183,12 +173,7 @@ try {
   const reference = `${nginx.url}/startup-error/${BASE}`;
   const same = Buffer.from(await (await fetch(reference)).arrayBuffer());
   if (!same.equals(body)) throw new Error('nginx does not serve the same bytes');
-  const ourHeaders = Object.fromEntries(
-    [...first.headers].filter(
-      ([name]) => !['date', 'connection', 'keep-alive', 'content-length'].includes(name),
-    ),
-  );
-  const bare = await startBareNode(body, ourHeaders);
+  const bare = await startBareTwin({ cpu: serverCpu, headers: Object.fromEntries(first.headers), body });
   children.push(bare.child);
   const ceiling = `${bare.url}/startup-error/${BASE}`;
 

@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { startBareTwin } from './lib/bare-twin.mjs';
 import { cpuSeconds } from './lib/cpu-time.mjs';
 import { background, pinned, serviceEnv, waitForOutput } from './lib/processes.mjs';
 import { median, quantile } from './lib/statistics.mjs';
@@ -359,25 +360,13 @@ async function isolation(workDir) {
   );
 }
 
-/**
- * Bare node:http on the server's CPU answering what the service answered to `path`: the same bytes
- * and headers, none of the work. Resolves with its URL for that path and a stop function.
- */
+/** Bare node:http on the server's CPU answering what the service answered to `path`. */
 async function bareTwin(serverURL, path) {
   const first = await call(serverURL, path);
-  const headers = Object.fromEntries(
-    Object.entries(first.headers).filter(
-      // Content-Length stays: without it node:http would send chunked, more bytes and more work.
-      ([name]) => !['date', 'connection', 'keep-alive'].includes(name),
-    ),
-  );
-  const code = `require('node:http').createServer((q, s) => { s.writeHead(200, ${JSON.stringify(headers)}); s.end(${JSON.stringify(first.body)}); }).listen(0, '127.0.0.1', function () { console.log('port ' + this.address().port); });`;
-  const [command, args] = pinned(serverCpu, process.execPath, ['-e', code]);
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const { child, url } = await startBareTwin({ cpu: serverCpu, headers: first.headers, body: first.body });
   children.add(child);
   child.once('exit', () => children.delete(child));
-  const [, port] = await waitForOutput(child, /port (\d+)/, 'bare node:http');
-  return { url: `http://127.0.0.1:${port}${path}`, pid: child.pid, stop: () => child.kill('SIGTERM') };
+  return { url: `${url}${path}`, pid: child.pid, stop: () => child.kill('SIGTERM') };
 }
 
 /** Part 3: req/s of /startup-error against bare node:http with the same bytes and headers. */
