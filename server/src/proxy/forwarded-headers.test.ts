@@ -1,5 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { downstreamResponseHeaders, upstreamRequestHeaders } from './forwarded-headers.ts';
+import {
+  downstreamResponseHeaders,
+  mayBeOneOf,
+  nameLengths,
+  upstreamRequestHeaders,
+} from './forwarded-headers.ts';
 
 const OPTIONS = {
   upstreamHost: '1c-web:8080',
@@ -181,5 +187,56 @@ describe('downstreamResponseHeaders', () => {
         ['Content-Encoding', 'gzip'],
       ]),
     );
+  });
+
+  it('acts on its names in any case, and a plain Connection: keep-alive still drops Keep-Alive', () => {
+    const raw = list([
+      ['CONNECTION', 'Keep-Alive'],
+      ['keep-alive', 'timeout=5'],
+      ['LOCATION', 'http://1c-web:8080/buh/'],
+      ['content-LENGTH', '10'],
+      ['Content-Type', 'text/html'],
+    ]);
+    expect(downstreamResponseHeaders(raw, { ...options, lengthChange: 5 })).toEqual(
+      list([
+        ['LOCATION', '/buh/'],
+        ['content-LENGTH', '15'],
+        ['Content-Type', 'text/html'],
+      ]),
+    );
+  });
+
+  it('drops a name Connection lists, whatever its length and case', () => {
+    const long = 'X-A-Header-Name-Longer-Than-Thirty-Characters';
+    const raw = list([
+      ['Connection', `close, x-hop, ${long.toLowerCase()}`],
+      ['X-HOP', '1'],
+      [long, '2'],
+      ['X-Kept', '3'],
+    ]);
+    expect(downstreamResponseHeaders(raw, options)).toEqual(list([['X-Kept', '3']]));
+  });
+});
+
+describe('nameLengths / mayBeOneOf', () => {
+  it('never rules out a name of the set; rules out other lengths unless a name is over 30 characters', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 40 })), fc.string({ maxLength: 40 }), (names, other) => {
+        const mask = nameLengths(names);
+        for (const name of names) expect(mayBeOneOf(mask, name)).toBe(true);
+        const anyLong = names.some((name) => name.length > 30);
+        const sameLength = names.some((name) => name.length === other.length);
+        expect(mayBeOneOf(mask, other)).toBe(anyLong || other.length > 30 || sameLength);
+      }),
+    );
+  });
+
+  it('rules out names of other lengths (up to 30 characters; longer ones are always checked)', () => {
+    const mask = nameLengths(['location', 'te']);
+    expect(mayBeOneOf(mask, 'Location')).toBe(true);
+    expect(mayBeOneOf(mask, 'TE')).toBe(true);
+    expect(mayBeOneOf(mask, 'Date')).toBe(false);
+    expect(mayBeOneOf(mask, 'Content-Type')).toBe(false);
+    expect(mayBeOneOf(mask, 'x'.repeat(31))).toBe(true);
   });
 });

@@ -20,15 +20,48 @@ const HOP_BY_HOP = new Set([
   'upgrade',
 ]);
 
+/**
+ * Names by length, a cheap first test before lower-casing a name: bit n is set when some name of
+ * length n is in `names`; names longer than 30 characters are always tested in full.
+ */
+export function nameLengths(names: Iterable<string>): number {
+  let mask = 0;
+  for (const name of names) mask |= name.length > 30 ? ANY_LENGTH : 1 << name.length;
+  return mask;
+}
+
+/** Whether `name` may be one of the names `mask` was made from (false: it surely is not). */
+export function mayBeOneOf(mask: number, name: string): boolean {
+  return name.length > 30 || (mask & (1 << name.length)) !== 0;
+}
+
+const ANY_LENGTH = 0x7fffffff;
+/** The response headers this hop rewrites (the rest pass as they came, unless hop-by-hop). */
+const REWRITTEN = ['location', 'content-length', 'content-encoding'];
+const REWRITTEN_LENGTHS = nameLengths(REWRITTEN);
+const DOWNSTREAM_LENGTHS = nameLengths([...REWRITTEN, ...HOP_BY_HOP]);
+/** The request headers this hop sets or rewrites, plus the hop-by-hop ones. */
+const UPSTREAM_LENGTHS = nameLengths([
+  'host',
+  'x-forwarded-for',
+  'x-forwarded-proto',
+  'x-forwarded-host',
+  'accept-encoding',
+  ...HOP_BY_HOP,
+]);
+
 /** The hop-by-hop set plus every name a `Connection` header lists (lower case). */
 function hopByHopNames(raw: HeaderList): ReadonlySet<string> {
   let names: Set<string> | undefined;
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i] as string;
     if (name.length !== 10 || name.toLowerCase() !== 'connection') continue;
+    const value = (raw[i + 1] as string).toLowerCase();
+    // The usual `keep-alive` or `close` lists nothing new: no set to build.
+    if (value === 'keep-alive' || value === 'close') continue;
     names ??= new Set(HOP_BY_HOP);
-    for (const token of (raw[i + 1] as string).split(',')) {
-      const name = token.trim().toLowerCase();
+    for (const token of value.split(',')) {
+      const name = token.trim();
       if (name) names.add(name);
     }
   }
@@ -81,9 +114,14 @@ export function upstreamRequestHeaders(raw: HeaderList, options: UpstreamRequest
   let forwardedProto = false;
   let forwardedHost = false;
   let acceptEncoding = false;
+  const mask = drop === HOP_BY_HOP ? UPSTREAM_LENGTHS : ANY_LENGTH;
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i] as string;
     const value = raw[i + 1] as string;
+    if (!mayBeOneOf(mask, name)) {
+      out.push(name, value);
+      continue;
+    }
     const lower = name.toLowerCase();
     if (drop.has(lower)) {
       if (options.upgrade && lower === 'upgrade') out.push(name, value);
@@ -161,10 +199,16 @@ export function downstreamResponseHeaders(
   options: DownstreamResponseHeaderOptions,
 ): string[] {
   const drop = options.upgrade ? undefined : hopByHopNames(raw);
+  const mask = drop === HOP_BY_HOP ? DOWNSTREAM_LENGTHS : drop ? ANY_LENGTH : REWRITTEN_LENGTHS;
   const out: string[] = [];
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i] as string;
     const value = raw[i + 1] as string;
+    // Most names (Date, ETag, Content-Type…) cannot be one acted on here: passed without lower-casing.
+    if (!mayBeOneOf(mask, name)) {
+      out.push(name, value);
+      continue;
+    }
     const lower = name.toLowerCase();
     if (drop?.has(lower)) continue;
     if (lower === 'location') {

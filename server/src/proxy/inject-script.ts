@@ -26,24 +26,36 @@ const DASH = 0x2d; // -
 const DQUOTE = 0x22;
 const SQUOTE = 0x27;
 
-const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'noscript']);
+const EQUALS = 0x3d;
+const QUESTION = 0x3f;
+
+/** Where the scanner is: plain integers, so a page load allocates nothing per tag it passes. */
+const TEXT = 0;
+/** After `<` (or `</`): reading the tag name, which stays in the chunk (see `held`). */
+const OPEN = 1;
+/**
+ * Inside a tag's attributes. A quote only opens a value right after `=`, as in HTML (`a=b"c` is an
+ * unquoted value containing a quote).
+ */
+const TAG = 2;
+const COMMENT = 3;
+/** Inside a `<!…>` declaration or `<?…>` instruction other than a comment. */
+const BOGUS = 4;
+/** Inside a raw-text element, looking for `</name`. */
+const RAW = 5;
+
+/** The element names the scanner acts on: `head`, `body`, then the raw-text elements. */
+const HEAD = 0;
+const BODY = 1;
+const FIRST_RAW = 2;
+const ELEMENTS = ['head', 'body', 'script', 'style', 'textarea', 'title', 'xmp', 'noscript'].map((name) =>
+  Uint8Array.from(name, (char) => char.charCodeAt(0)),
+);
+/** `</name` of each raw-text element, indexed like ELEMENTS. */
+const CLOSERS = ELEMENTS.map((name) => Uint8Array.of(LT, SLASH, ...name));
 /** Longest name we ever need to recognise; longer names are just "some other tag". */
 const MAX_NAME = 10;
-
-type State =
-  | { kind: 'text' }
-  /** After `<` (or `</`): collecting the tag name. */
-  | { kind: 'open'; closing: boolean; name: string }
-  /**
-   * Inside a tag's attributes; `inject` = insert right after its `>`. A quote only opens a value
-   * right after `=`, as in HTML (`a=b"c` is an unquoted value containing a quote).
-   */
-  | { kind: 'tag'; quote: number; afterEquals: boolean; inject: boolean; rawText: string | undefined }
-  | { kind: 'comment'; dashes: number }
-  /** Inside a `<!…>` declaration or `<?…>` instruction other than a comment. */
-  | { kind: 'bogus' }
-  /** Inside a raw-text element, looking for `</name`. */
-  | { kind: 'raw'; name: string; matched: number };
+const EMPTY = new Uint8Array(0);
 
 function isAsciiLetter(byte: number): boolean {
   return (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a);
@@ -117,125 +129,158 @@ function encodedSnippet(snippet: string): Uint8Array {
 /** Inserts `snippet` (UTF-8/ASCII) once into an HTML byte stream fed to it chunk by chunk. */
 export function scriptInjector(snippet: string): ScriptInjector {
   const snippetBytes = encodedSnippet(snippet);
-  let state: State = { kind: 'text' };
+  let mode = TEXT;
   let done = false;
   /** Bytes of an undecided `<name` held back from an earlier chunk. */
-  let held: Uint8Array = new Uint8Array(0);
+  let held: Uint8Array = EMPTY;
+  // OPEN: a `</` tag; TAG: the quote a value is in (0: none), `=` just seen, what its `>` does.
+  let closing = false;
+  let quote = 0;
+  let afterEquals = false;
+  let injectAfterTag = false;
+  let rawAfterTag = -1;
+  // COMMENT: dashes in a row (< 0: still reading the `--` of `<!--`); RAW: how much of `</name` matched.
+  let dashes = 0;
+  let closer: Uint8Array = EMPTY;
+  let matched = 0;
+
+  const enterTag = (inject: boolean, raw: number) => {
+    mode = TAG;
+    quote = 0;
+    afterEquals = false;
+    injectAfterTag = inject;
+    rawAfterTag = raw;
+  };
+  /** After a start tag's `>`: a raw-text element's content, or text. */
+  const afterTag = (raw: number) => {
+    mode = raw >= 0 ? RAW : TEXT;
+    closer = raw >= 0 ? (CLOSERS[raw] as Uint8Array) : EMPTY;
+    matched = 0;
+  };
 
   return {
     write(chunk, emit) {
-      if (done) {
-        emit(chunk);
-        return;
-      }
+      if (done) return void emit(chunk);
       const bytes = held.length > 0 ? concat(held, chunk) : chunk;
-      held = new Uint8Array(0);
-      /** Where the current `<` began (for inserting before `</head`). */
+      held = EMPTY;
+      const length = bytes.length;
+      /** Where the current `<` began (for inserting before `</head`), and its name's first byte. */
       let tagStart = -1;
+      let nameStart = -1;
 
-      for (let i = 0; i < bytes.length; i++) {
+      for (let i = 0; i < length; i++) {
         const byte = bytes[i] as number;
-        switch (state.kind) {
-          case 'text':
-            if (byte === LT) {
-              state = { kind: 'open', closing: false, name: '' };
-              tagStart = i;
+        switch (mode) {
+          case TEXT: {
+            // Only `<` matters in text: jump to it (a native search, not a byte-by-byte loop).
+            const next = find(bytes, LT, i);
+            if (next < 0) i = length;
+            else {
+              i = next;
+              mode = OPEN;
+              closing = false;
+              tagStart = next;
+              nameStart = -1;
             }
             break;
-          case 'open': {
-            if (state.name === '' && !state.closing && byte === SLASH) {
-              state = { kind: 'open', closing: true, name: '' };
-            } else if (state.name === '' && !state.closing && (byte === BANG || byte === 0x3f)) {
-              state = byte === BANG ? { kind: 'comment', dashes: -2 } : { kind: 'bogus' };
-            } else if (isTagNameByte(byte) && (state.name !== '' || isAsciiLetter(byte))) {
-              state.name += String.fromCharCode(lower(byte));
-              // Longer than any name we look for: some other tag, decided now (keeps `held` short).
-              if (state.name.length > MAX_NAME) state = tag(false, undefined);
-            } else if (state.name === '') {
+          }
+          case OPEN:
+            if (nameStart < 0) {
+              if (!closing && byte === SLASH) closing = true;
+              else if (!closing && (byte === BANG || byte === QUESTION)) {
+                mode = byte === BANG ? COMMENT : BOGUS;
+                dashes = -2;
+              } else if (isAsciiLetter(byte)) nameStart = i;
+              else if (byte === LT) tagStart = i;
               // `<` not followed by a tag name is text (`a < b`).
-              state = byte === LT ? state : { kind: 'text' };
-              if (byte === LT) tagStart = i;
+              else mode = TEXT;
+            } else if (isTagNameByte(byte)) {
+              // Longer than any name we look for: some other tag, decided now (keeps `held` short).
+              if (i - nameStart >= MAX_NAME) enterTag(false, -1);
             } else {
-              const { name, closing } = state;
-              if (closing && name === 'head') {
+              const element = elementAt(bytes, nameStart, i - nameStart);
+              if (closing && element === HEAD) {
                 done = insert(bytes, tagStart, snippetBytes, emit);
                 return;
               }
-              const inject = !closing && name === 'body';
-              const rawText = !closing && RAW_TEXT.has(name) ? name : undefined;
-              if (byte === GT) {
-                if (inject) {
-                  done = insert(bytes, i + 1, snippetBytes, emit);
-                  return;
-                }
-                state = rawText ? { kind: 'raw', name: rawText, matched: 0 } : { kind: 'text' };
-              } else {
-                state = tag(inject, rawText);
-              }
+              const inject = !closing && element === BODY;
+              const raw = !closing && element >= FIRST_RAW ? element : -1;
+              if (byte !== GT) enterTag(inject, raw);
+              else if (inject) {
+                done = insert(bytes, i + 1, snippetBytes, emit);
+                return;
+              } else afterTag(raw);
             }
             break;
-          }
-          case 'tag':
-            if (state.quote !== 0) {
-              if (byte === state.quote) state.quote = 0;
-            } else if (state.afterEquals && (byte === DQUOTE || byte === SQUOTE)) {
-              state.quote = byte;
-              state.afterEquals = false;
-            } else if (byte === 0x3d) {
-              state.afterEquals = true;
-            } else if (!isSpace(byte)) {
-              state.afterEquals = false;
+          case TAG:
+            if (quote !== 0) {
+              const end = find(bytes, quote, i);
+              if (end < 0) i = length;
+              else {
+                i = end;
+                quote = 0;
+              }
+              break;
             }
-            if (state.quote === 0 && byte === GT) {
-              if (state.inject) {
+            if (afterEquals && (byte === DQUOTE || byte === SQUOTE)) {
+              quote = byte;
+              afterEquals = false;
+            } else if (byte === EQUALS) afterEquals = true;
+            else if (!isSpace(byte)) afterEquals = false;
+            if (quote === 0 && byte === GT) {
+              if (injectAfterTag) {
                 done = insert(bytes, i + 1, snippetBytes, emit);
                 return;
               }
-              state = state.rawText ? { kind: 'raw', name: state.rawText, matched: 0 } : { kind: 'text' };
+              afterTag(rawAfterTag);
             }
             break;
-          case 'comment':
-            // dashes < 0: still reading the `--` of `<!--`; anything else there makes it a declaration.
-            if (state.dashes < 0) {
-              if (byte === DASH) state.dashes++;
-              else state = byte === GT ? { kind: 'text' } : { kind: 'bogus' };
-            } else if (byte === DASH) {
-              state.dashes++;
-            } else if (byte === GT && state.dashes >= 2) {
-              state = { kind: 'text' };
-            } else {
-              state.dashes = 0;
-            }
+          case COMMENT:
+            if (dashes < 0) {
+              if (byte === DASH) dashes++;
+              else mode = byte === GT ? TEXT : BOGUS;
+            } else if (byte === DASH) dashes++;
+            else if (byte === GT && dashes >= 2) mode = TEXT;
+            else if (dashes === 0) {
+              // Inside the comment only a dash can start its end.
+              const next = find(bytes, DASH, i);
+              i = next < 0 ? length : next - 1;
+            } else dashes = 0;
             break;
-          case 'bogus':
-            if (byte === GT) state = { kind: 'text' };
-            break;
-          case 'raw': {
-            const closer = `</${state.name}`;
-            if (state.matched === closer.length) {
-              // `</script` must be followed by a delimiter to end the element.
-              if (byte === GT || byte === SLASH || isSpace(byte)) {
-                state = byte === GT ? { kind: 'text' } : tag(false, undefined);
-              } else {
-                state.matched = 0;
-              }
-            } else if (lower(byte) === closer.charCodeAt(state.matched)) {
-              state.matched++;
-            } else {
-              state.matched = byte === LT ? 1 : 0;
+          case BOGUS: {
+            const next = find(bytes, GT, i);
+            if (next < 0) i = length;
+            else {
+              i = next;
+              mode = TEXT;
             }
             break;
           }
+          case RAW:
+            if (matched === closer.length) {
+              // `</script` must be followed by a delimiter to end the element.
+              if (byte === GT) mode = TEXT;
+              else if (byte === SLASH || isSpace(byte)) enterTag(false, -1);
+              else matched = 0;
+            } else if (lower(byte) === closer[matched]) matched++;
+            else if (byte === LT) matched = 1;
+            else if (matched > 0) matched = 0;
+            else {
+              // Nothing matched yet: only a `<` can start `</name`.
+              const next = find(bytes, LT, i);
+              i = next < 0 ? length : next - 1;
+            }
+            break;
         }
       }
 
       // Hold back an undecided `<name` (at most MAX_NAME + 2 bytes) so `</he` + `ad>` across chunks
-      // still inserts before the `<`; it is rescanned from `text` with the next chunk.
-      if (state.kind === 'open') {
+      // still inserts before the `<`; it is rescanned from text with the next chunk.
+      if (mode === OPEN) {
         held = bytes.slice(tagStart);
-        state = { kind: 'text' };
+        mode = TEXT;
         if (tagStart > 0) emit(bytes.subarray(0, tagStart));
-      } else if (bytes.length > 0) {
+      } else if (length > 0) {
         emit(bytes);
       }
     },
@@ -248,6 +293,25 @@ export function scriptInjector(snippet: string): ScriptInjector {
   };
 }
 
+/** The first `byte` in `bytes` at or after `from`, or -1: a plain loop, cheaper than a native call for the short gaps between tags. */
+function find(bytes: Uint8Array, byte: number, from: number): number {
+  for (let i = from; i < bytes.length; i++) if (bytes[i] === byte) return i;
+  return -1;
+}
+
+/** Which of ELEMENTS the `length` bytes at `start` name (any case), or -1. */
+function elementAt(bytes: Uint8Array, start: number, length: number): number {
+  search: for (let element = 0; element < ELEMENTS.length; element++) {
+    const name = ELEMENTS[element] as Uint8Array;
+    if (name.length !== length) continue;
+    for (let k = 0; k < length; k++) {
+      if (lower(bytes[start + k] as number) !== name[k]) continue search;
+    }
+    return element;
+  }
+  return -1;
+}
+
 /**
  * Emits `bytes` with `snippet` at `at`; returns true (the insertion is done). A module-level
  * function, not a closure per chunk: this runs for every page load.
@@ -257,10 +321,6 @@ function insert(bytes: Uint8Array, at: number, snippet: Uint8Array, emit: Emit):
   emit(snippet);
   if (at < bytes.length) emit(bytes.subarray(at));
   return true;
-}
-
-function tag(inject: boolean, rawText: string | undefined): State {
-  return { kind: 'tag', quote: 0, afterEquals: false, inject, rawText };
 }
 
 function isSpace(byte: number): boolean {
