@@ -102,6 +102,64 @@ describe('createScriptInjector', () => {
     );
   });
 
+  it('gives the same bytes for any chunking of any mix of tags, quotes, comments and raw text', async () => {
+    const pieces = [
+      '<',
+      '>',
+      '/',
+      '!',
+      '?',
+      '-',
+      '"',
+      "'",
+      '=',
+      ' ',
+      'a',
+      'HEAD',
+      'head',
+      'body',
+      'Body',
+      'script',
+      'style',
+      'title',
+      'textarea',
+      'noscript',
+      'xmp',
+      'header',
+      '</',
+      '<!--',
+      '-->',
+      'ф',
+    ];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.constantFrom(...pieces), { maxLength: 40 }),
+        fc.array(fc.nat({ max: 200 }), { maxLength: 8 }),
+        async (parts, offsets) => {
+          const page = parts.join('');
+          const bytes = new TextEncoder().encode(page);
+          const whole = await inject([bytes]);
+          expect(await inject(cut(bytes, offsets))).toEqual(whole);
+          const text = new TextDecoder().decode(whole);
+          expect(text.split(SNIPPET)).toHaveLength(2);
+          expect(text.replace(SNIPPET, '')).toBe(page);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('finds </head> split at every byte, after quoted values, comments and raw text', async () => {
+    const page =
+      '<head><title>a</b></title><!-- </head> --><meta content="x>y"><style>p{}</style></head><body>';
+    const at = page.indexOf('</head><body>');
+    const bytes = new TextEncoder().encode(page);
+    for (let i = 1; i < bytes.length; i++) {
+      const out = new TextDecoder().decode(await inject([bytes.slice(0, i), bytes.slice(i)]));
+      expect(out).toBe(`${page.slice(0, at)}${SNIPPET}${page.slice(at)}`);
+    }
+  });
+
   it('forwards bytes as it scans instead of waiting for the end of the page', async () => {
     const injector = createScriptInjector(SNIPPET);
     const writer = injector.writable.getWriter();
