@@ -156,8 +156,11 @@ http.createServer((req, res) => {
 
 /** `npm start` with UPSTREAM_URL: dist/server.mjs (built if stale) with the kit beside it. */
 async function startOurs(dataDir, upstream, profileDir) {
-  const targets = existsSync(join(repo, 'dist', 'client-sw', 'sw.js')) ? ['server'] : ['sw', 'server'];
-  execFileSync(process.execPath, ['scripts/build.mjs', ...targets, '--if-stale'], {
+  // The kit proxy mode serves (dist/client-sw/default/); `sw` builds it, and only without --if-stale.
+  if (!existsSync(join(repo, 'dist', 'client-sw', 'default', 'sw.js'))) {
+    execFileSync(process.execPath, ['scripts/build.mjs', 'sw'], { cwd: repo, stdio: 'ignore' });
+  }
+  execFileSync(process.execPath, ['scripts/build.mjs', 'server', '--if-stale'], {
     cwd: repo,
     stdio: 'ignore',
   });
