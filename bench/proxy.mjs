@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { frontConfig } from '../test/proxy-nginx-front-config.ts';
+import { cpuSeconds } from './lib/cpu-time.mjs';
 import { freePort, pinned, serviceEnv, waitForOutput } from './lib/processes.mjs';
 import { median } from './lib/statistics.mjs';
 import { readWrkReport } from './lib/wrk-report.mjs';
@@ -175,25 +176,6 @@ async function startOurs(dataDir, upstream, profileDir) {
   });
   const [, url] = await waitForOutput(child, /listening on (http:\/\/127\.0\.0\.1:\d+)/, 'the service');
   return { child, url };
-}
-
-const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-
-/** CPU seconds used so far by `pid` and its children (nginx's workers), from /proc. */
-function cpuSeconds(pid) {
-  const read = (id) => {
-    try {
-      const fields = readFileSync(`/proc/${id}/stat`, 'utf8').split(') ')[1].split(' ');
-      return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS; // utime + stime
-    } catch {
-      return 0;
-    }
-  };
-  let children = [];
-  try {
-    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
-  } catch {}
-  return read(pid) + children.reduce((sum, child) => sum + read(child), 0);
 }
 
 function runWrk(url, seconds, headers = [], pid = undefined) {
