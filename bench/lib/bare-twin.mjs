@@ -15,7 +15,8 @@ export async function startBareTwin({ cpu, headers, body }) {
     Object.entries(headers).filter(([name]) => !PER_CONNECTION.includes(name.toLowerCase())),
   );
   const bytes = Buffer.from(body);
-  const code = `require('node:http').createServer((q, s) => { s.writeHead(200, ${JSON.stringify(kept)}); s.end(Buffer.from(${JSON.stringify(bytes.toString('base64'))}, 'base64')); }).listen(0, '127.0.0.1', function () { console.log('port ' + this.address().port); });`;
+  // The body is decoded once, before listening: per request the twin only writes.
+  const code = `const body = Buffer.from(${JSON.stringify(bytes.toString('base64'))}, 'base64'); const headers = ${JSON.stringify(kept)}; require('node:http').createServer((q, s) => { s.writeHead(200, headers); s.end(body); }).listen(0, '127.0.0.1', function () { console.log('port ' + this.address().port); });`;
   const [command, args] = pinned(cpu, process.execPath, ['-e', code]);
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const [, port] = await waitForOutput(child, /port (\d+)/, 'bare node:http');
