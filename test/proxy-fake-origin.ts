@@ -101,6 +101,16 @@ export async function startFakeOrigin(): Promise<FakeOrigin> {
       case '/buh/ru_RU/':
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'x-origin': '1c' });
         return res.end(PAGE_HTML);
+      case '/buh/split.html': {
+        // The page in two writes a moment apart, cut inside `</head>`, with its length announced:
+        // the proxy sees the marker across two chunks and must still inject once and fix the length.
+        const bytes = Buffer.from(PAGE_HTML);
+        const cut = bytes.indexOf('</head>') + 3;
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': bytes.length });
+        res.write(bytes.subarray(0, cut));
+        setTimeout(() => res.end(bytes.subarray(cut)), 20);
+        return;
+      }
       case '/buh/gz.html':
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'gzip' });
         return res.end(gzipSync(PAGE_HTML));

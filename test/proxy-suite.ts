@@ -77,6 +77,16 @@ export function defineProxySuite(name: string, start: (options: ProxyTargetOptio
       expect(html).toBe(PAGE_HTML.replace('</head>', `${SCRIPT}</head>`));
     });
 
+    it('injects once into a page whose </head> arrives split across two chunks, with a true length', async () => {
+      const response = await get('/buh/split.html', { headers: NAVIGATE });
+      expect(response.status).toBe(200);
+      const expected = PAGE_HTML.replace('</head>', `${SCRIPT}</head>`);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      expect(new TextDecoder().decode(bytes)).toBe(expected);
+      const length = response.headers.get('content-length');
+      if (length !== null) expect(Number(length)).toBe(bytes.length);
+    });
+
     it('leaves HTML fetched by a script (not a page load) as it is', async () => {
       const response = await get('/buh/ru_RU/', { headers: { 'sec-fetch-mode': 'cors', accept: '*/*' } });
       expect(response.status).toBe(200);
