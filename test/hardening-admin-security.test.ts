@@ -192,12 +192,23 @@ describe('admin authentication', () => {
     });
     expect(admin.status).toBe(413);
     expect(JSON.parse(admin.body).message).toMatch(/larger than 256 KB/);
+    // In the console's language, as the console sends it.
+    const inRussian = await send(server.url, '/api/admin/messages', {
+      method: 'POST',
+      headers: { ...auth, 'accept-language': 'ru' },
+      body: `{"text":{"ru":"${'я'.repeat(128 * 1024)}"}}`,
+    });
+    expect([inRussian.status, JSON.parse(inRussian.body).message]).toEqual([
+      413,
+      'Тело запроса больше 256 КБ; запросы к API администратора — небольшие документы JSON.',
+    ]);
     const settings = await send(server.url, '/api/admin/settings', {
       method: 'PUT',
-      headers: { ...auth, 'transfer-encoding': 'chunked' },
+      headers: { ...auth, 'transfer-encoding': 'chunked', 'accept-language': 'lv' },
       body: `{"bases":{"x":{"name":"${'x'.repeat(300 * 1024)}"}}}`,
     });
     expect(settings.status).toBe(413);
+    expect(JSON.parse(settings.body).message).toMatch(/^Pieprasījuma saturs ir lielāks par 256 KB;/);
     const report = await send(server.url, '/startup-error/buh', {
       method: 'POST',
       headers: { 'transfer-encoding': 'chunked' },

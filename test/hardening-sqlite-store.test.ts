@@ -173,6 +173,14 @@ describe('a disk that fails at runtime', () => {
         /the disk holding .*startup-help\.db is full\. Nothing was changed; free some space/,
       );
     }
+    // The console asks in its language and gets the same advice in it.
+    const inLatvian = await admin('POST', '/api/admin/messages', messageBody('Nesaglabāsies'), {
+      'accept-language': 'lv',
+    });
+    expect(inLatvian.status).toBe(503);
+    expect(((await inLatvian.json()) as { message: string }).message).toMatch(
+      /^Neizdevās piekļūt datubāzei: disks, kurā atrodas .*startup-help\.db, ir pilns\. Nekas netika mainīts;/,
+    );
     expect(errors.length).toBeGreaterThanOrEqual(writes.length);
 
     for (const init of [{}, { method: 'POST', body: 'login failed' }, { method: 'HEAD' }]) {
@@ -224,6 +232,14 @@ describe('a disk that fails at runtime', () => {
     const body = (await write.json()) as { message: string };
     expect(body.message).toMatch(/may not write .*startup-help\.db or its directory/);
     expect(body.message).toMatch(/permissions of the data directory/);
+    const inRussian = await fetch(`${server.url}/api/admin/messages`, {
+      method: 'POST',
+      headers: { ...AUTH, 'accept-language': 'ru-RU,ru;q=0.9' },
+      body: messageBody('Не сохранится'),
+    });
+    expect(((await inRussian.json()) as { message: string }).message).toMatch(
+      /^Не удалось обратиться к базе данных: службе нельзя записывать .*startup-help\.db или его папку\. Ничего не изменено; проверьте права на папку данных/,
+    );
 
     const again = await fetch(`${server.url}/startup-error/any`);
     expect(((await again.json()) as { userMessage?: string }).userMessage).toBe('Работы идут');

@@ -47,8 +47,8 @@ export function createAdminApi(token: string, language: () => string): AdminApi 
 }
 
 /**
- * Refusals whose words come from the service and say what to do: field problems (in the console's
- * language), an unusable store, a body too large. Others get the console's own words.
+ * Refusals whose words come from the service, in the console's language, and say what to do: field
+ * problems, an unusable store, a body too large. Others get the console's own words.
  */
 const SERVICE_WORDS = new Set([
   'validation',

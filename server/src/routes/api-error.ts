@@ -3,7 +3,9 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ApiError } from '../../../contract/problem.ts';
 import type { Logger } from '../domain/logger.ts';
+import { storeProblemWords } from '../domain/store-problem-words.ts';
 import { BadCursorError, DuplicateIdError, StoreUnavailableError } from '../store/store.ts';
+import { adminLanguage } from './admin-language.ts';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -62,7 +64,8 @@ export function onError(logger: Logger) {
     }
     if (error instanceof StoreUnavailableError) {
       logger.error('storage unavailable', { problem: error.message, path: c.req.path });
-      return c.json({ error: 'unavailable', message: error.message } satisfies ApiError, 503, {
+      const message = error.problem ? storeProblemWords(error.problem, adminLanguage(c)) : error.message;
+      return c.json({ error: 'unavailable', message } satisfies ApiError, 503, {
         'retry-after': '5',
         'cache-control': 'no-store',
       });

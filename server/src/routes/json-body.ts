@@ -2,6 +2,7 @@ import type { ValidationTargets } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { validator } from 'hono/validator';
 import { fieldProblems, problemsSummary } from '../../../contract/issue-words.ts';
+import type { PageLanguage } from '../../../contract/page-languages.ts';
 import type { FieldProblem } from '../../../contract/problem.ts';
 import type * as z from '../../../contract/zod.ts';
 import { adminLanguage } from './admin-language.ts';
@@ -39,13 +40,16 @@ export function validationError(problems: FieldProblem[], language = 'en') {
 
 export const ADMIN_BODY_LIMIT = 256 * 1024;
 
+const TOO_LARGE: Record<PageLanguage, string> = {
+  en: `The request body is larger than ${ADMIN_BODY_LIMIT / 1024} KB; admin requests are small JSON documents.`,
+  ru: `Тело запроса больше ${ADMIN_BODY_LIMIT / 1024} КБ; запросы к API администратора — небольшие документы JSON.`,
+  lv: `Pieprasījuma saturs ir lielāks par ${ADMIN_BODY_LIMIT / 1024} KB; administratora pieprasījumi ir nelieli JSON dokumenti.`,
+};
+
 /** Admin bodies are small JSON documents; a huge one is a mistake or an attack, refused before parsing. */
 export const adminBodyLimit = bodyLimit({
   maxSize: ADMIN_BODY_LIMIT,
-  onError: () => {
-    throw apiError(413, {
-      error: 'too-large',
-      message: `The request body is larger than ${ADMIN_BODY_LIMIT / 1024} KB; admin requests are small JSON documents.`,
-    });
+  onError: (c) => {
+    throw apiError(413, { error: 'too-large', message: TOO_LARGE[adminLanguage(c)] });
   },
 });

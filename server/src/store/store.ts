@@ -14,6 +14,7 @@ import type {
   ScheduleStore,
 } from '../domain/automation-store.ts';
 import type { SnapshotData } from '../domain/snapshot-view.ts';
+import type { StoreProblem } from '../domain/store-problem-words.ts';
 
 /** Who changed what: one audit log for administrators, monitors and recurring windows. */
 export type AuditEntry = AutomationAudit;
@@ -115,6 +116,13 @@ export interface Store extends MessageWrites, MonitorStore, ScheduleStore, Notif
 /** Storage is broken right now (disk full, D1 down): admin writes answer 503, reads serve last good data. */
 export class StoreUnavailableError extends Error {
   override readonly name = 'StoreUnavailableError';
+  /** What went wrong, for words in the reader's language; the message is the English for the log. */
+  readonly problem: StoreProblem | undefined;
+
+  constructor(message: string, options?: ErrorOptions & { problem?: StoreProblem }) {
+    super(message, options);
+    this.problem = options?.problem;
+  }
 }
 
 /** The store cannot be opened at start (damaged database, unreadable file, failed migration or import). */

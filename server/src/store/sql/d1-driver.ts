@@ -1,4 +1,5 @@
 import type { D1Database } from '@cloudflare/workers-types';
+import { storeProblemWords } from '../../domain/store-problem-words.ts';
 import { StoreUnavailableError } from '../store.ts';
 import type { SqlDriver, SqlRow } from './sql-driver.ts';
 
@@ -16,10 +17,8 @@ export function d1Driver(db: D1Database): SqlDriver {
         return results.map((result) => ({ rows: result.results ?? [], changes: result.meta?.changes ?? 0 }));
       } catch (error) {
         const detail = error instanceof Error ? error.message : String(error);
-        throw new StoreUnavailableError(
-          `The D1 database failed: ${detail}. Check that the DB binding points at the database and that its migrations are applied (npx wrangler d1 migrations apply DB --remote).`,
-          { cause: error },
-        );
+        const problem = { reason: 'd1', detail } as const;
+        throw new StoreUnavailableError(storeProblemWords(problem, 'en'), { cause: error, problem });
       }
     },
     // The binding belongs to the runtime; there is nothing to release.

@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { type StoreProblem, storeProblemWords } from '../../domain/store-problem-words.ts';
 import { StoreOpenError, StoreUnavailableError } from '../store.ts';
 import type { BatchMode, SqlDriver, SqlResult, SqlStatement } from './sql-driver.ts';
 import { SQLITE_THREAD_SOURCE } from './sqlite-thread-source.ts';
@@ -46,20 +47,20 @@ const SQLITE_FULL = 13;
 const SQLITE_CANTOPEN = 14;
 const SQLITE_NOTADB = 26;
 
-/** What went wrong and what to do, for a failure while the service runs. */
-function runtimeAdvice(error: ThreadError, file: string, busyTimeoutMs: number): string {
+/** What went wrong, for a failure while the service runs (the words are in store-problem-words.ts). */
+function runtimeProblem(error: ThreadError, file: string, busyTimeoutMs: number): StoreProblem {
   switch ((error.errcode ?? 0) & 0xff) {
     case SQLITE_BUSY:
-      return `another process kept ${file} locked for more than ${busyTimeoutMs / 1000} s (another startup-help process, a backup or an sqlite3 shell in a transaction). Nothing was changed; try again`;
+      return { reason: 'busy', file, seconds: busyTimeoutMs / 1000 };
     case SQLITE_FULL:
-      return `the disk holding ${file} is full. Nothing was changed; free some space, then try again`;
+      return { reason: 'full', file };
     case SQLITE_READONLY:
     case SQLITE_CANTOPEN:
-      return `the service may not write ${file} or its directory. Nothing was changed; check the permissions of the data directory (the service user must be able to write it), then try again`;
+      return { reason: 'read-only', file };
     case SQLITE_IOERR:
-      return `the disk failed while writing ${file}. Nothing was changed; check the disk and free space, then try again`;
+      return { reason: 'disk', file };
     default:
-      return `${file} failed. Nothing was changed; try again, and if it keeps failing, check the log and the disk`;
+      return { reason: 'failed', file };
   }
 }
 
@@ -127,10 +128,11 @@ export async function openNodeSqliteDriver(options: NodeSqliteOptions): Promise<
   async function results(request: Record<string, unknown>): Promise<SqlResult[]> {
     const reply = await call(request);
     if (reply.error) {
-      throw new StoreUnavailableError(
-        `Could not use the database: ${runtimeAdvice(reply.error, file, busyTimeoutMs)}. (${reply.error.message})`,
-        { cause: reply.error },
-      );
+      const problem = runtimeProblem(reply.error, file, busyTimeoutMs);
+      throw new StoreUnavailableError(`${storeProblemWords(problem, 'en')} (${reply.error.message})`, {
+        cause: reply.error,
+        problem,
+      });
     }
     return reply.results ?? [];
   }
