@@ -119,8 +119,22 @@ export const Delivery = z.object({
 export type Delivery = z.infer<typeof Delivery>;
 
 /**
- * Whether a channel can send from this service now: `ready: false` with the reason when a variable
- * it names is not set, or the runtime cannot send e-mail (Workers).
+ * Why a channel cannot send, as a code a program (the console) can say in its own words:
+ * `email-unavailable` — the runtime cannot send e-mail (Workers); `variable-missing` — the variable
+ * named in `variable` is not set; `variable-reserved` — it names the service's own secret.
  */
-export const ChannelReadiness = z.object({ ready: z.boolean(), problem: z.optional(z.string()) });
+export const ReadinessReason = z.enum(['email-unavailable', 'variable-missing', 'variable-reserved']);
+
+/**
+ * Whether a channel can send from this service now: `ready: false` with the reason (a code, and
+ * `problem` in English words with the fix) when a variable it names is not set or is the service's
+ * own, or the runtime cannot send e-mail (Workers).
+ */
+export const ChannelReadiness = z.object({
+  ready: z.boolean(),
+  problem: z.optional(z.string()),
+  reason: z.optional(ReadinessReason),
+  /** The variable `reason` is about. */
+  variable: z.optional(z.string()),
+});
 export type ChannelReadiness = z.infer<typeof ChannelReadiness>;

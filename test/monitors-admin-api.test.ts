@@ -169,6 +169,8 @@ describe('/api/admin/channels', () => {
     });
     expect(missing.json.readiness).toEqual({
       ready: false,
+      reason: 'variable-missing',
+      variable: 'OTHER_TOKEN',
       problem: expect.stringContaining('OTHER_TOKEN is not set'),
     });
     const tested = await call('POST', `/api/admin/channels/${telegram.json.id}/test`);

@@ -132,22 +132,31 @@ describe('the channel form sends the chosen kind only', () => {
 });
 
 describe('why a channel cannot send, in the console’s words', () => {
-  it('names e-mail on Workers, a missing variable and the service’s own secret; else the service’s words', () => {
-    const workers =
-      'E-mail cannot be sent from Cloudflare Workers. Use a Telegram or webhook channel there, or run the service on Node.';
-    expect(readinessWords(EMAIL, { ready: false, problem: workers })).toEqual({ kind: 'email-unavailable' });
-    const missing =
-      'The variable SMTP_PASSWORD is not set. Set it in the service\'s environment (Workers: "npx wrangler secret put SMTP_PASSWORD") and restart.';
-    expect(readinessWords(EMAIL, { ready: false, problem: missing })).toEqual({
-      kind: 'variable-missing',
-      name: 'SMTP_PASSWORD',
+  it('names e-mail on Workers, a missing variable and the service’s own secret by their codes; else the service’s words', () => {
+    const workers = 'E-mail cannot be sent from Cloudflare Workers.';
+    expect(readinessWords({ ready: false, problem: workers, reason: 'email-unavailable' })).toEqual({
+      kind: 'email-unavailable',
     });
-    expect(readinessWords(EMAIL, { ready: true })).toEqual({ kind: 'ready' });
-    expect(readinessWords(EMAIL, undefined)).toEqual({ kind: 'ready' });
-    expect(readinessWords(EMAIL, { ready: false, problem: 'Something new.' })).toEqual({
-      kind: 'other',
-      problem: 'Something new.',
-    });
+    expect(
+      readinessWords({
+        ready: false,
+        problem: 'not set',
+        reason: 'variable-missing',
+        variable: 'SMTP_PASSWORD',
+      }),
+    ).toEqual({ kind: 'variable-missing', name: 'SMTP_PASSWORD' });
+    expect(
+      readinessWords({
+        ready: false,
+        problem: 'own secret',
+        reason: 'variable-reserved',
+        variable: 'ADMIN_TOKEN',
+      }),
+    ).toEqual({ kind: 'variable-reserved', name: 'ADMIN_TOKEN' });
+    expect(readinessWords({ ready: true })).toEqual({ kind: 'ready' });
+    expect(readinessWords(undefined)).toEqual({ kind: 'ready' });
+    // The words alone no longer decide: without a code they are shown as written.
+    expect(readinessWords({ ready: false, problem: workers })).toEqual({ kind: 'other', problem: workers });
   });
 });
 

@@ -38,7 +38,7 @@ function targetLine(ctx: ConsoleContext, channel: Channel): string {
 
 function readinessLine(ctx: ConsoleContext, channel: ListedChannel): HTMLElement {
   const { texts } = ctx;
-  const words = readinessWords(channel, channel.readiness);
+  const words = readinessWords(channel.readiness);
   const text = {
     ready: () => texts.channelReady,
     'email-unavailable': () => texts.emailUnavailable,

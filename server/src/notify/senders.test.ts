@@ -220,7 +220,15 @@ describe('channel senders against local fakes', () => {
     const tg: Channel = { id: 't', kind: 'telegram', name: 'x', chatId: '-1', tokenEnv: 'NOT_SET', ...stamp };
     expect(channelReadiness(tg, { secret })).toEqual({
       ready: false,
+      reason: 'variable-missing',
+      variable: 'NOT_SET',
       problem: expect.stringContaining('The variable NOT_SET is not set'),
+    });
+    expect(channelReadiness({ ...tg, tokenEnv: 'ADMIN_TOKEN' }, { secret: () => 'x' })).toEqual({
+      ready: false,
+      reason: 'variable-reserved',
+      variable: 'ADMIN_TOKEN',
+      problem: expect.stringContaining("ADMIN_TOKEN is the service's own secret"),
     });
     const mail: Channel = {
       id: 'e',
@@ -231,8 +239,9 @@ describe('channel senders against local fakes', () => {
       smtpHost: 'smtp',
       ...stamp,
     };
-    expect(channelReadiness(mail, { secret })).toMatchObject({
+    expect(channelReadiness(mail, { secret })).toEqual({
       ready: false,
+      reason: 'email-unavailable',
       problem: expect.stringContaining('Workers'),
     });
   });

@@ -1,4 +1,4 @@
-import type { Channel } from '../../../contract/channel.ts';
+import type { Channel, ChannelReadiness } from '../../../contract/channel.ts';
 import type { DeliveryPayload } from '../domain/notifications/delivery-plan.ts';
 import { httpOutcome, redactSecrets, type SendOutcome } from '../domain/notifications/retry-policy.ts';
 import { SIGNATURE_HEADER, signPayload } from '../domain/report-webhook.ts';
@@ -53,14 +53,22 @@ function secretsOf(channel: Channel, secret: SecretSource): string[] {
 export function channelReadiness(
   channel: Channel,
   given: Pick<SenderOptions, 'secret' | 'email'>,
-): { ready: boolean; problem?: string } {
+): ChannelReadiness {
   const options = { ...given, secret: channelSecrets(given.secret) };
-  const missing = (name: string) => ({
-    ready: false,
-    problem: RESERVED_SECRET_NAMES.has(name)
-      ? `${name} is the service's own secret and is never given to a channel. Put this channel's secret in a variable of its own, such as TELEGRAM_TOKEN.`
-      : `The variable ${name} is not set. Set it in the service's environment (Workers: "npx wrangler secret put ${name}") and restart.`,
-  });
+  const missing = (name: string): ChannelReadiness =>
+    RESERVED_SECRET_NAMES.has(name)
+      ? {
+          ready: false,
+          reason: 'variable-reserved',
+          variable: name,
+          problem: `${name} is the service's own secret and is never given to a channel. Put this channel's secret in a variable of its own, such as TELEGRAM_TOKEN.`,
+        }
+      : {
+          ready: false,
+          reason: 'variable-missing',
+          variable: name,
+          problem: `The variable ${name} is not set. Set it in the service's environment (Workers: "npx wrangler secret put ${name}") and restart.`,
+        };
   if (channel.kind === 'telegram' && !options.secret(channel.tokenEnv)) return missing(channel.tokenEnv);
   if (channel.kind === 'webhook' && channel.secretEnv && !options.secret(channel.secretEnv))
     return missing(channel.secretEnv);
@@ -68,6 +76,7 @@ export function channelReadiness(
     if (!options.email) {
       return {
         ready: false,
+        reason: 'email-unavailable',
         problem:
           'E-mail cannot be sent from Cloudflare Workers. Use a Telegram or webhook channel there, or run the service on Node.',
       };
