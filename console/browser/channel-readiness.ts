@@ -1,4 +1,4 @@
-import type { Channel, ChannelReadiness } from '../../contract/channel.ts';
+import type { ChannelReadiness } from '../../contract/channel.ts';
 
 /**
  * Why a channel cannot send, as the console says it: the service gives a code for the cases an
@@ -11,17 +11,6 @@ export type ReadinessWords =
   | { readonly kind: 'variable-missing'; readonly name: string }
   | { readonly kind: 'variable-reserved'; readonly name: string }
   | { readonly kind: 'other'; readonly problem: string };
-
-/** The variables a channel names for its secrets. */
-export function variablesOf(channel: Channel): string[] {
-  const names =
-    channel.kind === 'telegram'
-      ? [channel.tokenEnv]
-      : channel.kind === 'email'
-        ? [channel.passwordEnv]
-        : [channel.secretEnv];
-  return names.filter((name): name is string => Boolean(name));
-}
 
 export function readinessWords(readiness: ChannelReadiness | undefined): ReadinessWords {
   if (!readiness || readiness.ready) return { kind: 'ready' };
