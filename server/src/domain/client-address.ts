@@ -7,3 +7,15 @@ export function forwardedClientAddress(header: string | undefined): string | und
   const last = header?.split(',').at(-1)?.trim();
   return last ? last : undefined;
 }
+
+/**
+ * Who the client is: with `TRUST_PROXY`, the entry the proxy appended; otherwise, or when there is
+ * none, the address of the connection (read only when needed).
+ */
+export function clientAddressOf(
+  trustProxy: boolean,
+  forwardedFor: string | undefined,
+  connection: () => string | undefined,
+): string | undefined {
+  return (trustProxy ? forwardedClientAddress(forwardedFor) : undefined) ?? connection();
+}

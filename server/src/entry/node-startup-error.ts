@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders, RequestListener, ServerResponse } from 'node:http';
 import type { AnswerStartupError } from '../app.ts';
-import { forwardedClientAddress } from '../domain/client-address.ts';
+import { clientAddressOf } from '../domain/client-address.ts';
 import type { StartupErrorAnswer, StartupErrorRequest } from '../routes/startup-error-answer.ts';
 
 /**
@@ -75,15 +75,16 @@ export function startupErrorFastPath(
     }
     const query = url.indexOf('?');
     const headers = new NodeHeaders(req.headers);
-    const forwarded = trustProxy
-      ? forwardedClientAddress(headers.get('x-forwarded-for') ?? undefined)
-      : undefined;
     const request: StartupErrorRequest = {
       method: 'GET',
       url: `http://${host}${url}`,
       path: query === -1 ? url : url.slice(0, query),
       headers,
-      clientAddress: forwarded ?? req.socket.remoteAddress,
+      clientAddress: clientAddressOf(
+        trustProxy,
+        headers.get('x-forwarded-for') ?? undefined,
+        () => req.socket.remoteAddress,
+      ),
     };
     let answered: ReturnType<AnswerStartupError>;
     try {

@@ -17,7 +17,7 @@ import {
   parseAdminTokens,
   sha256Hex,
 } from '../domain/admin-token.ts';
-import { forwardedClientAddress } from '../domain/client-address.ts';
+import { clientAddressOf } from '../domain/client-address.ts';
 import { warmUpLint } from '../domain/lint/lint-message.ts';
 import type { Logger } from '../domain/logger.ts';
 import { isWebhookURL, ReportWebhook } from '../domain/report-webhook.ts';
@@ -132,17 +132,14 @@ async function adminTokens(dataDir: string): Promise<AdminTokenEntry[]> {
 }
 
 function clientAddress(trustProxy: boolean) {
-  return (c: Context): string | undefined => {
-    if (trustProxy) {
-      const forwarded = forwardedClientAddress(c.req.header('x-forwarded-for'));
-      if (forwarded) return forwarded;
-    }
-    try {
-      return getConnInfo(c).remote.address;
-    } catch {
-      return undefined;
-    }
-  };
+  return (c: Context): string | undefined =>
+    clientAddressOf(trustProxy, c.req.header('x-forwarded-for'), () => {
+      try {
+        return getConnInfo(c).remote.address;
+      } catch {
+        return undefined;
+      }
+    });
 }
 
 /** Monitors, recurring windows and notifications: probes over node:net and fetch, e-mail over SMTP. */

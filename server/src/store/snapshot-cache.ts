@@ -50,7 +50,12 @@ export class SnapshotCache {
     const { maxAgeMs, now } = this.#options;
     const view = this.#view;
     if (!view || (maxAgeMs !== undefined && now() - this.#checkedAt >= maxAgeMs)) return undefined;
-    const t = now();
+    return this.#now(view);
+  }
+
+  /** `view`, moved to this instant when a schedule boundary has passed since it was built. */
+  #now(view: SnapshotView): SnapshotView {
+    const t = this.#options.now();
     if (t >= view.validUntil || t < view.computedAt) this.#view = view.at(t);
     return this.#view ?? view;
   }
@@ -70,9 +75,7 @@ export class SnapshotCache {
       if (!fallback) throw this.#failure;
       return SnapshotView.of(fallback, now());
     }
-    const t = now();
-    if (t >= view.validUntil || t < view.computedAt) this.#view = view.at(t);
-    return this.#view ?? view;
+    return this.#now(view);
   }
 
   /** An answer prepared once per view (see `SnapshotView.prepared`). */
