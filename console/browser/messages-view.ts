@@ -1,6 +1,7 @@
 import { pickText } from '../../contract/language-match.ts';
 import { fillUntil } from '../../contract/local-time.ts';
 import type { Message, Severity } from '../../contract/message.ts';
+import { monitorNameOf } from '../../contract/monitor-author.ts';
 import { problemText } from './admin-api.ts';
 import { baseName, type ConsoleContext, timesOf } from './console-context.ts';
 import { byId, el, setText } from './dom.ts';
@@ -19,9 +20,6 @@ export interface MessagesView {
 }
 
 type ListKind = 'active' | 'upcoming' | 'past';
-
-/** Who a monitor's outage message is created by: `monitor:<its name>`. */
-const MONITOR_AUTHOR = 'monitor:';
 
 export function severityLabel(ctx: ConsoleContext, severity: Severity): string {
   const { texts } = ctx;
@@ -124,6 +122,7 @@ export function createMessagesView(
     const [start, end] = [Date.parse(message.startsAt), Date.parse(message.displayUntil)];
     const text = picked ? fillUntil(picked.text, start, end, ctx.settings.timeZone, picked.language) : '';
     const who = message.updatedBy ?? message.createdBy;
+    const monitor = monitorNameOf(message.createdBy);
     return el(
       'li',
       { class: message.severity, 'data-id': message.id },
@@ -137,12 +136,8 @@ export function createMessagesView(
       ),
       shown && el('p', { class: shown.shownFor.length > 0 ? 'shown' : 'shown none' }, shownLabel(ctx, shown)),
       el('p', { class: 'text' }, text),
-      kind !== 'past' && message.createdBy.startsWith(MONITOR_AUTHOR)
-        ? el(
-            'p',
-            { class: 'auto' },
-            ctx.texts.postedByMonitor(message.createdBy.slice(MONITOR_AUTHOR.length)),
-          )
+      kind !== 'past' && monitor !== undefined
+        ? el('p', { class: 'auto' }, ctx.texts.postedByMonitor(monitor))
         : null,
       el(
         'p',

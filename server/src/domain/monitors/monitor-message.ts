@@ -1,6 +1,7 @@
 import { isoInZone } from '../../../../contract/local-time.ts';
 import type { Message } from '../../../../contract/message.ts';
 import type { Monitor } from '../../../../contract/monitor.ts';
+import { monitorAuthor } from '../../../../contract/monitor-author.ts';
 import { ALL_BASES, isActiveAt, targetsBase } from '../active-message.ts';
 import type { MonitorState, Transition } from './monitor-state.ts';
 import { MONITOR_OUTAGE_TEXT } from './monitor-texts.ts';
@@ -30,7 +31,7 @@ function endAt(now: number): number {
 
 /** The audit actor and `createdBy` of what a monitor writes. */
 export function monitorActor(monitor: Pick<Monitor, 'name'>): string {
-  return `monitor:${monitor.name}`;
+  return monitorAuthor(monitor.name);
 }
 
 export type MessageAction =

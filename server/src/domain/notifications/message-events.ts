@@ -1,4 +1,5 @@
 import type { Message } from '../../../../contract/message.ts';
+import { monitorNameOf } from '../../../../contract/monitor-author.ts';
 import { isActiveAt } from '../active-message.ts';
 import type { NotificationEvent } from './notification-event.ts';
 
@@ -15,7 +16,7 @@ export interface NotifiedMessage {
 
 /** A monitor's message is announced by the monitor's own down/up events, not twice. */
 function fromMonitor(actor: string | undefined): boolean {
-  return actor?.startsWith('monitor:') ?? false;
+  return monitorNameOf(actor) !== undefined;
 }
 
 /**
