@@ -1,3 +1,4 @@
+import { CHANNEL_EVENTS } from './channel-events.ts';
 import { IsoDateTimeWithOffset } from './iso-time.ts';
 import { LanguageTag } from './language-tag.ts';
 import { MessageBases } from './message.ts';
@@ -5,15 +6,8 @@ import { RULE_TEXTS } from './rule-texts.ts';
 import * as z from './zod.ts';
 
 /** What a channel can be told about. */
-export const ChannelEvent = z.enum([
-  'message.start',
-  'message.change',
-  'message.end',
-  'monitor.down',
-  'monitor.up',
-]);
+export const ChannelEvent = z.enum(CHANNEL_EVENTS);
 export type ChannelEvent = z.infer<typeof ChannelEvent>;
-export const CHANNEL_EVENTS: readonly ChannelEvent[] = ChannelEvent.options;
 
 /**
  * The NAME of an environment variable (Workers: a secret) holding a secret. Channels store only the

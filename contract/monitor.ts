@@ -6,14 +6,6 @@ import * as z from './zod.ts';
 export const MonitorKind = z.enum(['http', 'tcp']);
 export type MonitorKind = z.infer<typeof MonitorKind>;
 
-/** Defaults a monitor gets for the fields an administrator leaves out. */
-export const MONITOR_DEFAULTS = {
-  intervalSeconds: 30,
-  timeoutSeconds: 5,
-  failuresToDown: 3,
-  successesToUp: 2,
-} as const;
-
 export const MIN_INTERVAL_SECONDS = 10;
 
 const MonitorName = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));

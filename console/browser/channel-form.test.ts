@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CHANNEL_EVENTS, type Channel, type Delivery, EnvName } from '../../contract/channel.ts';
+import { type Channel, ChannelEvent, type Delivery, EnvName } from '../../contract/channel.ts';
+import { CHANNEL_EVENTS } from '../../contract/channel-events.ts';
 import { CONSOLE_TEXTS } from '../texts/console-texts.ts';
-import { channelBody, emptyChannelForm, FORM_EVENTS, formFromChannel } from './channel-form.ts';
+import { channelBody, emptyChannelForm, formFromChannel } from './channel-form.ts';
 import { readinessWords } from './channel-readiness.ts';
 import { deliveryOutcome } from './delivery-outcome.ts';
 
@@ -115,7 +116,8 @@ describe('the channel form sends the chosen kind only', () => {
   });
 
   it('lists every event a channel can be told about, and takes the names the service takes', () => {
-    expect([...FORM_EVENTS].sort()).toEqual([...CHANNEL_EVENTS].sort());
+    expect(emptyChannelForm().events).toEqual([...ChannelEvent.options]);
+    expect([...CHANNEL_EVENTS]).toEqual([...ChannelEvent.options]);
     for (const name of [
       'TELEGRAM_TOKEN',
       'SMTP_PASSWORD',

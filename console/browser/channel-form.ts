@@ -1,4 +1,5 @@
 import type { Channel, ChannelEvent } from '../../contract/channel.ts';
+import { CHANNEL_EVENTS } from '../../contract/channel-events.ts';
 
 /**
  * The notification channel form's state without a DOM. Every kind's fields are kept, so switching
@@ -28,15 +29,6 @@ export interface ChannelForm {
   readonly secretEnv: string;
 }
 
-/** What a channel can be told about, in the form's order (contract/channel.ts; a test checks they match). */
-export const FORM_EVENTS: readonly ChannelEvent[] = [
-  'message.start',
-  'message.change',
-  'message.end',
-  'monitor.down',
-  'monitor.up',
-];
-
 /** The fields that name a variable holding a secret. */
 export type SecretField = 'tokenEnv' | 'passwordEnv' | 'secretEnv';
 
@@ -48,7 +40,7 @@ export function emptyChannelForm(): ChannelForm {
     kind: 'telegram',
     name: '',
     language: '',
-    events: [...FORM_EVENTS],
+    events: [...CHANNEL_EVENTS],
     bases: ['*'],
     enabled: true,
     chatId: '',
@@ -73,7 +65,7 @@ export function formFromChannel(channel: Channel, etag: string | undefined): Cha
     kind: channel.kind,
     name: channel.name,
     language: channel.language ?? '',
-    events: channel.events ? [...channel.events] : [...FORM_EVENTS],
+    events: channel.events ? [...channel.events] : [...CHANNEL_EVENTS],
     bases: channel.bases ? [...channel.bases] : ['*'],
     enabled: channel.enabled ?? true,
     tokenEnv: '',
@@ -155,7 +147,7 @@ export function channelBody(form: ChannelForm): ChannelBody {
   const secretFields = secretsTyped(form);
   if (secretFields.length > 0) return { ok: false, secretFields };
   if (form.events.length === 0) return { ok: false, noEvents: true };
-  const everyEvent = FORM_EVENTS.every((event) => form.events.includes(event));
+  const everyEvent = CHANNEL_EVENTS.every((event) => form.events.includes(event));
   return {
     ok: true,
     body: {
@@ -163,7 +155,7 @@ export function channelBody(form: ChannelForm): ChannelBody {
       name: form.name.trim(),
       ...kindFields(form),
       ...(form.language && { language: form.language }),
-      ...(!everyEvent && { events: FORM_EVENTS.filter((event) => form.events.includes(event)) }),
+      ...(!everyEvent && { events: CHANNEL_EVENTS.filter((event) => form.events.includes(event)) }),
       ...(!form.bases.includes('*') && { bases: [...form.bases] }),
       enabled: form.enabled,
     },

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_INTERVAL_SECONDS, MONITOR_DEFAULTS, type MonitorWithStatus } from '../../contract/monitor.ts';
+import { MIN_INTERVAL_SECONDS, type MonitorWithStatus } from '../../contract/monitor.ts';
+import { MONITOR_DEFAULTS } from '../../contract/monitor-defaults.ts';
 import {
   emptyMonitorForm,
   formFromMonitor,
-  MONITOR_FORM_DEFAULTS,
   type MonitorForm,
   monitorBody,
   monitorSituation,
@@ -51,8 +51,21 @@ describe('the monitor form', () => {
     });
   });
 
-  it('has the service’s defaults (the console carries no schemas, so it keeps its own copy)', () => {
-    expect(MONITOR_FORM_DEFAULTS).toEqual(MONITOR_DEFAULTS);
+  it('has the service’s defaults: an emptied number of a stored monitor is sent as the default', () => {
+    const emptied = {
+      ...formFromMonitor(MONITOR, '"m1"'),
+      intervalSeconds: '',
+      timeoutSeconds: ' ',
+      failuresToDown: '',
+      successesToUp: '',
+    };
+    const body = monitorBody(emptied);
+    expect({
+      intervalSeconds: body.intervalSeconds,
+      timeoutSeconds: body.timeoutSeconds,
+      failuresToDown: body.failuresToDown,
+      successesToUp: body.successesToUp,
+    }).toEqual(MONITOR_DEFAULTS);
     expect(MIN_INTERVAL_SECONDS).toBe(10);
   });
 

@@ -1,4 +1,5 @@
 import type { Monitor, MonitorKind, MonitorWithStatus } from '../../contract/monitor.ts';
+import { MONITOR_DEFAULTS } from '../../contract/monitor-defaults.ts';
 import { filledTexts } from './message-form.ts';
 
 /**
@@ -20,19 +21,8 @@ export interface MonitorForm {
   readonly enabled: boolean;
 }
 
-/**
- * The service's defaults for what a new monitor leaves out (contract/monitor.ts, checked equal by a
- * test): the console carries no schemas, so it cannot import them.
- */
-export const MONITOR_FORM_DEFAULTS = {
-  intervalSeconds: 30,
-  timeoutSeconds: 5,
-  failuresToDown: 3,
-  successesToUp: 2,
-} as const;
-
-type NumberField = keyof typeof MONITOR_FORM_DEFAULTS;
-const NUMBER_FIELDS = Object.keys(MONITOR_FORM_DEFAULTS) as NumberField[];
+type NumberField = keyof typeof MONITOR_DEFAULTS;
+const NUMBER_FIELDS = Object.keys(MONITOR_DEFAULTS) as NumberField[];
 
 export function emptyMonitorForm(): MonitorForm {
   return {
@@ -84,7 +74,7 @@ export function monitorBody(form: MonitorForm): Record<string, unknown> {
     const value = typedNumber(form[field]);
     if (value !== undefined) body[field] = value;
     // A stored monitor keeps its value when the field is emptied; a new one takes the default.
-    else if (form.editing) body[field] = MONITOR_FORM_DEFAULTS[field];
+    else if (form.editing) body[field] = MONITOR_DEFAULTS[field];
   }
   const text = filledTexts(form.text);
   if (Object.keys(text).length > 0) body.text = text;
@@ -95,7 +85,7 @@ export function monitorBody(form: MonitorForm): Record<string, unknown> {
 /** The number a field stands for now: as typed when it is a whole number, else the default. */
 export function effectiveNumber(form: MonitorForm, field: NumberField): number {
   const value = typedNumber(form[field]);
-  return value !== undefined && Number.isInteger(value) && value > 0 ? value : MONITOR_FORM_DEFAULTS[field];
+  return value !== undefined && Number.isInteger(value) && value > 0 ? value : MONITOR_DEFAULTS[field];
 }
 
 /**

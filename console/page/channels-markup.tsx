@@ -1,11 +1,11 @@
-import { FORM_EVENTS } from '../browser/channel-form.ts';
+import { CHANNEL_EVENTS } from '../../contract/channel-events.ts';
 import { id } from '../element-ids.ts';
 import type { StaticTextKey } from '../texts/console-texts.ts';
 import { Field, ItemForm, ItemTab, TextField } from './item-tab-markup.tsx';
 import { Label } from './page-label.tsx';
 import { text } from './page-text.ts';
 
-const EVENT_WORDS: Record<(typeof FORM_EVENTS)[number], StaticTextKey> = {
+const EVENT_WORDS: Record<(typeof CHANNEL_EVENTS)[number], StaticTextKey> = {
   'message.start': 'eventMessageStart',
   'message.change': 'eventMessageChange',
   'message.end': 'eventMessageEnd',
@@ -46,7 +46,7 @@ function Events() {
     <fieldset data-path="events">
       <legend {...text('channelEventsLegend')} />
       <div id={id('channel-events')}>
-        {FORM_EVENTS.map((event) => (
+        {CHANNEL_EVENTS.map((event) => (
           <label class="row choice">
             <input type="checkbox" class="event-choice" value={event} checked />
             <span {...text(EVENT_WORDS[event])} />

@@ -1,4 +1,4 @@
-import { MONITOR_FORM_DEFAULTS } from '../browser/monitor-form.ts';
+import { MONITOR_DEFAULTS } from '../../contract/monitor-defaults.ts';
 import { id } from '../element-ids.ts';
 import { EN } from '../texts/en.ts';
 import { Field, ItemForm, ItemTab } from './item-tab-markup.tsx';
@@ -26,7 +26,7 @@ function Numbers() {
               min={String(number.min)}
               step="1"
               inputmode="numeric"
-              placeholder={String(MONITOR_FORM_DEFAULTS[number.path])}
+              placeholder={String(MONITOR_DEFAULTS[number.path])}
               data-path={number.path}
             />
           </Field>

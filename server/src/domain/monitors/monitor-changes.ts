@@ -1,10 +1,6 @@
 import { isoInZone } from '../../../../contract/local-time.ts';
-import {
-  MONITOR_DEFAULTS,
-  type Monitor,
-  type MonitorFields,
-  type MonitorPatch,
-} from '../../../../contract/monitor.ts';
+import type { Monitor, MonitorFields, MonitorPatch } from '../../../../contract/monitor.ts';
+import { MONITOR_DEFAULTS } from '../../../../contract/monitor-defaults.ts';
 import type { FieldProblem } from '../../../../contract/problem.ts';
 import { automationRuleWords } from '../automation-rule-texts.ts';
 import { targetProblem } from './monitor-target.ts';
