@@ -148,7 +148,7 @@ describe('monitors in the console', () => {
     await page.click('button.tab[data-view="messages"]');
     await expect
       .poll(() => page.locator('#list-active li[data-id] .meta').last().textContent(), WAIT)
-      .toContain('monitor:Веб-публикация');
+      .toContain('изменил(а) монитор «Веб-публикация»');
     expect(await page.locator('#list-active li[data-id] .auto').textContent()).toBe(
       'Опубликовал монитор «Веб-публикация»: сообщение снимется само, когда сервер снова ответит. Если изменить срок показа, сообщение станет вашим и монитор его не тронет.',
     );
@@ -402,7 +402,7 @@ describe('the audit log', () => {
     const skipped = rows.filter({ hasText: 'пропустил(а) один раз' });
     expect(await skipped.locator('.change').textContent()).toBe('Раз: 28 ноября, 01:00 МСК');
     // The monitor's own message is signed by the monitor.
-    expect(await rows.locator('td:nth-child(2)').allTextContents()).toContain('monitor:Веб-публикация');
+    expect(await rows.locator('td:nth-child(2)').allTextContents()).toContain('монитор «Веб-публикация»');
     await page.screenshot({ path: `${SHOTS}/1280-audit.png`, fullPage: true });
     await context.close();
   });

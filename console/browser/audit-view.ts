@@ -8,7 +8,7 @@ import {
   type KnownMessages,
   messagesInEntries,
 } from './audit-entries.ts';
-import { baseLabel, baseName, type ConsoleContext, timesOf } from './console-context.ts';
+import { actorLabel, baseLabel, baseName, type ConsoleContext, timesOf } from './console-context.ts';
 import { byId, el } from './dom.ts';
 import { loadInto, table } from './log-tables.ts';
 import { severityLabel } from './messages-view.ts';
@@ -138,7 +138,7 @@ export function createAuditView(ctx: ConsoleContext) {
         [texts.auditWhen, texts.auditWho, texts.auditWhat, texts.auditChanges],
         rows.map((row) => [
           times.at(row.entry.at),
-          row.entry.actor,
+          actorLabel(ctx, row.entry.actor),
           whatText(ctx, row),
           el('div', { class: 'changes' }, ...row.changes.map((change) => changeLine(ctx, change))),
         ]),

@@ -1,4 +1,5 @@
 import type { MessageTemplate } from '../../contract/message-template.ts';
+import { monitorNameOf } from '../../contract/monitor-author.ts';
 import type { PageLanguage } from '../../contract/page-languages.ts';
 import type { Settings } from '../../contract/settings.ts';
 import type { ConsoleTexts } from '../texts/console-texts.ts';
@@ -24,6 +25,12 @@ export interface ConsoleContext {
     path: string,
     options?: { body?: unknown; ifMatch?: string | undefined },
   ): Promise<ApiAnswer>;
+}
+
+/** Who made a change, as the console names them: a monitor in words, a person by their label. */
+export function actorLabel(ctx: Pick<ConsoleContext, 'texts'>, actor: string): string {
+  const monitor = monitorNameOf(actor);
+  return monitor === undefined ? actor : ctx.texts.actorMonitor(monitor);
 }
 
 /** The browser's zone: the administrator's own clock. */

@@ -3,7 +3,7 @@ import { fillUntil } from '../../contract/local-time.ts';
 import type { Message, Severity } from '../../contract/message.ts';
 import { monitorNameOf } from '../../contract/monitor-author.ts';
 import { problemText } from './admin-api.ts';
-import { baseName, type ConsoleContext, timesOf } from './console-context.ts';
+import { actorLabel, baseName, type ConsoleContext, timesOf } from './console-context.ts';
 import { byId, el, setText } from './dom.ts';
 import { messageLists, type ShownMessage, shownWhere } from './message-lists.ts';
 import { type ListedMessage, type ListedSchedule, recurringMessages } from './recurring-messages.ts';
@@ -142,7 +142,7 @@ export function createMessagesView(
       el(
         'p',
         { class: 'meta' },
-        `${Object.keys(message.text).join(', ')} · ${ctx.texts.changedBy(who, times.at(message.updatedAt))}`,
+        `${Object.keys(message.text).join(', ')} · ${ctx.texts.changedBy(actorLabel(ctx, who), times.at(message.updatedAt))}`,
       ),
       actions(message, kind),
     );

@@ -139,6 +139,8 @@ export const EN_AUTOMATION = {
   recurringBadge: (name: string) => `Recurring: ${name}`,
   postedByMonitor: (name: string) =>
     `Posted by the monitor «${name}»: it ends by itself when the server answers again. Change its deadline and it is yours: the monitor leaves it alone.`,
+  /** Who made a change, when a monitor did (audit, "changed by"). */
+  actorMonitor: (name: string) => `the monitor «${name}»`,
   openWindow: 'Open the window',
 
   // Notifications

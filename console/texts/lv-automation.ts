@@ -136,6 +136,7 @@ export const LV_AUTOMATION: AutomationTexts = {
   recurringBadge: (name) => `Regulāri: ${name}`,
   postedByMonitor: (name) =>
     `Publicēja monitors «${name}»: ziņojums beigsies pats, kad serveris atkal atbildēs. Ja maināt termiņu, ziņojums kļūst jūsu, un monitors to neaiztiek.`,
+  actorMonitor: (name) => `monitors «${name}»`,
   openWindow: 'Atvērt darbu logu',
 
   channelsTitle: 'Paziņojumi',

@@ -134,6 +134,7 @@ export const RU_AUTOMATION: AutomationTexts = {
   recurringBadge: (name) => `Регулярно: ${name}`,
   postedByMonitor: (name) =>
     `Опубликовал монитор «${name}»: сообщение снимется само, когда сервер снова ответит. Если изменить срок показа, сообщение станет вашим и монитор его не тронет.`,
+  actorMonitor: (name) => `монитор «${name}»`,
   openWindow: 'Открыть окно работ',
 
   channelsTitle: 'Оповещения',
